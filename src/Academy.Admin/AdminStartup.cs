@@ -1,0 +1,37 @@
+using Academy.Core.Contracts;
+using Academy.Core.Modules;
+using Academy.Core.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Admin;
+
+/// <summary>The back-office shell: dashboard and a read-only view of the content model.</summary>
+public sealed class AdminStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions<AdminPermissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+    }
+}
+
+public sealed class AdminPermissions : IPermissionProvider
+{
+    public const string AccessAdmin = "AccessAdmin";
+    public const string ViewContentTypes = "ViewContentTypes";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(AccessAdmin, "Het beheer openen"),
+        new(ViewContentTypes, "Inhoudstypes bekijken"),
+    ];
+}
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Inhoudstypes", "/admin/inhoudstypes", AdminPermissions.ViewContentTypes, 90),
+    ];
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Academy.Core.Data;
+
+/// <summary>
+/// A module's schema history, like Orchard Core's DataMigration: ordered steps, each run once.
+/// Steps describe tables by name; the SQL comes from the EF model, so one step serves SQLite and PostgreSQL.
+/// </summary>
+public interface IDataMigration
+{
+    string Module { get; }
+    IReadOnlyList<Action<SchemaBuilder>> Steps { get; }
+}
+
+public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperations)
+{
+    internal List<MigrationOperation> Operations { get; } = [];
+
+    /// <summary>Creates the named tables (with their keys, foreign keys and indexes) as the current model describes them.</summary>
+    public SchemaBuilder CreateTables(params string[] tables)
+    {
+        var names = new HashSet<string>(tables, StringComparer.Ordinal);
+        var missing = names.Except(modelOperations.OfType<CreateTableOperation>().Select(o => o.Name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Tables not in the model: {string.Join(", ", missing)}");
+        }
+        Operations.AddRange(modelOperations.OfType<CreateTableOperation>().Where(o => names.Contains(o.Name)));
+        Operations.AddRange(modelOperations.OfType<CreateIndexOperation>().Where(o => names.Contains(o.Table)));
+        return this;
+    }
+
+    public SchemaBuilder Add(MigrationOperation operation)
+    {
+        Operations.Add(operation);
+        return this;
+    }
+}
+
+public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, ILogger<SchemaMigrator> logger)
+{
+    private const long PostgresLockKey = 7_242_001;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        var isPostgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (isPostgres)
+            {
+                // Several web nodes may start at once; one migrates, the others wait and then find nothing to do.
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+            }
+            var modelOperations = db.GetService<IMigrationsModelDiffer>()
+                .GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+            await EnsureVersionTableAsync(modelOperations, cancellationToken);
+            foreach (var migration in migrations.OrderBy(m => m.Module == CoreMigration.ModuleName ? 0 : 1))
+            {
+                await RunAsync(migration, modelOperations, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (isPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgresLockKey})", cancellationToken);
+            }
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task EnsureVersionTableAsync(IReadOnlyList<MigrationOperation> modelOperations, CancellationToken ct)
+    {
+        if (await TableExistsAsync("SchemaVersions", ct))
+        {
+            return;
+        }
+        await ExecuteAsync(new SchemaBuilder(modelOperations).CreateTables("SchemaVersions").Operations, ct);
+    }
+
+    private async Task<bool> TableExistsAsync(string table, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT COUNT(*) AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {0}"
+            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}";
+        var count = await db.Database.SqlQueryRaw<int>(sql, table).SingleAsync(ct);
+        return count > 0;
+    }
+
+    private async Task RunAsync(IDataMigration migration, IReadOnlyList<MigrationOperation> modelOperations, CancellationToken ct)
+    {
+        var record = await db.SchemaVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Module == migration.Module, ct);
+        var current = record?.Version ?? 0;
+        for (var step = current; step < migration.Steps.Count; step++)
+        {
+            var builder = new SchemaBuilder(modelOperations);
+            migration.Steps[step](builder);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ExecuteAsync(builder.Operations, ct);
+            var version = step + 1;
+            var affected = await db.SchemaVersions.Where(v => v.Module == migration.Module)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, version), ct);
+            if (affected == 0)
+            {
+                db.SchemaVersions.Add(new SchemaVersion { Module = migration.Module, Version = version });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Schema of {Module} migrated to version {Version}", migration.Module, version);
+        }
+    }
+
+    private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
+    {
+        var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);
+        foreach (var command in commands)
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, ct);
+        }
+    }
+}
+
+/// <summary>Core's own tables.</summary>
+public sealed class CoreMigration : IDataMigration
+{
+    public const string ModuleName = "Academy.Core";
+    public string Module => ModuleName;
+    public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
+    [
+        s => s.CreateTables("ContentItems", "ContentDefinitions", "Documents", "Outbox", "AutorouteEntries"),
+    ];
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Reflection;
+using Academy.Core.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace Academy.Core.Hosting;
+
+/// <summary>Composes the site from the modules the host picked, in their Order.</summary>
+public static class AcademyHost
+{
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static WebApplicationBuilder AddAcademy(this WebApplicationBuilder builder, params ModuleStartup[] modules)
+    {
+        var ordered = modules.OrderBy(m => m.Order).ToArray();
+        builder.Services.AddSingleton<IReadOnlyList<ModuleStartup>>(ordered);
+        foreach (var module in ordered)
+        {
+            module.ConfigureServices(builder.Services, builder.Configuration);
+        }
+
+        var mvc = builder.Services.AddControllersWithViews().AddViewLocalization();
+        foreach (var assembly in ordered.Select(m => m.GetType().Assembly).Distinct())
+        {
+            mvc.ConfigureApplicationPartManager(apm =>
+            {
+                if (apm.ApplicationParts.OfType<AssemblyPart>().All(p => p.Assembly != assembly))
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        apm.ApplicationParts.Add(part);
+                    }
+                }
+            });
+        }
+        builder.Services.AddLocalization();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "academy.af";
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+            o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.AddOutputCache();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseAcademy(this WebApplication app)
+    {
+        var modules = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Dutch),
+            SupportedCultures = [Dutch],
+            SupportedUICultures = [Dutch],
+        });
+        foreach (var assembly in modules.Select(m => m.GetType().Assembly).Distinct())
+        {
+            UseEmbeddedAssets(app, assembly);
+        }
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        foreach (var module in modules)
+        {
+            module.Configure(app);
+        }
+        app.MapHealthChecks("/healthz");
+        foreach (var module in modules)
+        {
+            module.MapRoutes(app);
+        }
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>A module's assets folder is embedded in its assembly and served under /assets/{module}/ with long caching.</summary>
+    private static void UseEmbeddedAssets(WebApplication app, Assembly assembly)
+    {
+        if (assembly.GetManifestResourceNames().All(n => n != "Microsoft.Extensions.FileProviders.Embedded.Manifest.xml"))
+        {
+            return;
+        }
+        var name = assembly.GetName().Name!.Replace("Academy.", "", StringComparison.Ordinal).Replace('.', '-').ToLowerInvariant();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new ManifestEmbeddedFileProvider(assembly, "assets"),
+            RequestPath = "/assets/" + name,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] =
+                ctx.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",
+        });
+    }
+}

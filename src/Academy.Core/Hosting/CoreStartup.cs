@@ -1,0 +1,78 @@
+using Academy.Core.Content;
+using Academy.Core.Data;
+using Academy.Core.Events;
+using Academy.Core.Modules;
+using Academy.Core.Recipes;
+using Academy.Core.Security;
+using Academy.Core.Settings;
+using Academy.Core.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Core.Hosting;
+
+/// <summary>The framework's own services: data, content, events, recipes, permissions, text.</summary>
+public sealed class CoreStartup : ModuleStartup
+{
+    public override int Order => -1000;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AcademyOptions>(configuration.GetSection("Academy"));
+        var options = configuration.GetSection("Academy").Get<AcademyOptions>() ?? new AcademyOptions();
+        services.AddDbContext<AcademyDbContext>(db => ConfigureDatabase(db, options, configuration));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<IModelContributor, AutorouteModel>();
+        services.AddSingleton<IDataMigration, CoreMigration>();
+        services.AddScoped<SchemaMigrator>();
+
+        var parts = new ContentPartRegistry();
+        foreach (var part in new[] { typeof(TitlePart), typeof(MarkdownBodyPart), typeof(AutoroutePart), typeof(TaxonomyPart) })
+        {
+            parts.Register(part);
+        }
+        services.AddSingleton(parts);
+        services.AddScoped<ContentDefinitionManager>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<IContentHandler, AutorouteHandler>();
+        services.AddScoped<EventOutbox>();
+        services.AddScoped<DocumentStore>();
+        services.AddSingleton<MarkdownRenderer>();
+
+        services.AddSingleton<RecipeLocator>();
+        services.AddSingleton<RecipeExecutor>();
+        services.AddScoped<IRecipeStepHandler, SettingsStep>();
+        services.AddScoped<IRecipeStepHandler, ContentDefinitionStep>();
+        services.AddScoped<IRecipeStepHandler, ContentStep>();
+        services.AddSingleton<SetupService>();
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+    }
+
+    public static string AppDataPath(AcademyOptions options, IConfiguration configuration)
+    {
+        var root = configuration[Microsoft.Extensions.Hosting.HostDefaults.ContentRootKey] ?? Directory.GetCurrentDirectory();
+        var path = Path.GetFullPath(Path.Combine(root, options.AppDataPath));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static void ConfigureDatabase(DbContextOptionsBuilder db, AcademyOptions options, IConfiguration configuration)
+    {
+        if (string.Equals(options.Database.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.Database.Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            db.UseNpgsql(options.Database.ConnectionString ?? throw new InvalidOperationException("Academy:Database:ConnectionString is required for PostgreSQL."));
+            return;
+        }
+        var connection = options.Database.ConnectionString is { Length: > 0 } cs
+            ? cs
+            : $"Data Source={Path.Combine(AppDataPath(options, configuration), "academy.db")};Cache=Shared;Pooling=True";
+        db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60));
+    }
+}

@@ -1,0 +1,51 @@
+using Academy.Core.Content;
+using Academy.Core.Contracts;
+using Academy.Core.Modules;
+using Academy.Core.Security;
+using Academy.Leeragenda.Indexes;
+using Academy.Leeragenda.Migrations;
+using Academy.Leeragenda.Models;
+using Academy.Leeragenda.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Academy.Leeragenda;
+
+/// <summary>The aanbod: offering parts, the catalogue index, the public leeragenda and its feeds, and admin publishing.</summary>
+public sealed class LeeragendaStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddContentPart<OfferingPart>();
+        services.AddContentPart<EditionsPart>();
+        services.AddModelContributor<LeeragendaModel>();
+        services.AddDataMigration<LeeragendaMigration>();
+        services.AddContentHandler<OfferingHandler>();
+        services.AddScoped<TaxonomyService>();
+        services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
+        services.TryAddScoped<IEditionSeats, NoEditionSeats>();
+        services.AddPermissions<LeeragendaPermissions>();
+        services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();
+    }
+}
+
+public sealed class LeeragendaPermissions : IPermissionProvider
+{
+    public const string ManageOfferings = "ManageOfferings";
+    public const string PublishOfferings = "PublishOfferings";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ManageOfferings, "Aanbod aanmaken en bewerken"),
+        new(PublishOfferings, "Aanbod publiceren, depubliceren en verwijderen"),
+    ];
+}
+
+public sealed class LeeragendaAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Aanbod", "/admin/aanbod", LeeragendaPermissions.ManageOfferings, 10),
+    ];
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Users.Services;
+
+/// <summary>Claim types the Users module adds to the signed-in principal besides Identity's own.</summary>
+public static class AcademyClaimTypes
+{
+    public const string DisplayName = "DisplayName";
+    public const string OrganisationId = "OrganisationId";
+}
+
+/// <summary>
+/// Identity's factory (user name, e-mail, security stamp, roles and the roles' claims — so the
+/// "Permission" claims of the user's roles) plus the display name and organisation.
+/// </summary>
+public sealed class AcademyClaimsPrincipalFactory(
+    UserManager<AcademyUser> userManager,
+    RoleManager<AcademyRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AcademyUser, AcademyRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AcademyUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (!string.IsNullOrEmpty(user.DisplayName))
+        {
+            identity.AddClaim(new Claim(AcademyClaimTypes.DisplayName, user.DisplayName));
+        }
+        if (!string.IsNullOrEmpty(user.OrganisationId))
+        {
+            identity.AddClaim(new Claim(AcademyClaimTypes.OrganisationId, user.OrganisationId));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,31 @@
+using Academy.Core.Security;
+
+namespace Academy.Users.Services;
+
+/// <summary>The permissions the Users module declares.</summary>
+public sealed class UsersPermissions : IPermissionProvider
+{
+    public const string AccessAdmin = "AccessAdmin";
+    public const string ManageUsers = "ManageUsers";
+    public const string ManageSettings = "ManageSettings";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(AccessAdmin, "Toegang tot het beheergedeelte van de site"),
+        new(ManageUsers, "Gebruikers, rollen en organisaties beheren"),
+        new(ManageSettings, "Site-instellingen beheren"),
+    ];
+}
+
+/// <summary>All permissions declared by the site's modules, by name.</summary>
+public sealed class PermissionCatalog(IEnumerable<IPermissionProvider> providers)
+{
+    private IReadOnlyDictionary<string, Permission>? _all;
+
+    public IReadOnlyDictionary<string, Permission> All => _all ??= providers
+        .SelectMany(p => p.GetPermissions())
+        .GroupBy(p => p.Name, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    public bool Exists(string name) => All.ContainsKey(name);
+}

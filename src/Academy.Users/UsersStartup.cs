@@ -1,0 +1,89 @@
+using Academy.Core.Contracts;
+using Academy.Core.Data;
+using Academy.Core.Hosting;
+using Academy.Core.Modules;
+using Academy.Users.Data;
+using Academy.Users.Recipes;
+using Academy.Users.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Users;
+
+/// <summary>
+/// Accounts (ASP.NET Core Identity on the shared database), roles with permissions, partner
+/// organisations, their recipe steps, the login pages and the read-only user admin.
+/// </summary>
+public sealed class UsersStartup : ModuleStartup
+{
+    public const string CookieName = "academy.auth";
+    public const string LoginPath = "/account/inloggen";
+    public const string LogoutPath = "/account/uitloggen";
+    public const string AccessDeniedPath = "/account/geen-toegang";
+
+    public override int Order => -500;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelContributor<UsersModel>();
+        services.AddDataMigration<UsersMigration>();
+        services.AddPermissions<UsersPermissions>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
+        services.AddScoped<ISetupHandler, AdminSetupHandler>();
+
+        services.AddRecipeStep<OrganisationsStep>();
+        services.AddRecipeStep<RolesStep>();
+        services.AddRecipeStep<UsersStep>();
+
+        services.AddIdentity<AcademyUser, AcademyRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddEntityFrameworkStores<AcademyDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AcademyClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = LoginPath;
+            options.LogoutPath = LogoutPath;
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        // The principal is rebuilt from the database this often, so role and permission changes take effect.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+    }
+}
+
+/// <summary>The Users module's entries in the back-office menu.</summary>
+public sealed class UsersAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageUsers, 900),
+        new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
+    ];
+}

@@ -1,0 +1,18 @@
+using Academy.Core.Hosting;
+using Academy.Core.Modules;
+
+namespace Academy.Web;
+
+/// <summary>The modules this site is made of. Adding a module is adding a project and one line here.</summary>
+public static class SiteModules
+{
+    public static ModuleStartup[] All() =>
+    [
+        new CoreStartup(),
+        new Academy.Users.UsersStartup(),
+        new Academy.Leeragenda.LeeragendaStartup(),
+        new Academy.Admin.AdminStartup(),
+        new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
+        new Academy.Theme.Admin.AdminThemeStartup(),
+    ];
+}

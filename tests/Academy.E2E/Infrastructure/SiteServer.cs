@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Academy.E2E.Infrastructure;
+
+/// <summary>
+/// Runs the real site (<c>dotnet Academy.Web.dll</c>) as a separate Kestrel process on a free
+/// loopback port, with a fresh App_Data directory, the embedded SQLite database and the
+/// midden-gelderland setup recipe. The E2E project references Academy.Web, so the site's
+/// binaries, appsettings, recipes/ and content/ sit next to the test assembly; the site runs
+/// with that directory as working directory (and therefore content root).
+/// </summary>
+public sealed class SiteServer : IDisposable, IAsyncDisposable
+{
+    public const string DefaultAdminEmail = "admin@example.nl";
+    public const string DefaultAdminPassword = "E2e-Leeracademie!2026";
+    public const string DefaultRecipe = "midden-gelderland";
+
+    private const int MaxLogChars = 200_000;
+    private readonly StringBuilder _log = new();
+    private readonly Process _process;
+    private int _disposed;
+
+    private SiteServer(Process process, string baseUrl, string appDataPath, string adminEmail, string adminPassword)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        AppDataPath = appDataPath;
+        AdminEmail = adminEmail;
+        AdminPassword = adminPassword;
+    }
+
+    /// <summary>For example <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    public int Port => new Uri(BaseUrl).Port;
+
+    public string AdminEmail { get; }
+
+    public string AdminPassword { get; }
+
+    /// <summary>The site's fresh App_Data directory (database, mail pickup, media, Lucene indexes); deleted on dispose.</summary>
+    public string AppDataPath { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the site wrote to stdout and stderr so far (the last 200,000 characters).</summary>
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    /// <summary>Where Academy.Web.dll is expected: next to the test assembly.</summary>
+    public static string SiteDirectory => AppContext.BaseDirectory;
+
+    /// <summary>
+    /// Starts the site and waits until <c>GET /healthz</c> answers 200.
+    /// <paramref name="environment"/> adds or overrides environment variables
+    /// (for example <c>Academy__Email__...</c>); a null value removes one.
+    /// </summary>
+    public static async Task<SiteServer> StartAsync(
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? startupTimeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var timeout = startupTimeout ?? TimeSpan.FromSeconds(90);
+        Exception? last = null;
+        // A free port can be taken by someone else before Kestrel binds it: retry on that only.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var server = Launch(environment);
+            try
+            {
+                await server.WaitUntilHealthyAsync(timeout, cancellationToken);
+                return server;
+            }
+            catch (Exception e)
+            {
+                var addressInUse = server.Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+                server.Dispose();
+                last = e;
+                if (!addressInUse) throw;
+            }
+        }
+        throw last!;
+    }
+
+    private static SiteServer Launch(IReadOnlyDictionary<string, string?>? environment)
+    {
+        var siteDir = SiteDirectory;
+        var siteDll = Path.Combine(siteDir, "Academy.Web.dll");
+        if (!File.Exists(siteDll))
+            throw new InvalidOperationException($"Academy.Web.dll was not found in {siteDir}. The E2E project must reference src/Academy.Web and be built first.");
+
+        var port = FreeLoopbackPort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var appData = Path.Combine(Path.GetTempPath(), "academy-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(appData);
+
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = siteDir,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        psi.ArgumentList.Add(siteDll);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add(baseUrl);
+
+        // Start from a clean slate: nothing from the developer's shell may change the site under test.
+        foreach (var key in psi.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("Academy__", StringComparison.OrdinalIgnoreCase) ||
+                key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
+                key.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase) ||
+                key.Equals("DOTNET_URLS", StringComparison.OrdinalIgnoreCase))
+                psi.Environment.Remove(key);
+        }
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["Academy__AppDataPath"] = appData;
+        psi.Environment["Academy__Database__Provider"] = "Sqlite";
+        psi.Environment["Academy__Setup__AdminEmail"] = DefaultAdminEmail;
+        psi.Environment["Academy__Setup__AdminPassword"] = DefaultAdminPassword;
+        psi.Environment["Academy__Setup__Recipe"] = DefaultRecipe;
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                if (value is null) psi.Environment.Remove(key);
+                else psi.Environment[key] = value;
+            }
+        }
+
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var server = new SiteServer(process, baseUrl, appData,
+            psi.Environment.TryGetValue("Academy__Setup__AdminEmail", out var email) && email is not null ? email : DefaultAdminEmail,
+            psi.Environment.TryGetValue("Academy__Setup__AdminPassword", out var password) && password is not null ? password : DefaultAdminPassword);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e)
+        {
+            TryDeleteDirectory(appData);
+            throw new InvalidOperationException($"Could not start '{psi.FileName} {siteDll}': {e.Message}", e);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log)
+        {
+            _log.AppendLine(line);
+            if (_log.Length > MaxLogChars) _log.Remove(0, _log.Length - MaxLogChars);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        string lastAnswer = "no answer yet";
+        while (deadline.Elapsed < timeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // flush output
+                throw new InvalidOperationException(
+                    $"The site exited with code {_process.ExitCode} before /healthz answered 200.\n--- site output ---\n{Log}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/healthz", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+                lastAnswer = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException e)
+            {
+                lastAnswer = e.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastAnswer = "request timed out";
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        throw new TimeoutException(
+            $"The site at {BaseUrl} did not answer GET /healthz with 200 within {timeout.TotalSeconds:0} s (last: {lastAnswer}).\n--- site output ---\n{Log}");
+    }
+
+    private static string DotnetHost()
+    {
+        // The dotnet CLI tells child processes which host it is; the test host itself usually runs under it.
+        var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli)) return fromCli;
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return self;
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (!string.IsNullOrEmpty(root))
+        {
+            var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return "dotnet";
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Not started or already gone.
+        }
+        finally
+        {
+            _process.Dispose();
+            TryDeleteDirectory(AppDataPath);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static void TryDeleteDirectory(string dir)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            try
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+                return;
+            }
+            catch (Exception) when (i < 4)
+            {
+                Thread.Sleep(200);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+        }
+    }
+}

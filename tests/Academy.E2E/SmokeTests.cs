@@ -1,0 +1,20 @@
+using Academy.E2E.Infrastructure;
+
+namespace Academy.E2E;
+
+[Collection("site")]
+public sealed class SmokeTests(SiteFixture site)
+{
+    [Fact]
+    public async Task Leeragenda_is_Dutch_and_meets_WCAG_AA()
+    {
+        var page = await site.NewPageAsync();
+
+        var response = await page.GotoAsync(site.BaseUrl + "/leeragenda");
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page, "de openbare leeragenda moet voor iedereen bruikbaar zijn");
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Testing;
+
+/// <summary>
+/// The whole site in-process on a fresh database: SQLite in a temp folder, or a new database on the
+/// private PostgreSQL server. The setup recipe runs on creation, with a fixed setup date so dates are stable.
+/// </summary>
+public sealed class AcademyFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.nl";
+    public const string AdminPassword = "lang-genoeg-wachtwoord-voor-tests";
+    public static readonly DateOnly SetupDate = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private readonly string _appData = Path.Combine(Path.GetTempPath(), "academy-tests", Guid.NewGuid().ToString("n"));
+    private readonly string? _postgresConnection;
+
+    public AcademyFactory(string? postgresConnection = null)
+    {
+        _postgresConnection = postgresConnection;
+    }
+
+    public string Provider => _postgresConnection is null ? "Sqlite" : "Postgres";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Academy:AppDataPath", _appData);
+        builder.UseSetting("Academy:Setup:AdminEmail", AdminEmail);
+        builder.UseSetting("Academy:Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("Academy:Setup:Date", SetupDate.ToString("yyyy-MM-dd"));
+        if (_postgresConnection is not null)
+        {
+            builder.UseSetting("Academy:Database:Provider", "Postgres");
+            builder.UseSetting("Academy:Database:ConnectionString", _postgresConnection);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public T Service<T>(out AsyncServiceScope scope) where T : notnull
+    {
+        scope = Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_appData, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
