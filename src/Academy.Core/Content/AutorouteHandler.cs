@@ -14,7 +14,7 @@ public class AutorouteEntry
 }
 
 /// <summary>Requires a title, derives a missing slug from it, and keeps slugs unique.</summary>
-public sealed class AutorouteHandler(AcademyDbContext db) : IContentHandler
+public sealed class AutorouteHandler(AcademyDbContext db, ContentDefinitionManager definitions) : IContentHandler
 {
     public async Task ValidateAsync(ContentItem item, ContentValidationResult result)
     {
@@ -22,7 +22,7 @@ public sealed class AutorouteHandler(AcademyDbContext db) : IContentHandler
         {
             result.Fail("TitlePart.Title", "Vul een titel in.");
         }
-        if (!item.Has<AutoroutePart>() && !item.Content.ContainsKey(nameof(AutoroutePart)))
+        if (!item.Has<AutoroutePart>() && (await definitions.GetTypeAsync(item.ContentType))?.Parts.Contains(nameof(AutoroutePart)) != true)
         {
             return;
         }

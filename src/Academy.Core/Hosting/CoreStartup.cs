@@ -7,6 +7,7 @@ using Academy.Core.Security;
 using Academy.Core.Settings;
 using Academy.Core.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,10 @@ public sealed class CoreStartup : ModuleStartup
         var options = configuration.GetSection("Academy").Get<AcademyOptions>() ?? new AcademyOptions();
         services.AddDbContext<AcademyDbContext>(db => ConfigureDatabase(db, options, configuration));
 
+        // Keys live with the site's data so sign-in cookies survive a restart (shared storage comes with scale-out).
+        services.AddDataProtection()
+            .SetApplicationName("Academy")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppDataPath(options, configuration), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<IModelContributor, AutorouteModel>();

@@ -1,10 +1,15 @@
 using Academy.Core.Content;
+using Academy.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Academy.Leeragenda.Services;
 
-/// <summary>The terms of the "thema" and "doelgroep" taxonomies (content items of type Taxonomy).</summary>
-public sealed class TaxonomyService(ContentManager content, IMemoryCache cache)
+/// <summary>
+/// The terms of the "thema" and "doelgroep" taxonomies (content items of type Taxonomy). Reads the table
+/// directly rather than through ContentManager, because content handlers validate terms with it.
+/// </summary>
+public sealed class TaxonomyService(AcademyDbContext db, IMemoryCache cache)
 {
     public const string Themes = "thema";
     public const string Audiences = "doelgroep";
@@ -16,8 +21,8 @@ public sealed class TaxonomyService(ContentManager content, IMemoryCache cache)
         {
             return terms;
         }
-        var item = await content.GetAsync(taxonomyId, VersionOptions.Latest);
-        terms = item?.As<TaxonomyPart>().Terms ?? [];
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == taxonomyId && r.Latest);
+        terms = record is null ? [] : ContentManager.ToItem(record).As<TaxonomyPart>().Terms;
         cache.Set(key, terms, TimeSpan.FromMinutes(5));
         return terms;
     }

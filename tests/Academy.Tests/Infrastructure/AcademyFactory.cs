@@ -17,7 +17,11 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
     private readonly string _appData = Path.Combine(Path.GetTempPath(), "academy-tests", Guid.NewGuid().ToString("n"));
     private readonly string? _postgresConnection;
 
-    public AcademyFactory(string? postgresConnection = null)
+    public AcademyFactory()
+    {
+    }
+
+    internal AcademyFactory(string? postgresConnection)
     {
         _postgresConnection = postgresConnection;
     }

@@ -1,0 +1,31 @@
+namespace Academy.Core.Contracts;
+
+/// <summary>A published offering with its next upcoming session, as other modules (the home page) may show it.</summary>
+/// <param name="Url">Site-relative URL of the offering's page.</param>
+/// <param name="Form">fysiek, online or hybride.</param>
+public sealed record UpcomingOffering(
+    string ContentItemId,
+    string Title,
+    string Url,
+    string TypeName,
+    string Summary,
+    DateTime NextStartUtc,
+    DateTime NextEndUtc,
+    IReadOnlyList<string> Places,
+    bool HasOnlineSessions,
+    string Form,
+    decimal CostEuros,
+    string? OrganiserName);
+
+/// <summary>The leeragenda's next offerings (the Leeragenda module provides it).</summary>
+public interface IUpcomingOfferings
+{
+    Task<IReadOnlyList<UpcomingOffering>> NextAsync(int count, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Output-cache tags shared by modules; a committed content change evicts <see cref="Content"/>.</summary>
+public static class OutputCacheTags
+{
+    /// <summary>Evicted on every committed content change (see the Leeragenda's CatalogueCacheEviction).</summary>
+    public const string Content = "leeragenda";
+}
