@@ -59,6 +59,11 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (db.Database.IsSqlite())
+            {
+                // Readers never wait for the writer in WAL mode; the setting is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
             if (isPostgres)
             {
                 // Several web nodes may start at once; one migrates, the others wait and then find nothing to do.

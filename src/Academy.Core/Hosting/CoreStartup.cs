@@ -77,7 +77,7 @@ public sealed class CoreStartup : ModuleStartup
         }
         var connection = options.Database.ConnectionString is { Length: > 0 } cs
             ? cs
-            : $"Data Source={Path.Combine(AppDataPath(options, configuration), "academy.db")};Cache=Shared;Pooling=True";
+            : $"Data Source={Path.Combine(AppDataPath(options, configuration), "academy.db")};Pooling=True";
         db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60));
     }
 }
