@@ -41,6 +41,9 @@ public static class AcademyHost
             });
         }
         builder.Services.AddLocalization();
+        // Dutch text (ë, ï, é, €) is written as characters, not as numeric entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "academy.af";

@@ -47,7 +47,7 @@ internal static class RecipeJson
             _ when first.Contains("Email", StringComparison.Ordinal) => "Email",
             _ when first.Contains("UserName", StringComparison.Ordinal) => "UserName",
             _ when first.Contains("Password", StringComparison.Ordinal) => "Password",
-            _ when first.Contains("Role", StringComparison.Ordinal) => "Name",
+            "InvalidRoleName" or "DuplicateRoleName" => "Name",
             _ => null,
         };
         throw context.Error(obj, string.Join(" ", result.Errors.Select(e => e.Description)), property);
