@@ -21,7 +21,7 @@ export NPM_CONFIG_AUDIT=false
 export NPM_CONFIG_UPDATE_NOTIFIER=false
 
 # Wall-clock limits per test project (the whole run must stay well under 20 minutes).
-UNIT_TIMEOUT="${ACADEMY_UNIT_TIMEOUT:-9m}"
+UNIT_TIMEOUT="${ACADEMY_UNIT_TIMEOUT:-8m}"
 E2E_TIMEOUT="${ACADEMY_E2E_TIMEOUT:-7m}"
 
 RESULTS="$ROOT/TestResults"
@@ -40,7 +40,8 @@ as_root() {
 
 apt_packages=()
 if [ ! -x /usr/bin/chromium ]; then
-    apt_packages+=(chromium)
+    # A fresh image may have no fonts at all; Liberation gives pages real text metrics.
+    apt_packages+=(chromium fonts-liberation)
 fi
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     apt_packages+=(postgresql)

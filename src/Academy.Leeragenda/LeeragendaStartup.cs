@@ -24,6 +24,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddContentHandler<OfferingHandler>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
+        services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();

@@ -12,6 +12,7 @@ public static class SiteModules
         new Academy.Users.UsersStartup(),
         new Academy.Leeragenda.LeeragendaStartup(),
         new Academy.Admin.AdminStartup(),
+        new Academy.Pages.PagesStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];

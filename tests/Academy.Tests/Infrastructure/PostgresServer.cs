@@ -15,7 +15,8 @@ namespace Academy.Testing;
 /// initialises a fresh cluster in a temporary directory, listens on a free loopback port only,
 /// trusts every local connection (role <c>academy</c>, a superuser) and trades durability for
 /// speed (fsync off). When the test process runs as root the server runs as an unprivileged
-/// system user (<c>postgres</c> if it exists, otherwise <c>academytest</c>, created on demand),
+/// system user (<c>postgres</c> if it exists, otherwise <c>academytest</c>, created on demand with
+/// useradd; <c>ACADEMY_PG_OS_USER</c> overrides the name),
 /// because PostgreSQL refuses to run as root.
 /// </para>
 /// <para>
@@ -231,19 +232,25 @@ public sealed partial class PostgresServer : IAsyncDisposable, IDisposable
 
     private static async Task<string> EnsureUnprivilegedUserAsync(CancellationToken ct)
     {
+        // ACADEMY_PG_OS_USER names the user to use (created when missing); by default 'postgres'
+        // (Debian's postgresql package creates it) or else 'academytest'.
+        var configured = Environment.GetEnvironmentVariable("ACADEMY_PG_OS_USER");
+        string[] candidates = string.IsNullOrWhiteSpace(configured) ? ["postgres", "academytest"] : [configured];
+        var toCreate = candidates[^1];
+
         await UserLock.WaitAsync(ct);
         try
         {
-            foreach (var candidate in new[] { "postgres", "academytest" })
+            foreach (var candidate in candidates)
                 if (await UserExistsAsync(candidate, ct)) return candidate;
 
             var add = await RunProcessAsync("useradd",
-                ["--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", "--user-group", "academytest"],
+                ["--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", "--user-group", toCreate],
                 null, null, ct);
             // Another test process may have created it at the same moment.
-            if (await UserExistsAsync("academytest", ct)) return "academytest";
+            if (await UserExistsAsync(toCreate, ct)) return toCreate;
             throw new InvalidOperationException(
-                $"Running as root, PostgreSQL needs an unprivileged user; neither 'postgres' exists nor could 'academytest' be created (useradd exit {add.ExitCode}):\n{add.Output}");
+                $"Running as root, PostgreSQL needs an unprivileged OS user; none of {string.Join(", ", candidates)} exists and useradd {toCreate} failed (exit {add.ExitCode}):\n{add.Output}");
         }
         finally
         {

@@ -1,0 +1,43 @@
+using Academy.Core.Text;
+using Academy.Leeragenda.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Academy.Leeragenda.Controllers;
+
+public sealed class OfferingViewModel
+{
+    public required OfferingView Offering { get; init; }
+    /// <summary>Sanitised HTML of the Markdown body.</summary>
+    public required string BodyHtml { get; init; }
+    /// <summary>schema.org JSON-LD, safe to place inside a script element.</summary>
+    public required string JsonLd { get; init; }
+    public required DateTime NowUtc { get; init; }
+
+    public string SessionIcsUrl(string sessionId) =>
+        $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
+}
+
+/// <summary>The public page of one published offering.</summary>
+[AllowAnonymous]
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown) : Controller
+{
+    [HttpGet("leeragenda/{slug}")]
+    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
+    {
+        var offering = await reader.BySlugAsync(slug, cancellationToken);
+        if (offering is null)
+        {
+            return NotFound();
+        }
+        return View(new OfferingViewModel
+        {
+            Offering = offering,
+            BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
+            JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),
+            NowUtc = reader.UtcNow,
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using Academy.Core.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Leeragenda.Services;
+
+public static class CatalogueServices
+{
+    /// <summary>The public catalogue, detail pages, feeds and the <see cref="IUpcomingOfferings"/> contract.</summary>
+    public static IServiceCollection AddLeeragendaCatalogue(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogueQuery>();
+        services.AddScoped<OfferingReader>();
+        services.AddScoped<IUpcomingOfferings, UpcomingOfferings>();
+        return services;
+    }
+}
+
+/// <summary>The module's own stylesheet (assets/css, served under /assets/leeragenda/).</summary>
+public static class LeeragendaAssets
+{
+    /// <summary>Bumped when the files change, so browsers may cache them for a year.</summary>
+    public const string Version = "1";
+}
