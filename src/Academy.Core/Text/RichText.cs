@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Academy.Leeragenda.Services;
+namespace Academy.Core.Text;
 
 /// <summary>
 /// Gives the elements of sanitised Markdown HTML the NL Design System (Utrecht) classes, so body text

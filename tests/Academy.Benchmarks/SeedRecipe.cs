@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Academy.Benchmarks;
+
+/// <summary>
+/// Writes a recipe with one Content step holding N published offerings of the site's own offering types,
+/// using the taxonomy terms, organisations and registers of the setup recipe so every item validates.
+/// The generator is deterministic (fixed seed): two runs seed the same catalogue.
+/// </summary>
+public sealed class SeedRecipe
+{
+    public const string RecipeName = "benchmark-aanbod";
+
+    private static readonly (string Type, string Label)[] Types =
+    [
+        ("Training", "Training"),
+        ("Cursus", "Cursus"),
+        ("ELearning", "E-learning"),
+        ("Casuistiekbespreking", "Casuïstiekbespreking"),
+        ("Kennissessie", "Kennissessie"),
+        ("Workshop", "Workshop"),
+        ("Intervisie", "Intervisie"),
+        ("Werkbezoek", "Werkbezoek"),
+    ];
+
+    private static readonly string[] Topics =
+    [
+        "loonkostensubsidie in de praktijk", "jobcarving in de zorg", "het doelgroepregister", "praktijkverklaringen in het mbo",
+        "skills-based matchen", "werk en geldzorgen", "motiverende gespreksvoering", "de banenafspraak voor werkgevers",
+        "werken met de praktijkroute", "leven lang ontwikkelen", "arbeidsmarktinformatie voor klantmanagers",
+        "jongeren zonder startkwalificatie", "no-riskpolis en jobcoaching", "inclusief werven en selecteren", "duurzaam plaatsen",
+        "de sociale kaart van de regio", "loopbaangesprekken voeren", "beschut werk", "oplossingsgericht werken",
+        "taal en basisvaardigheden op de werkvloer", "samenwerken met het werkgeversservicepunt", "privacy in de casuïstiekbespreking",
+        "omscholen naar tekortberoepen", "de Participatiewet in de praktijk", "digitale vaardigheden", "netwerken met werkgevers",
+        "re-integratie na ziekte", "begeleiden op de werkvloer", "scholingsbudgetten en subsidies", "werken in de techniek",
+    ];
+
+    private static readonly string[] Suffixes =
+    [
+        "", "", "", "voor beginners", "verdieping", "in de praktijk", "voor gevorderden", "regionale editie", "basis", "masterclass",
+    ];
+
+    private static readonly (string Place, string Location)[] Venues =
+    [
+        ("Arnhem", "Werkgeversservicepunt Midden-Gelderland, vergaderzaal"), ("Arnhem", "Werkcentrum Arnhem, leslokaal 2"),
+        ("Zevenaar", "Gemeentehuis Zevenaar, raadzaal"), ("Velp", "Inlooppunt Werkcentrum Velp"), ("Duiven", "Gemeentehuis Duiven, vergadercentrum"),
+        ("Elst", "Gemeentehuis Overbetuwe, vergaderzaal"), ("Bemmel", "Gemeentehuis Lingewaard, vergaderzaal"), ("Doesburg", "Bibliotheek Doesburg"),
+        ("Dieren", "Gemeentehuis Rheden, zaal 1"), ("Westervoort", "Wijkcentrum Westervoort"),
+    ];
+
+    private static readonly string[] Days = ["ma", "di", "wo", "do", "vr"];
+    private static readonly (string Start, string End)[] Times = [("09:30", "12:30"), ("09:00", "16:00"), ("13:30", "16:30"), ("10:00", "11:30"), ("19:00", "21:30")];
+    private static readonly int[] Capacities = [8, 12, 16, 20, 25, 40, 100];
+    private static readonly decimal[] Costs = [0, 0, 0, 0, 0, 0, 45, 95, 195, 350, 750];
+
+    private readonly IReadOnlyList<string> _themes;
+    private readonly IReadOnlyList<string> _audiences;
+    private readonly IReadOnlyList<(string Id, string Name)> _organisers;
+    private readonly IReadOnlyList<string> _registers;
+
+    private SeedRecipe(IReadOnlyList<string> themes, IReadOnlyList<string> audiences, IReadOnlyList<(string, string)> organisers, IReadOnlyList<string> registers)
+    {
+        _themes = themes;
+        _audiences = audiences;
+        _organisers = organisers;
+        _registers = registers;
+    }
+
+    /// <summary>The slugs of the generated offerings, in order (for the detail-page scenario).</summary>
+    public List<string> Slugs { get; } = [];
+
+    /// <summary>Reads the terms, organisations and registers from the setup recipe.</summary>
+    public static SeedRecipe FromSetupRecipe(string setupRecipeFile)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(setupRecipeFile), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })
+            ?? throw new InvalidOperationException($"{setupRecipeFile} is empty.");
+        var steps = root["steps"]!.AsArray().OfType<JsonObject>().ToList();
+
+        List<string> Terms(string taxonomyId) => steps
+            .Where(s => (string?)s["name"] == "Content")
+            .SelectMany(s => s["Data"]!.AsArray().OfType<JsonObject>())
+            .Where(i => (string?)i["ContentItemId"] == taxonomyId)
+            .SelectMany(i => i["TaxonomyPart"]?["Terms"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(t => (string)t["TermId"]!)
+            .ToList();
+
+        var organisers = steps
+            .Where(s => (string?)s["name"] == "Organisations")
+            .SelectMany(s => s["Organisations"]!.AsArray().OfType<JsonObject>())
+            .Select(o => ((string)o["Id"]!, (string?)o["Name"] ?? (string)o["Id"]!))
+            .ToList();
+
+        var registers = steps
+            .Where(s => (string?)s["name"] == "Content")
+            .SelectMany(s => s["Data"]!.AsArray().OfType<JsonObject>())
+            .SelectMany(i => i["OfferingPart"]?["Accreditations"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(a => (string)a["RegisterId"]!)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var themes = Terms("thema");
+        var audiences = Terms("doelgroep");
+        if (themes.Count == 0 || audiences.Count == 0 || organisers.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"{setupRecipeFile} should define the taxonomies 'thema' and 'doelgroep' and an Organisations step " +
+                $"(found {themes.Count} themes, {audiences.Count} audiences, {organisers.Count} organisations).");
+        }
+        return new SeedRecipe(themes, audiences, organisers, registers);
+    }
+
+    /// <summary>Writes the recipe to <paramref name="file"/> and returns the number of editions and sessions in it.</summary>
+    public (int Editions, int Sessions) Write(string file, int count)
+    {
+        var random = new Random(2026_05_01);
+        var data = new JsonArray();
+        int editionCount = 0, sessionCount = 0;
+        Slugs.Clear();
+
+        for (var n = 1; n <= count; n++)
+        {
+            var (type, label) = Types[random.Next(Types.Length)];
+            var topic = Topics[random.Next(Topics.Length)];
+            var suffix = Suffixes[random.Next(Suffixes.Length)];
+            var title = $"{label} {topic}{(suffix.Length == 0 ? "" : " – " + suffix)}";
+            var id = $"bench-{n:00000}";
+            var slug = $"{Slugify(title)}-{n}";
+            Slugs.Add(slug);
+
+            var form = type == "ELearning" ? "online" : random.Next(10) switch { < 5 => "fysiek", < 8 => "online", _ => "hybride" };
+            var organiser = _organisers[random.Next(_organisers.Count)];
+            var themes = Pick(random, _themes, 1, 3);
+            var audiences = Pick(random, _audiences, 1, 3);
+            var cost = Costs[random.Next(Costs.Length)];
+
+            var accreditations = new JsonArray();
+            if (_registers.Count > 0 && random.Next(10) < 3)
+            {
+                accreditations.Add(new JsonObject
+                {
+                    ["RegisterId"] = _registers[random.Next(_registers.Count)],
+                    ["Hours"] = random.Next(1, 17),
+                    ["Code"] = $"BENCH-{n:00000}",
+                });
+            }
+
+            var editions = new JsonArray();
+            var firstWeek = random.Next(1, 30);
+            var editionsWanted = random.Next(1, 4);
+            for (var e = 1; e <= editionsWanted; e++)
+            {
+                var editionId = $"{id}-groep-{e}";
+                var venue = Venues[random.Next(Venues.Length)];
+                var day = Days[random.Next(Days.Length)];
+                var (start, end) = Times[random.Next(Times.Length)];
+                var sessions = new JsonArray();
+                var sessionsWanted = random.Next(1, 3);
+                for (var s = 1; s <= sessionsWanted; s++)
+                {
+                    var week = firstWeek + (e - 1) * 6 + (s - 1) * 2;
+                    var sessionId = $"{editionId}-bijeenkomst-{s}";
+                    sessions.Add(new JsonObject
+                    {
+                        ["SessionId"] = sessionId,
+                        ["Start"] = $"[date:+{week}w {day} {start}]",
+                        ["End"] = $"[date:+{week}w {day} {end}]",
+                        ["Location"] = form == "online" ? "Online" : venue.Location,
+                        ["Place"] = form == "online" ? null : venue.Place,
+                        ["OnlineUrl"] = form == "fysiek" ? null : $"https://meet.example.nl/leeracademie/{sessionId}",
+                    });
+                    sessionCount++;
+                }
+                editions.Add(new JsonObject
+                {
+                    ["EditionId"] = editionId,
+                    ["Name"] = $"Groep {e}",
+                    ["Capacity"] = Capacities[random.Next(Capacities.Length)],
+                    ["Sessions"] = sessions,
+                });
+                editionCount++;
+            }
+
+            var audienceText = string.Join(", ", audiences.Select(a => a.Replace('-', ' ')));
+            data.Add(new JsonObject
+            {
+                ["ContentItemId"] = id,
+                ["ContentType"] = type,
+                ["Published"] = true,
+                ["TitlePart"] = new JsonObject { ["Title"] = title },
+                ["AutoroutePart"] = new JsonObject { ["Path"] = slug },
+                ["MarkdownBodyPart"] = new JsonObject
+                {
+                    ["Markdown"] = $"## Over deze {label.ToLowerInvariant()}\n\nIn deze bijeenkomst over {topic} werk je aan eigen casussen " +
+                                   $"uit je werk. {organiser.Name} organiseert en je leert samen met collega's uit de regio.\n\n" +
+                                   "- praktische handvatten voor je eigen werk\n- uitwisseling met collega's van andere organisaties\n- materiaal om na te lezen\n",
+                },
+                ["OfferingPart"] = new JsonObject
+                {
+                    ["Summary"] = $"{char.ToUpperInvariant(topic[0])}{topic[1..]}: een {label.ToLowerInvariant()} van {organiser.Name} voor {audienceText}.",
+                    ["OrganiserId"] = organiser.Id,
+                    ["Themes"] = new JsonArray(themes.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+                    ["Audiences"] = new JsonArray(audiences.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+                    ["Form"] = form,
+                    ["CostEuros"] = cost,
+                    ["CostNote"] = cost == 0 ? "Om niet voor partners in de regio" : null,
+                    ["Accreditations"] = accreditations,
+                },
+                ["EditionsPart"] = new JsonObject { ["Editions"] = editions },
+            });
+        }
+
+        var recipe = new JsonObject
+        {
+            ["name"] = RecipeName,
+            ["displayName"] = $"Benchmark: {count} aanbod-items",
+            ["description"] = "Generated by tests/Academy.Benchmarks; not a setup recipe.",
+            ["issetuprecipe"] = false,
+            ["steps"] = new JsonArray(new JsonObject { ["name"] = "Content", ["Data"] = data }),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        return (editionCount, sessionCount);
+    }
+
+    private static List<string> Pick(Random random, IReadOnlyList<string> from, int min, int max)
+    {
+        var wanted = Math.Min(random.Next(min, max + 1), from.Count);
+        return from.OrderBy(_ => random.Next()).Take(wanted).ToList();
+    }
+
+    /// <summary>Lowercase ASCII words joined by hyphens, as the site's own slugs.</summary>
+    public static string Slugify(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var hyphen = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                hyphen = false;
+            }
+            else if (!hyphen && builder.Length > 0)
+            {
+                builder.Append('-');
+                hyphen = true;
+            }
+        }
+        return builder.ToString().TrimEnd('-');
+    }
+}
