@@ -86,6 +86,8 @@ public sealed partial class ContentStep : IRecipeStepHandler
                     await manager.SaveDraftAsync(item, author: "recipe");
                 }
             }
+            // Tracked rows of earlier items are not needed again; without this every SaveChanges scans them all.
+            context.Services.GetRequiredService<Data.AcademyDbContext>().ChangeTracker.Clear();
             if (++count % 10 == 0)
             {
                 context.Report($"{count} van {data.Count} items");

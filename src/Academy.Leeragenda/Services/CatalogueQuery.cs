@@ -78,12 +78,20 @@ public sealed class CatalogueQuery(
     ContentDefinitionManager definitions,
     IOrganisationDirectory organisations,
     TaxonomyService taxonomies,
+    CatalogueCache cache,
     TimeProvider clock)
 {
     public const string OfferingStereotype = "Offering";
     public static readonly string[] FormValues = ["fysiek", "online", "hybride"];
 
-    public async Task<CatalogueResult> SearchAsync(CatalogueFilter filter, CancellationToken cancellationToken = default)
+    public Task<CatalogueResult> SearchAsync(CatalogueFilter filter, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync("search:" + filter, () => SearchUncachedAsync(filter, cancellationToken));
+
+    /// <summary>The choices of the filter form.</summary>
+    public Task<CatalogueOptions> OptionsAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync("options", () => OptionsUncachedAsync(cancellationToken));
+
+    private async Task<CatalogueResult> SearchUncachedAsync(CatalogueFilter filter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var pageSize = Math.Clamp(filter.PageSize, 1, 100);
@@ -213,8 +221,7 @@ public sealed class CatalogueQuery(
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>The choices of the filter form.</summary>
-    public async Task<CatalogueOptions> OptionsAsync(CancellationToken cancellationToken = default)
+    private async Task<CatalogueOptions> OptionsUncachedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var dutch = StringComparer.Create(AcademyHost.Dutch, ignoreCase: true);

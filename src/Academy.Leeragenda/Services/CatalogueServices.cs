@@ -9,6 +9,7 @@ public static class CatalogueServices
     public static IServiceCollection AddLeeragendaCatalogue(this IServiceCollection services)
     {
         services.AddScoped<CatalogueQuery>();
+        services.AddSingleton<CatalogueCache>();
         services.AddScoped<OfferingReader>();
         services.AddScoped<IUpcomingOfferings, UpcomingOfferings>();
         return services;

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+
+namespace Academy.Leeragenda.Services;
+
+/// <summary>
+/// Keeps catalogue query results in memory for everyone, signed in or not (the output cache serves only
+/// anonymous visitors). Any committed content change drops all entries; entries also expire after a minute
+/// so sessions that have just ended leave the list.
+/// </summary>
+public sealed class CatalogueCache(IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    private CancellationTokenSource _generation = new();
+
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
+    {
+        var cacheKey = "Academy.Catalogue." + key;
+        if (cache.TryGetValue(cacheKey, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var token = new CancellationChangeToken(Volatile.Read(ref _generation).Token);
+        var value = await create();
+        cache.Set(cacheKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }.AddExpirationToken(token));
+        return value;
+    }
+
+    public void Clear()
+    {
+        var previous = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
+        previous.Cancel();
+        previous.Dispose();
+    }
+}
