@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Academy.Core.Content;
 
 namespace Academy.Leeragenda.Models;
@@ -16,7 +17,9 @@ public sealed class Edition
     public int Capacity { get; set; }
     public List<Session> Sessions { get; set; } = [];
 
+    [JsonIgnore]
     public DateTime? StartUtc => Sessions.Count == 0 ? null : Sessions.Min(s => s.Start);
+    [JsonIgnore]
     public DateTime? EndUtc => Sessions.Count == 0 ? null : Sessions.Max(s => s.End);
 }
 

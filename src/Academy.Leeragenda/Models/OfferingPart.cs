@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Academy.Core.Content;
 
 namespace Academy.Leeragenda.Models;
@@ -23,6 +24,7 @@ public sealed class OfferingPart : ContentPart
     public string? CostNote { get; set; }
     public List<OfferingAccreditation> Accreditations { get; set; } = [];
 
+    [JsonIgnore]
     public bool IsFree => CostEuros == 0;
 }
 
