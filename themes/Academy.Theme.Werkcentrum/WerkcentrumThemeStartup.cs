@@ -9,7 +9,4 @@ namespace Academy.Theme.Werkcentrum;
 public sealed class WerkcentrumThemeStartup : ModuleStartup
 {
     public override int Order => 100;
-
-    /// <summary>Bumped when the theme's files change, so browsers may cache them for a year.</summary>
-    public const string AssetVersion = "1";
 }

@@ -52,6 +52,7 @@ public static class AcademyHost
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddOutputCache();
+        builder.Services.AddSingleton<AssetVersions>();
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -99,9 +100,11 @@ public static class AcademyHost
             return;
         }
         var name = assembly.GetName().Name!.Replace("Academy.", "", StringComparison.Ordinal).Replace('.', '-').ToLowerInvariant();
+        var provider = new ManifestEmbeddedFileProvider(assembly, "assets");
+        app.Services.GetRequiredService<AssetVersions>().Register("/assets/" + name, provider);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new ManifestEmbeddedFileProvider(assembly, "assets"),
+            FileProvider = provider,
             RequestPath = "/assets/" + name,
             OnPrepareResponse = ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] =
                 ctx.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",

@@ -16,9 +16,3 @@ public static class CatalogueServices
     }
 }
 
-/// <summary>The module's own stylesheet (assets/css, served under /assets/leeragenda/).</summary>
-public static class LeeragendaAssets
-{
-    /// <summary>Bumped when the files change, so browsers may cache them for a year.</summary>
-    public const string Version = "1";
-}

@@ -29,9 +29,3 @@ public static class DutchDates
     };
 }
 
-/// <summary>The module's stylesheet (assets/css, served under /assets/pages/).</summary>
-public static class PagesAssets
-{
-    /// <summary>Bumped when the files change, so browsers may cache them for a year.</summary>
-    public const string Version = "1";
-}

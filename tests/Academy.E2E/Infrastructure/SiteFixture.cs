@@ -6,9 +6,17 @@ namespace Academy.E2E.Infrastructure;
 /// One running site and one headless Chromium for every test class in the "site" collection
 /// (<c>[Collection("site")]</c>). Each <see cref="NewPageAsync"/> call gets its own browser
 /// context (fresh cookies and storage), so tests do not share a login unless they want to.
+/// Test classes derive from <see cref="SiteTest"/>, which closes the contexts a test opened when it ends.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
+    /// <summary>The seeded leer-coördinator of the setup recipe; the recipe gives it no password, the fixture does.</summary>
+    public const string CoordinatorEmail = "coordinator@example.nl";
+    public const string CoordinatorPassword = "E2e-Leercoordinator!2026";
+
+    /// <summary>How long Expect(...) assertions wait (Playwright's default of 5 s is too short on a slow 2-core CI machine).</summary>
+    public const float ExpectTimeoutMs = 15_000;
+
     /// <summary>Debian's chromium; override with ACADEMY_CHROMIUM. Playwright never downloads browsers here.</summary>
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("ACADEMY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -25,6 +33,7 @@ public sealed class SiteFixture : IAsyncLifetime
     ];
 
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly Dictionary<string, Task<string>> _signedInStates = new(StringComparer.OrdinalIgnoreCase);
     private SiteServer? _site;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -46,8 +55,10 @@ public sealed class SiteFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at {ChromiumPath}. Install Debian's chromium (`apt-get install -y chromium`; ./test.sh does this) or set ACADEMY_CHROMIUM.");
 
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
+
         // Start the browser while the site sets itself up.
-        var siteTask = SiteServer.StartAsync();
+        var siteTask = StartSiteAsync();
         try
         {
             _playwright = await Playwright.CreateAsync();
@@ -78,6 +89,43 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
+    private static async Task<SiteServer> StartSiteAsync()
+    {
+        var site = await SiteServer.StartAsync();
+        try
+        {
+            // The journeys log in as the leer-coördinator the setup recipe creates (role Leercoördinator,
+            // so they prove that role is enough); the recipe gives it no password, so set one.
+            await site.RunRecipeAsync("e2e-coordinator", $$"""
+                {
+                  "name": "e2e-coordinator",
+                  "displayName": "E2E: wachtwoord voor de leer-coördinator",
+                  "description": "Geeft de leer-coördinator uit het setup-recept een wachtwoord voor de end-to-end tests.",
+                  "issetuprecipe": false,
+                  "steps": [
+                    {
+                      "name": "Users",
+                      "Users": [
+                        {
+                          "UserName": "{{CoordinatorEmail}}",
+                          "Email": "{{CoordinatorEmail}}",
+                          "Roles": [ "Leercoördinator" ],
+                          "Password": "{{CoordinatorPassword}}"
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """);
+        }
+        catch
+        {
+            site.Dispose();
+            throw;
+        }
+        return site;
+    }
+
     /// <summary>
     /// A page in a new browser context: Dutch locale, Amsterdam time zone, relative URLs resolve
     /// against <see cref="BaseUrl"/>. CSP is bypassed by default so axe can be injected; pass
@@ -99,7 +147,54 @@ public sealed class SiteFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         lock (_contexts) _contexts.Add(context);
+        context.Close += (_, closed) =>
+        {
+            lock (_contexts) _contexts.Remove(closed);
+        };
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A page in a new browser context that is already signed in as <paramref name="email"/>: the login form
+    /// is filled once per account and its cookies are reused (a test of the login itself should use
+    /// <see cref="NewPageAsync"/> and <see cref="SiteActions.LogInAsync"/>).
+    /// </summary>
+    public async Task<IPage> NewSignedInPageAsync(string email, string password, Action<BrowserNewContextOptions>? configure = null)
+    {
+        Task<string> state;
+        lock (_signedInStates)
+        {
+            if (!_signedInStates.TryGetValue(email, out state!) || state.IsFaulted || state.IsCanceled)
+            {
+                state = SignInAsync(email, password);
+                _signedInStates[email] = state;
+            }
+        }
+        var storageState = await state;
+        return await NewPageAsync(options =>
+        {
+            options.StorageState = storageState;
+            configure?.Invoke(options);
+        });
+    }
+
+    public Task<IPage> NewAdminPageAsync(Action<BrowserNewContextOptions>? configure = null) =>
+        NewSignedInPageAsync(AdminEmail, AdminPassword, configure);
+
+    private async Task<string> SignInAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/account/inloggen");
+            await SiteActions.LogInAsync(page, email, password);
+            await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/inloggen"));
+            return await page.Context.StorageStateAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     public async Task DisposeAsync()

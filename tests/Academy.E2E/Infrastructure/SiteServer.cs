@@ -21,11 +21,14 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
     private const int MaxLogChars = 200_000;
     private readonly StringBuilder _log = new();
     private readonly Process _process;
+    private readonly IReadOnlyDictionary<string, string?>? _environment;
     private int _disposed;
 
-    private SiteServer(Process process, string baseUrl, string appDataPath, string adminEmail, string adminPassword)
+    private SiteServer(Process process, IReadOnlyDictionary<string, string?>? environment, string baseUrl, string appDataPath,
+        string adminEmail, string adminPassword)
     {
         _process = process;
+        _environment = environment;
         BaseUrl = baseUrl;
         AppDataPath = appDataPath;
         AdminEmail = adminEmail;
@@ -91,15 +94,42 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
 
     private static SiteServer Launch(IReadOnlyDictionary<string, string?>? environment)
     {
+        var port = FreeLoopbackPort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var appData = Path.Combine(Path.GetTempPath(), "academy-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        var psi = StartInfo(appData, environment, ["--urls", baseUrl]);
+        Directory.CreateDirectory(appData);
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var server = new SiteServer(process, environment, baseUrl, appData,
+            psi.Environment.TryGetValue("Academy__Setup__AdminEmail", out var email) && email is not null ? email : DefaultAdminEmail,
+            psi.Environment.TryGetValue("Academy__Setup__AdminPassword", out var password) && password is not null ? password : DefaultAdminPassword);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e)
+        {
+            TryDeleteDirectory(appData);
+            throw new InvalidOperationException($"Could not start '{psi.FileName} {string.Join(' ', psi.ArgumentList)}': {e.Message}", e);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>
+    /// <c>dotnet Academy.Web.dll ARGS</c> in the site directory, with the test site's clean environment
+    /// (fresh App_Data, SQLite, admin credentials) plus <paramref name="environment"/>.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string appData, IReadOnlyDictionary<string, string?>? environment, IEnumerable<string> args)
+    {
         var siteDir = SiteDirectory;
         var siteDll = Path.Combine(siteDir, "Academy.Web.dll");
         if (!File.Exists(siteDll))
             throw new InvalidOperationException($"Academy.Web.dll was not found in {siteDir}. The E2E project must reference src/Academy.Web and be built first.");
-
-        var port = FreeLoopbackPort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var appData = Path.Combine(Path.GetTempPath(), "academy-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(appData);
 
         var psi = new ProcessStartInfo(DotnetHost())
         {
@@ -110,8 +140,7 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
             RedirectStandardInput = true,
         };
         psi.ArgumentList.Add(siteDll);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add(baseUrl);
+        foreach (var arg in args) psi.ArgumentList.Add(arg);
 
         // Start from a clean slate: nothing from the developer's shell may change the site under test.
         foreach (var key in psi.Environment.Keys.ToList())
@@ -138,26 +167,50 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
                 else psi.Environment[key] = value;
             }
         }
+        return psi;
+    }
 
-        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
-        var server = new SiteServer(process, baseUrl, appData,
-            psi.Environment.TryGetValue("Academy__Setup__AdminEmail", out var email) && email is not null ? email : DefaultAdminEmail,
-            psi.Environment.TryGetValue("Academy__Setup__AdminPassword", out var password) && password is not null ? password : DefaultAdminPassword);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        try
-        {
-            process.Start();
-        }
-        catch (Exception e)
-        {
-            TryDeleteDirectory(appData);
-            throw new InvalidOperationException($"Could not start '{psi.FileName} {siteDll}': {e.Message}", e);
-        }
+    /// <summary>
+    /// Runs the site's command line (for example <c>recipe run FILE</c>) against this site's database
+    /// while the site keeps running, and returns its exit code and output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(IEnumerable<string> args, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var psi = StartInfo(AppDataPath, _environment, args);
+        using var process = new Process { StartInfo = psi };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return server;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            throw new TimeoutException($"'{string.Join(' ', psi.ArgumentList)}' did not finish in time.\n--- output ---\n{output}");
+        }
+        process.WaitForExit(); // flush the asynchronous output readers
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+
+    /// <summary>Writes <paramref name="recipeJson"/> to a file in App_Data and runs it with <c>recipe run</c>; throws when it fails.</summary>
+    public async Task RunRecipeAsync(string name, string recipeJson, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(AppDataPath, "e2e-recipes");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name + ".recipe.json");
+        await File.WriteAllTextAsync(file, recipeJson, cancellationToken);
+        var (exitCode, output) = await RunCommandAsync(["recipe", "run", file], cancellationToken: cancellationToken);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"recipe run {name} exited with {exitCode}.\n--- output ---\n{output}");
     }
 
     private void Append(string? line)
