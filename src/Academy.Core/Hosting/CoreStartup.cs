@@ -23,7 +23,9 @@ public sealed class CoreStartup : ModuleStartup
     {
         services.Configure<AcademyOptions>(configuration.GetSection("Academy"));
         var options = configuration.GetSection("Academy").Get<AcademyOptions>() ?? new AcademyOptions();
-        services.AddDbContext<AcademyDbContext>(db => ConfigureDatabase(db, options, configuration));
+        // Options are built once: the connection string (and App_Data folder) is not worked out per request.
+        var connection = ConnectionString(options, configuration);
+        services.AddDbContext<AcademyDbContext>(db => ConfigureDatabase(db, options.Database.Provider, connection), optionsLifetime: ServiceLifetime.Singleton);
 
         // Keys live with the site's data so sign-in cookies survive a restart (shared storage comes with scale-out).
         services.AddDataProtection()
@@ -67,17 +69,30 @@ public sealed class CoreStartup : ModuleStartup
         return path;
     }
 
-    private static void ConfigureDatabase(DbContextOptionsBuilder db, AcademyOptions options, IConfiguration configuration)
+    private static bool IsPostgres(string provider) =>
+        string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    private static string ConnectionString(AcademyOptions options, IConfiguration configuration)
     {
-        if (string.Equals(options.Database.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(options.Database.Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(options.Database.Provider))
         {
-            db.UseNpgsql(options.Database.ConnectionString ?? throw new InvalidOperationException("Academy:Database:ConnectionString is required for PostgreSQL."));
-            return;
+            return options.Database.ConnectionString is { Length: > 0 } pg
+                ? pg
+                : throw new InvalidOperationException("Academy:Database:ConnectionString is required for PostgreSQL.");
         }
-        var connection = options.Database.ConnectionString is { Length: > 0 } cs
+        return options.Database.ConnectionString is { Length: > 0 } cs
             ? cs
             : $"Data Source={Path.Combine(AppDataPath(options, configuration), "academy.db")};Pooling=True";
+    }
+
+    private static void ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection)
+    {
+        if (IsPostgres(provider))
+        {
+            db.UseNpgsql(connection);
+            return;
+        }
         db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60));
     }
 }

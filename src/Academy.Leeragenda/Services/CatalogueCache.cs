@@ -12,6 +12,10 @@ public sealed class CatalogueCache(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     private CancellationTokenSource _generation = new();
+    private long _generationNumber;
+
+    /// <summary>Changes whenever the catalogue changes; rendered fragments vary by it.</summary>
+    public long Generation => Interlocked.Read(ref _generationNumber);
 
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
     {
@@ -28,6 +32,7 @@ public sealed class CatalogueCache(IMemoryCache cache)
 
     public void Clear()
     {
+        Interlocked.Increment(ref _generationNumber);
         var previous = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
         previous.Cancel();
         previous.Dispose();
