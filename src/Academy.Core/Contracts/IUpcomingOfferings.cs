@@ -17,6 +17,17 @@ public sealed record UpcomingOffering(
     decimal CostEuros,
     string? OrganiserName);
 
+/// <summary>How an offering is given: the values of <see cref="UpcomingOffering.Form"/> and their Dutch labels.</summary>
+public static class OfferingForms
+{
+    public static string Label(string? form) => form?.ToLowerInvariant() switch
+    {
+        "online" => "Online",
+        "hybride" => "Hybride",
+        _ => "Fysiek",
+    };
+}
+
 /// <summary>The leeragenda's next offerings (the Leeragenda module provides it).</summary>
 public interface IUpcomingOfferings
 {

@@ -154,7 +154,7 @@ public sealed class CatalogueQuery(
         var items = found.Select(x =>
         {
             var own = upcoming[x.ContentItemId].ToList();
-            var nextStart = Utc(x.NextStartUtc);
+            var nextStart = UtcDates.AsUtc(x.NextStartUtc);
             var nextEnd = own.FirstOrDefault(s => s.StartUtc == x.NextStartUtc)?.EndUtc ?? x.NextStartUtc;
             return new CatalogueItem(
                 x.ContentItemId,
@@ -164,7 +164,7 @@ public sealed class CatalogueQuery(
                 x.Slug,
                 x.Summary,
                 nextStart,
-                Utc(nextEnd),
+                UtcDates.AsUtc(nextEnd),
                 own.Where(s => s.Place is not null).Select(s => s.Place!).Distinct().ToList(),
                 own.Any(s => s.IsOnline),
                 x.Form,
@@ -269,11 +269,4 @@ public sealed class CatalogueQuery(
     }
 
     private static string? Value(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    internal static DateTime Utc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }

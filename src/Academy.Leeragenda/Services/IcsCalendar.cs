@@ -1,3 +1,4 @@
+using Academy.Core.Data;
 using System.Globalization;
 using System.Text;
 
@@ -67,7 +68,7 @@ public static class IcsCalendar
     }
 
     public static string Stamp(DateTime utc) =>
-        CatalogueQuery.Utc(utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        UtcDates.AsUtc(utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Escapes a TEXT value: backslash, semicolon, comma and line breaks.</summary>
     public static string Text(string? value)

@@ -1,3 +1,5 @@
+using Academy.Core.Data;
+using Academy.Core.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -63,8 +65,8 @@ public static class LeeragendaFeeds
                 e.SeatsLeft,
                 e.Sessions.Select(s => new ApiSession(
                     s.SessionId,
-                    CatalogueQuery.Utc(s.Start),
-                    CatalogueQuery.Utc(s.End),
+                    UtcDates.AsUtc(s.Start),
+                    UtcDates.AsUtc(s.End),
                     string.IsNullOrWhiteSpace(s.Location) ? null : s.Location,
                     string.IsNullOrWhiteSpace(s.Place) ? null : s.Place,
                     EditionView.CanJoinOnline(s))).ToList())).ToList())).ToList());
@@ -74,8 +76,8 @@ public static class LeeragendaFeeds
     /// <param name="online">The (localised) word for an online-only location.</param>
     public static IcsEvent Event(OfferingView offering, EditionView edition, Session session, string baseUrl, string online) => new(
         Uid(session),
-        CatalogueQuery.Utc(session.Start),
-        CatalogueQuery.Utc(session.End),
+        UtcDates.AsUtc(session.Start),
+        UtcDates.AsUtc(session.End),
         offering.StampUtc,
         offering.Item.As<EditionsPart>().Editions.Count > 1 ? $"{offering.Title} ({edition.Name})" : offering.Title,
         LeeragendaFormat.Where(session) ?? online,
@@ -88,8 +90,8 @@ public static class LeeragendaFeeds
         from o in offerings
         from e in o.Editions
         from s in e.Sessions
-        where CatalogueQuery.Utc(s.End) > nowUtc
-        orderby CatalogueQuery.Utc(s.Start), o.Title, s.SessionId
+        where UtcDates.AsUtc(s.End) > nowUtc
+        orderby UtcDates.AsUtc(s.Start), o.Title, s.SessionId
         select Event(o, e, s, baseUrl, online);
 
     /// <summary>A schema.org Course with one CourseInstance per edition, serialised safely for a script element.</summary>
@@ -118,8 +120,8 @@ public static class LeeragendaFeeds
                 ["@id"] = url + "#" + edition.EditionId,
                 ["name"] = edition.Name,
                 ["courseMode"] = edition.CourseMode,
-                ["startDate"] = LeeragendaFormat.IsoUtc(edition.StartUtc),
-                ["endDate"] = LeeragendaFormat.IsoUtc(edition.EndUtc),
+                ["startDate"] = DutchFormat.IsoUtc(edition.StartUtc),
+                ["endDate"] = DutchFormat.IsoUtc(edition.EndUtc),
                 ["maximumAttendeeCapacity"] = edition.Capacity,
                 ["remainingAttendeeCapacity"] = edition.SeatsLeft,
                 ["location"] = Locations(edition, url),

@@ -190,8 +190,8 @@ public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory 
             row.ContentItemId = contentItemId;
             row.Name = edition.Name;
             row.Capacity = edition.Capacity;
-            row.StartUtc = Utc(edition.StartUtc!.Value);
-            row.EndUtc = Utc(edition.EndUtc!.Value);
+            row.StartUtc = UtcDates.AsUtc(edition.StartUtc!.Value);
+            row.EndUtc = UtcDates.AsUtc(edition.EndUtc!.Value);
             foreach (var session in edition.Sessions)
             {
                 if (!sessions.Remove(session.SessionId, out var s))
@@ -201,8 +201,8 @@ public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory 
                 }
                 s.EditionId = edition.EditionId;
                 s.ContentItemId = contentItemId;
-                s.StartUtc = Utc(session.Start);
-                s.EndUtc = Utc(session.End);
+                s.StartUtc = UtcDates.AsUtc(session.Start);
+                s.EndUtc = UtcDates.AsUtc(session.End);
                 s.Place = string.IsNullOrWhiteSpace(session.Place) ? null : session.Place.Trim();
                 s.IsOnline = !string.IsNullOrWhiteSpace(session.OnlineUrl);
             }
@@ -210,11 +210,4 @@ public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory 
         db.RemoveRange(editions.Values);
         db.RemoveRange(sessions.Values);
     }
-
-    private static DateTime Utc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }

@@ -26,7 +26,7 @@ public sealed class OfferingView
     public string ContentType => Item.ContentType;
     public string Form => Offering.Form.ToString().ToLowerInvariant();
     /// <summary>When this version was published; stable, so feeds built from it are too.</summary>
-    public DateTime StampUtc => CatalogueQuery.Utc(Item.PublishedUtc ?? Item.ModifiedUtc);
+    public DateTime StampUtc => UtcDates.AsUtc(Item.PublishedUtc ?? Item.ModifiedUtc);
     public string Path => "/leeragenda/" + Slug;
 }
 
@@ -36,8 +36,8 @@ public sealed record EditionView(Edition Edition, int SeatsLeft, IReadOnlyList<S
     public string Name => Edition.Name;
     public int Capacity => Edition.Capacity;
     public bool IsFull => SeatsLeft <= 0;
-    public DateTime StartUtc => Sessions.Min(s => CatalogueQuery.Utc(s.Start));
-    public DateTime EndUtc => Sessions.Max(s => CatalogueQuery.Utc(s.End));
+    public DateTime StartUtc => Sessions.Min(s => UtcDates.AsUtc(s.Start));
+    public DateTime EndUtc => Sessions.Max(s => UtcDates.AsUtc(s.End));
     public bool HasOnlineSessions => Sessions.Any(CanJoinOnline);
     public bool HasPhysicalSessions => Sessions.Any(s => !IsOnlineOnly(s));
 
@@ -93,7 +93,7 @@ public sealed class OfferingReader(
         var items = await content.ListAsync(ids);
         var views = await BuildAsync(items.Where(i => i.Has<OfferingPart>()).ToList());
         return views.Where(v => v.Editions.Count > 0)
-            .OrderBy(v => v.Editions.SelectMany(e => e.Sessions).Where(s => CatalogueQuery.Utc(s.End) > now).Min(s => CatalogueQuery.Utc(s.Start)))
+            .OrderBy(v => v.Editions.SelectMany(e => e.Sessions).Where(s => UtcDates.AsUtc(s.End) > now).Min(s => UtcDates.AsUtc(s.Start)))
             .ThenBy(v => v.Title, StringComparer.Ordinal)
             .ToList();
     }
@@ -109,8 +109,8 @@ public sealed class OfferingReader(
         var editionsByItem = items.ToDictionary(
             i => i.ContentItemId,
             i => i.As<EditionsPart>().Editions
-                .Where(e => e.Sessions.Count > 0 && e.Sessions.Max(s => CatalogueQuery.Utc(s.End)) > now)
-                .OrderBy(e => e.Sessions.Min(s => CatalogueQuery.Utc(s.Start)))
+                .Where(e => e.Sessions.Count > 0 && e.Sessions.Max(s => UtcDates.AsUtc(s.End)) > now)
+                .OrderBy(e => e.Sessions.Min(s => UtcDates.AsUtc(s.Start)))
                 .ThenBy(e => e.Name, StringComparer.Ordinal)
                 .ToList());
         var editionIds = editionsByItem.Values.SelectMany(e => e).Select(e => e.EditionId).Distinct().ToList();
@@ -134,7 +134,7 @@ public sealed class OfferingReader(
                     .Select(e => new EditionView(
                         e,
                         Math.Max(0, e.Capacity - taken.GetValueOrDefault(e.EditionId)),
-                        e.Sessions.OrderBy(s => CatalogueQuery.Utc(s.Start)).ToList()))
+                        e.Sessions.OrderBy(s => UtcDates.AsUtc(s.Start)).ToList()))
                     .ToList(),
             };
         }).ToList();
