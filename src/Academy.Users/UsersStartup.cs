@@ -5,6 +5,7 @@ using Academy.Core.Modules;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,18 @@ public sealed class UsersStartup : ModuleStartup
 
         // The principal is rebuilt from the database this often, so role and permission changes take effect.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), on top of the account lockout.
+        services.AddLoginThrottle(configuration);
+    }
+
+    /// <summary>
+    /// The host calls this after UseRouting/UseAuthorization, so the selected endpoint (and its
+    /// [EnableRateLimiting] metadata) is known when the rate limiter runs.
+    /// </summary>
+    public override void Configure(IApplicationBuilder app)
+    {
+        app.UseRateLimiter();
     }
 }
 

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
+using Academy.Users.Services;
 
 namespace Academy.Users.Controllers;
 
@@ -21,9 +22,11 @@ public sealed class LoginViewModel
 public sealed class AccountController(
     SignInManager<AcademyUser> signInManager,
     UserManager<AcademyUser> userManager,
-    IOptions<IdentityOptions> identityOptions,
     IStringLocalizer<AccountController> T) : Controller
 {
+    /// <summary>Shown for every failed sign-in; the lockout itself (5 failures, 15 minutes) is Identity's.</summary>
+    public const string FailedMessage = "E-mailadres of wachtwoord is onjuist. Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd.";
+
     /// <summary>A hash to verify against when the e-mail address is unknown, so both cases take as long.</summary>
     private static string? s_dummyHash;
 
@@ -34,6 +37,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("inloggen")]
+    [EnableRateLimiting(LoginThrottle.Policy)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         ModelState.Clear();
@@ -55,10 +59,15 @@ public sealed class AccountController(
         var user = await userManager.FindByEmailAsync(model.Email!) ?? await userManager.FindByNameAsync(model.Email!);
         if (user is null)
         {
-            s_dummyHash ??= userManager.PasswordHasher.HashPassword(new AcademyUser(), Guid.NewGuid().ToString());
-            userManager.PasswordHasher.VerifyHashedPassword(new AcademyUser(), s_dummyHash, model.Password!);
-            ModelState.AddModelError("", T["E-mailadres of wachtwoord is onjuist."]);
-            return LoginForm(model);
+            VerifyDummyHash(model.Password!);
+            return SignInFailed(model);
+        }
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            // Identity refuses a locked-out account before looking at the password; verify a hash anyway so
+            // a locked account answers as slowly (and with the same words) as a wrong password.
+            VerifyDummyHash(model.Password!);
+            return SignInFailed(model);
         }
 
         var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
@@ -66,20 +75,13 @@ public sealed class AccountController(
         {
             return LocalRedirect(model.ReturnUrl ?? "/");
         }
-        if (result.IsLockedOut)
+        if (result.IsNotAllowed)
         {
-            var minutes = (int)Math.Ceiling(identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
-            ModelState.AddModelError("", T["Te veel mislukte pogingen. Probeer het over {0} minuten opnieuw.", minutes]);
+            // Refused before the password was checked (e.g. an unconfirmed account, if that is ever required).
+            VerifyDummyHash(model.Password!);
         }
-        else if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError("", T["Je account is nog niet geactiveerd. Neem contact op met de beheerder."]);
-        }
-        else
-        {
-            ModelState.AddModelError("", T["E-mailadres of wachtwoord is onjuist."]);
-        }
-        return LoginForm(model);
+        // Wrong password, locked out by this attempt, or not allowed: the same answer as for an unknown address.
+        return SignInFailed(model);
     }
 
     [HttpGet("uitloggen")]
@@ -99,6 +101,22 @@ public sealed class AccountController(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         ViewData["ReturnUrl"] = LocalOrNull(returnUrl);
         return View();
+    }
+
+    /// <summary>
+    /// The one answer to every failed sign-in, whether the address is unknown, the password wrong or the
+    /// account locked, so the form does not tell which accounts exist.
+    /// </summary>
+    private IActionResult SignInFailed(LoginViewModel model)
+    {
+        ModelState.AddModelError("", T[FailedMessage]);
+        return LoginForm(model);
+    }
+
+    private void VerifyDummyHash(string password)
+    {
+        s_dummyHash ??= userManager.PasswordHasher.HashPassword(new AcademyUser(), Guid.NewGuid().ToString());
+        userManager.PasswordHasher.VerifyHashedPassword(new AcademyUser(), s_dummyHash, password);
     }
 
     private IActionResult LoginForm(LoginViewModel model)

@@ -5,6 +5,7 @@ using Academy.Testing;
 using Academy.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,9 @@ using static Academy.Tests.Users.UsersTestKit;
 namespace Academy.Tests.Users;
 
 /// <summary>Logging in and out through the real pages, lockout, and who may see the user admin.</summary>
-public class AccountTests(UsersSite site) : IClassFixture<UsersSite>
+public class AccountTests(AccountSite site) : IClassFixture<AccountSite>
 {
-    private readonly AcademyFactory factory = site.Factory;
+    private readonly WebApplicationFactory<Program> factory = site.Factory;
 
     private const string Password = "een-lang-test-wachtwoord";
 
@@ -128,6 +129,9 @@ public class AccountTests(UsersSite site) : IClassFixture<UsersSite>
         Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The one message for every failed sign-in: unknown address, wrong password or locked account.</summary>
+    private const string Failed = "E-mailadres of wachtwoord is onjuist. Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd.";
+
     [Fact]
     public async Task Wrong_password_and_unknown_email_give_the_same_message()
     {
@@ -140,8 +144,8 @@ public class AccountTests(UsersSite site) : IClassFixture<UsersSite>
         foreach (var response in new[] { wrong, unknown })
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("academy.auth=", StringComparison.Ordinal)));
-            Assert.Equal(["E-mailadres of wachtwoord is onjuist."], await ErrorSummaryAsync(response));
+            Assert.False(HasAuthCookie(response));
+            Assert.Equal([Failed], await ErrorSummaryAsync(response));
         }
         var document = await ParseAsync(wrong);
         Assert.Equal(email, document.QuerySelector("input#Email")?.GetAttribute("value"));
@@ -149,26 +153,57 @@ public class AccountTests(UsersSite site) : IClassFixture<UsersSite>
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes()
+    public async Task Five_failures_lock_the_account_for_fifteen_minutes_without_saying_so()
     {
         var email = await CreateUserAsync("geblokkeerd");
         var client = factory.CreateBrowserClient();
-        const string lockedOut = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        var unknown = await LoginAsync(client, "bestaat-niet@test.example.nl", "fout-wachtwoord-0");
+        var wrong = new List<HttpResponseMessage>();
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            Assert.Equal(["E-mailadres of wachtwoord is onjuist."], await ErrorSummaryAsync(await LoginAsync(client, email, "fout-wachtwoord-" + attempt)));
+            wrong.Add(await LoginAsync(client, email, "fout-wachtwoord-" + attempt));
         }
-        Assert.Equal([lockedOut], await ErrorSummaryAsync(await LoginAsync(client, email, "fout-wachtwoord-5")));
+        var wrongWhileLocked = await LoginAsync(client, email, "fout-wachtwoord-6");
+        var correctWhileLocked = await LoginAsync(client, email, Password);
 
-        var correct = await LoginAsync(client, email, Password);
-        Assert.Equal(HttpStatusCode.OK, correct.StatusCode);
-        Assert.Equal([lockedOut], await ErrorSummaryAsync(correct));
+        // The fifth failure locks the account, but no answer says so: each reads like the unknown address.
+        var expected = await FormWithoutTokenAsync(unknown, "bestaat-niet@test.example.nl");
+        Assert.Equal([Failed], await ErrorSummaryAsync(unknown));
+        foreach (var response in wrong.Append(wrongWhileLocked).Append(correctWhileLocked))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(HasAuthCookie(response));
+            Assert.Equal([Failed], await ErrorSummaryAsync(response));
+            Assert.Equal(expected, await FormWithoutTokenAsync(response, email));
+        }
 
+        // Still locked: Identity's lockout of five failures for fifteen minutes is unchanged.
         await using var scope = factory.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>().FindByEmailAsync(email);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>();
+        var user = await users.FindByEmailAsync(email);
+        Assert.True(await users.IsLockedOutAsync(user!));
         var remaining = user!.LockoutEnd!.Value - DateTimeOffset.UtcNow;
         Assert.InRange(remaining, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.True(await users.CheckPasswordAsync(user, Password)); // the password was right all along
+    }
+
+    private static bool HasAuthCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("academy.auth=", StringComparison.Ordinal));
+
+    /// <summary>The page's main content with the per-request antiforgery token and the echoed address left out.</summary>
+    private static async Task<string> FormWithoutTokenAsync(HttpResponseMessage response, string email)
+    {
+        var document = await ParseAsync(response);
+        var main = document.QuerySelector("main#inhoud")!;
+        foreach (var token in main.QuerySelectorAll("input[name=__RequestVerificationToken]").ToList())
+        {
+            token.Remove();
+        }
+        var emailInput = main.QuerySelector("input#Email")!;
+        Assert.Equal(email, emailInput.GetAttribute("value"));
+        emailInput.RemoveAttribute("value");
+        return main.InnerHtml;
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using AngleSharp.Html.Parser;
 using Academy.Core.Recipes;
 using Academy.Testing;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +20,7 @@ internal static class UsersTestKit
         $$"""{ "name": "gebruikers-test", "steps": [ {{string.Join(",", steps)}} ] }""";
 
     /// <summary>Writes the recipe to a temp folder and runs it; returns the error, or null when it succeeded.</summary>
-    public static async Task<RecipeException?> RunRecipeAsync(AcademyFactory factory, string json)
+    public static async Task<RecipeException?> RunRecipeAsync(WebApplicationFactory<Program> factory, string json)
     {
         var folder = Path.Combine(Directory.CreateTempSubdirectory("academy-users-").FullName, "recipes");
         Directory.CreateDirectory(folder);
@@ -39,11 +41,28 @@ internal static class UsersTestKit
         }
     }
 
-    public static async Task RunRecipeOrFailAsync(AcademyFactory factory, string json)
+    public static async Task RunRecipeOrFailAsync(WebApplicationFactory<Program> factory, string json)
     {
         var error = await RunRecipeAsync(factory, json);
         Assert.True(error is null, error?.Message);
     }
+
+    /// <summary>As <see cref="AcademyFactory.CreateBrowserClient"/>, for a factory derived with WithWebHostBuilder.</summary>
+    public static HttpClient CreateBrowserClient(this WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>
+    /// <paramref name="root"/> with login throttling set through configuration (Academy:Users:LoginAttemptsPerWindow
+    /// and LoginWindowSeconds), as an operator would.
+    /// </summary>
+    public static WebApplicationFactory<Program> WithLoginThrottle(this AcademyFactory root, int attempts, int windowSeconds,
+        Action<IWebHostBuilder>? configure = null) =>
+        root.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Academy:Users:LoginAttemptsPerWindow", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Academy:Users:LoginWindowSeconds", windowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            configure?.Invoke(builder);
+        });
 
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -89,7 +108,7 @@ internal static class UsersTestKit
     }
 
     /// <summary>Decrypts the authentication cookie the response set, as the site itself would read it.</summary>
-    public static ClaimsPrincipal PrincipalFromCookie(AcademyFactory factory, HttpResponseMessage response)
+    public static ClaimsPrincipal PrincipalFromCookie(WebApplicationFactory<Program> factory, HttpResponseMessage response)
     {
         var cookie = response.Headers.GetValues("Set-Cookie")
             .Select(c => c.Split(';')[0])
@@ -108,4 +127,24 @@ public sealed class UsersSite : IDisposable
     public AcademyFactory Factory { get; } = new();
 
     public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>
+/// One in-process site for the login tests. All test clients share one rate-limit partition (the test server
+/// has no remote address), so the per-client login limit is raised here: these tests are about the form and
+/// the lockout, the throttle has its own tests (<see cref="LoginThrottleTests"/>).
+/// </summary>
+public sealed class AccountSite : IDisposable
+{
+    private readonly AcademyFactory _root = new();
+
+    public AccountSite() => Factory = _root.WithLoginThrottle(attempts: 1000, windowSeconds: 300);
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _root.Dispose();
+    }
 }
