@@ -4,13 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Core.Content;
 
-/// <summary>Index of slugs, so a slug belongs to one item only.</summary>
+/// <summary>
+/// Index of slugs, so a slug belongs to one item only. A draft may change the slug while the published
+/// version keeps its own: public routes use <see cref="PublishedPath"/>, and both are reserved.
+/// </summary>
 public class AutorouteEntry
 {
     public string ContentItemId { get; set; } = "";
+    /// <summary>The latest version's slug.</summary>
     public string Path { get; set; } = "";
+    /// <summary>The published version's slug; null while nothing is published.</summary>
+    public string? PublishedPath { get; set; }
     public string ContentType { get; set; } = "";
-    public bool Published { get; set; }
 }
 
 /// <summary>Requires a title, derives a missing slug from it, and keeps slugs unique.</summary>
@@ -38,7 +43,7 @@ public sealed class AutorouteHandler(AcademyDbContext db, ContentDefinitionManag
             return;
         }
         var taken = await db.Set<AutorouteEntry>().AsNoTracking()
-            .AnyAsync(e => e.Path == route.Path && e.ContentItemId != item.ContentItemId);
+            .AnyAsync(e => (e.Path == route.Path || e.PublishedPath == route.Path) && e.ContentItemId != item.ContentItemId);
         if (taken)
         {
             result.Fail("AutoroutePart.Path", $"Het webadres '{route.Path}' is al in gebruik.");
@@ -58,14 +63,21 @@ public sealed class AutorouteHandler(AcademyDbContext db, ContentDefinitionManag
             db.Add(entry);
         }
         entry.Path = latest.As<AutoroutePart>().Path;
-        entry.Published = latest.Published || entry.Published;
+    }
+
+    public async Task PublishedAsync(ContentItem published)
+    {
+        if (published.Has<AutoroutePart>() && await db.Set<AutorouteEntry>().FindAsync(published.ContentItemId) is { } entry)
+        {
+            entry.PublishedPath = published.As<AutoroutePart>().Path;
+        }
     }
 
     public async Task UnpublishedAsync(ContentItem item)
     {
         if (await db.Set<AutorouteEntry>().FindAsync(item.ContentItemId) is { } entry)
         {
-            entry.Published = false;
+            entry.PublishedPath = null;
         }
     }
 
@@ -87,6 +99,8 @@ public sealed class AutorouteModel : IModelContributor
         e.Property(x => x.ContentItemId).HasMaxLength(64);
         e.Property(x => x.Path).HasMaxLength(Slug.MaxLength).IsRequired();
         e.Property(x => x.ContentType).HasMaxLength(64);
+        e.Property(x => x.PublishedPath).HasMaxLength(Slug.MaxLength);
         e.HasIndex(x => x.Path).IsUnique();
+        e.HasIndex(x => x.PublishedPath).IsUnique();
     });
 }

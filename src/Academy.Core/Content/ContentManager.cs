@@ -135,6 +135,32 @@ public sealed class ContentManager(
         {
             throw new ContentValidationException(validation);
         }
+        // Our own transaction unless the caller (a recipe) has one: on SQLite it takes the write lock first,
+        // so concurrent saves of one item run one after the other.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        try
+        {
+            var saved = await WriteVersionAsync(item, publish, author);
+            await db.SaveChangesAsync();
+            _changed.Add((saved.ContentType, saved.ContentItemId));
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+                await NotifyChangesAsync();
+            }
+        }
+        catch (DbUpdateException ex)
+        {
+            // A unique index caught what validation could not see (a concurrent save of the same slug or id).
+            db.ChangeTracker.Clear();
+            var conflict = new ContentValidationResult();
+            conflict.Fail("", "Deze wijziging botst met een andere wijziging die tegelijk is opgeslagen (bijvoorbeeld hetzelfde webadres). Controleer de gegevens en sla opnieuw op.");
+            throw new ContentValidationException(conflict, ex);
+        }
+    }
+
+    private async Task<ContentItem> WriteVersionAsync(ContentItem item, bool publish, string? author)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published)).ToListAsync();
         var latest = versions.FirstOrDefault(v => v.Latest);
@@ -145,9 +171,20 @@ public sealed class ContentManager(
         if (latest is null || latest.Published)
         {
             // Editing a published version starts a new version, so the public one stays until this one is published.
+            // The flag is taken over with a conditional update: if another save got there first, nothing is overwritten.
             if (latest is not null)
             {
-                latest.Latest = false;
+                var claimed = await db.ContentItems.Where(r => r.Id == latest.Id && r.Latest)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Latest, false));
+                if (claimed == 0)
+                {
+                    var conflict = new ContentValidationResult();
+                    conflict.Fail("", "Dit item is zojuist door iemand anders gewijzigd. Laad de pagina opnieuw en probeer het nog eens.");
+                    throw new ContentValidationException(conflict);
+                }
+                var latestEntry = db.Entry(latest).Property(r => r.Latest);
+                latestEntry.CurrentValue = false;
+                latestEntry.OriginalValue = false;
             }
             record = new ContentItemRecord
             {
@@ -200,7 +237,7 @@ public sealed class ContentManager(
             }
             outbox.Add(new ContentPublished(saved.ContentItemId, saved.ContentType, saved.ContentItemVersionId));
         }
-        await CommitAsync(saved);
+        return saved;
     }
 
     private async Task CommitAsync(ContentItem item)

@@ -36,8 +36,8 @@ public sealed class ContentValidationResult
     public void Fail(string key, string message) => _errors.Add(new(key, message));
 }
 
-public sealed class ContentValidationException(ContentValidationResult result)
-    : Exception(string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")))
+public sealed class ContentValidationException(ContentValidationResult result, Exception? inner = null)
+    : Exception(string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")), inner)
 {
     public ContentValidationResult Result { get; } = result;
 }

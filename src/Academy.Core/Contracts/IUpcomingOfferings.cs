@@ -33,10 +33,3 @@ public interface IUpcomingOfferings
 {
     Task<IReadOnlyList<UpcomingOffering>> NextAsync(int count, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Output-cache tags shared by modules; a committed content change evicts <see cref="Content"/>.</summary>
-public static class OutputCacheTags
-{
-    /// <summary>Evicted on every committed content change (see the Leeragenda's CatalogueCacheEviction).</summary>
-    public const string Content = "leeragenda";
-}

@@ -3,6 +3,8 @@ using System.Reflection;
 using Academy.Core.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +52,21 @@ public static class AcademyHost
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
-            o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        {
+            o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.Add(new HeadForGetConvention());
+        });
+        // Behind a TLS-terminating proxy (trusted: loopback by default, more via Academy:KnownProxies) the
+        // original scheme and client address count, so cookies get the Secure flag and links say https.
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("Academy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddOutputCache();
         builder.Services.AddSingleton<AssetVersions>();
         builder.Services.AddHealthChecks();
@@ -60,9 +76,11 @@ public static class AcademyHost
     public static WebApplication UseAcademy(this WebApplication app)
     {
         var modules = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout/500");
+            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseRequestLocalization(new RequestLocalizationOptions

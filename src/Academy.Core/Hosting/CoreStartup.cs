@@ -46,6 +46,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
         services.AddScoped<IContentHandler, AutorouteHandler>();
+        services.AddScoped<IContentChangeListener, ContentOutputCacheEviction>();
         services.AddScoped<EventOutbox>();
         services.AddScoped<DocumentStore>();
         services.AddSingleton<MarkdownRenderer>();

@@ -63,7 +63,7 @@ public sealed partial class ContentStep : IRecipeStepHandler
             if (!validation.IsValid)
             {
                 var (path, message) = validation.Errors[0];
-                throw context.Error(obj, message, path);
+                throw context.Error(obj, message, path.Length == 0 ? null : path);
             }
 
             var publish = obj["Published"] is not JsonValue published || published.GetValue<bool>();

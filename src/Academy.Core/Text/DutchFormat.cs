@@ -23,12 +23,10 @@ public static class DutchFormat
     public static string IsoLocalDate(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The local time with offset, e.g. "2027-03-09T09:00+01:00".</summary>
-    public static string IsoLocal(DateTime utc)
-    {
-        var local = Local(utc);
-        var offset = AmsterdamTime.Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
-    }
+    public static string IsoLocal(DateTime utc) =>
+        // Through DateTimeOffset, so the repeated hour of the autumn clock change gets the right offset.
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(UtcDates.AsUtc(utc)), AmsterdamTime.Zone)
+            .ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
 
     /// <summary>ISO 8601 in UTC with Z, to the second.</summary>
     public static string IsoUtc(DateTime utc) => UtcDates.AsUtc(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

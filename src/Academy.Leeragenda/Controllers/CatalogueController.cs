@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class CatalogueController(CatalogueQuery catalogue) : Controller
     public const string Path = "/leeragenda";
 
     [HttpGet("leeragenda")]
-    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var options = await catalogue.OptionsAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using System.Text;
 using System.Text.Json;
 using Academy.Leeragenda.Services;
@@ -14,7 +15,7 @@ namespace Academy.Leeragenda.Controllers;
 public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedController> T) : Controller
 {
     [HttpGet("leeragenda.ics")]
-    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Calendar(CancellationToken cancellationToken)
     {
         var offerings = await reader.UpcomingAsync(cancellationToken);
@@ -25,7 +26,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
     }
 
     [HttpGet("leeragenda/{slug}/bijeenkomsten/{sessionId}.ics")]
-    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Session(string slug, string sessionId, CancellationToken cancellationToken)
     {
         if (await reader.SessionAsync(slug, sessionId, cancellationToken) is not { } found)
@@ -39,7 +40,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
     }
 
     [HttpGet("api/leeragenda")]
-    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Api(CancellationToken cancellationToken)
     {
         var offerings = await reader.UpcomingAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Core.Text;
 using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,7 @@ public sealed class OfferingViewModel
 public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
-    [OutputCache(Tags = [CatalogueCacheEviction.Tag], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         var offering = await reader.BySlugAsync(slug, cancellationToken);

@@ -8,8 +8,10 @@ namespace Academy.Leeragenda.Services;
 /// anonymous visitors). Any committed content change drops all entries; entries also expire after a minute
 /// so sessions that have just ended leave the list.
 /// </summary>
-public sealed class CatalogueCache(IMemoryCache cache)
+public sealed class CatalogueCache
 {
+    /// <summary>Its own bounded cache: query strings are chosen by visitors, so the number of entries must not be.</summary>
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 2_000 });
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     private CancellationTokenSource _generation = new();
     private long _generationNumber;
@@ -26,15 +28,14 @@ public sealed class CatalogueCache(IMemoryCache cache)
         }
         var token = new CancellationChangeToken(Volatile.Read(ref _generation).Token);
         var value = await create();
-        cache.Set(cacheKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }.AddExpirationToken(token));
+        cache.Set(cacheKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 }.AddExpirationToken(token));
         return value;
     }
 
     public void Clear()
     {
         Interlocked.Increment(ref _generationNumber);
-        var previous = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
-        previous.Cancel();
-        previous.Dispose();
+        // Cancelled, not disposed: a request may still be reading its token.
+        Interlocked.Exchange(ref _generation, new CancellationTokenSource()).Cancel();
     }
 }

@@ -1,16 +1,15 @@
 using Academy.Core.Content;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Academy.Leeragenda.Services;
 
-/// <summary>Any committed content change evicts the output-cached pages and the cached catalogue queries.</summary>
-public sealed class CatalogueCacheEviction(IOutputCacheStore store, CatalogueCache catalogue) : IContentChangeListener
+/// <summary>Any committed content change clears the cached catalogue queries and taxonomy terms (Core evicts the output-cached pages).</summary>
+public sealed class CatalogueCacheEviction(CatalogueCache catalogue, TaxonomyService taxonomies) : IContentChangeListener
 {
-    public const string Tag = "leeragenda";
-
-    public async Task ChangedAsync(string contentType, string contentItemId)
+    public Task ChangedAsync(string contentType, string contentItemId)
     {
         catalogue.Clear();
-        await store.EvictByTagAsync(Tag, CancellationToken.None);
+        // Again after the commit, so no reader re-cached the old terms in between.
+        taxonomies.Invalidate(contentItemId);
+        return Task.CompletedTask;
     }
 }

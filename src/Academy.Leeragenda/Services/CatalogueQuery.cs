@@ -84,8 +84,14 @@ public sealed class CatalogueQuery(
     public const string OfferingStereotype = "Offering";
     public static readonly string[] FormValues = ["fysiek", "online", "hybride"];
 
-    public Task<CatalogueResult> SearchAsync(CatalogueFilter filter, CancellationToken cancellationToken = default) =>
-        cache.GetOrCreateAsync("search:" + filter, () => SearchUncachedAsync(filter, cancellationToken));
+    /// <summary>Pages beyond this are never real (20 per page); capping keeps cache keys bounded.</summary>
+    public const int MaxPage = 1_000;
+
+    public Task<CatalogueResult> SearchAsync(CatalogueFilter filter, CancellationToken cancellationToken = default)
+    {
+        filter = filter with { Page = Math.Clamp(filter.Page, 1, MaxPage) };
+        return cache.GetOrCreateAsync("search:" + filter, () => SearchUncachedAsync(filter, cancellationToken));
+    }
 
     /// <summary>The choices of the filter form.</summary>
     public Task<CatalogueOptions> OptionsAsync(CancellationToken cancellationToken = default) =>

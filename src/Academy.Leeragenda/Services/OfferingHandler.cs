@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Leeragenda.Services;
 
 /// <summary>Validates offerings and keeps the catalogue's index rows in step with the published version.</summary>
-public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory organisations, TaxonomyService taxonomies) : IContentHandler
+public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDirectory organisations, TaxonomyService taxonomies) : IContentHandler
 {
     public async Task ValidateAsync(ContentItem item, ContentValidationResult result)
     {
@@ -100,6 +100,10 @@ public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory 
         }
         // Generated ids were filled in above; keep them in the item.
         item.Apply(part);
+        foreach (var id in editionIds.Concat(sessionIds).Where(id => !StableId().IsMatch(id)))
+        {
+            result.Fail("EditionsPart.Editions", $"De id '{id}' mag alleen kleine letters, cijfers en koppeltekens bevatten (hoogstens 100 tekens).");
+        }
         if (editionIds.Count > 0)
         {
             var ids = editionIds.ToList();
@@ -111,7 +115,21 @@ public sealed class OfferingHandler(AcademyDbContext db, IOrganisationDirectory 
                 result.Fail("EditionsPart.Editions", $"De groep-id '{clash}' hoort al bij ander aanbod.");
             }
         }
+        if (sessionIds.Count > 0)
+        {
+            var ids = sessionIds.ToList();
+            var clash = await db.Set<SessionIndex>().AsNoTracking()
+                .Where(x => ids.Contains(x.SessionId) && x.ContentItemId != item.ContentItemId)
+                .Select(x => x.SessionId).FirstOrDefaultAsync();
+            if (clash is not null)
+            {
+                result.Fail("EditionsPart.Editions", $"De bijeenkomst-id '{clash}' hoort al bij ander aanbod.");
+            }
+        }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial System.Text.RegularExpressions.Regex StableId();
 
     public Task SavedAsync(ContentItem latest)
     {

@@ -21,7 +21,7 @@ public sealed class TaxonomyService(AcademyDbContext db, IMemoryCache cache)
         {
             return terms;
         }
-        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == taxonomyId && r.Latest);
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == taxonomyId && r.Published);
         terms = record is null ? [] : ContentManager.ToItem(record).As<TaxonomyPart>().Terms;
         cache.Set(key, terms, TimeSpan.FromMinutes(5));
         return terms;

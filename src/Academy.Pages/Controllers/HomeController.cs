@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Settings;
 using Microsoft.AspNetCore.Authorization;

@@ -17,7 +17,7 @@ public sealed class PageReader(AcademyDbContext db, ContentManager content, Cont
             return null;
         }
         var id = await db.Set<AutorouteEntry>().AsNoTracking()
-            .Where(e => e.Path == slug && e.Published && pageTypes.Contains(e.ContentType))
+            .Where(e => e.PublishedPath == slug && pageTypes.Contains(e.ContentType))
             .Select(e => e.ContentItemId)
             .FirstOrDefaultAsync(cancellationToken);
         return id is null ? null : await content.GetAsync(id, VersionOptions.Published);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Academy.Core.Content;
+
+/// <summary>Output-cache tags shared by modules.</summary>
+public static class OutputCacheTags
+{
+    /// <summary>Pages built from content; evicted on every committed content change.</summary>
+    public const string Content = "content";
+}
+
+/// <summary>Evicts output-cached content pages once a content change has committed.</summary>
+public sealed class ContentOutputCacheEviction(IOutputCacheStore store) : IContentChangeListener
+{
+    public async Task ChangedAsync(string contentType, string contentItemId) =>
+        await store.EvictByTagAsync(OutputCacheTags.Content, CancellationToken.None);
+}
