@@ -28,6 +28,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();
+        services.AddScoped<IAdminDashboardProvider, OfferingDashboard>();
     }
 }
 

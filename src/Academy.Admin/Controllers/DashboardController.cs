@@ -1,29 +1,24 @@
-using Academy.Core.Content;
-using Academy.Core.Data;
+using Academy.Core.Contracts;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Admin.Controllers;
 
+/// <summary>The back-office start page: the cards modules contribute for this user.</summary>
 [RequirePermission(AdminPermissions.AccessAdmin)]
-public sealed class DashboardController(AcademyDbContext db, ContentDefinitionManager definitions) : Controller
+public sealed class DashboardController(IEnumerable<IAdminDashboardProvider> providers) : Controller
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index()
     {
-        var offeringTypes = (await definitions.ListTypesByStereotypeAsync("Offering")).Select(t => t.Name).ToList();
-        var latest = db.ContentItems.AsNoTracking().Where(r => r.Latest && offeringTypes.Contains(r.ContentType));
-        var model = new DashboardViewModel(
-            Published: await latest.CountAsync(r => r.Published),
-            Drafts: await latest.CountAsync(r => !r.Published),
-            RecentlyChanged: await latest.OrderByDescending(r => r.ModifiedUtc).Take(8)
-                .Select(r => new RecentItem(r.ContentItemId, r.DisplayText ?? r.ContentItemId, r.ContentType, r.Published, r.ModifiedUtc))
-                .ToListAsync());
-        return View(model);
+        var cards = new List<AdminDashboardCard>();
+        foreach (var provider in providers)
+        {
+            if (await provider.GetCardAsync(User) is { } card)
+            {
+                cards.Add(card);
+            }
+        }
+        return View(cards.OrderBy(c => c.Order).ThenBy(c => c.Title).ToList());
     }
 }
-
-public sealed record DashboardViewModel(int Published, int Drafts, IReadOnlyList<RecentItem> RecentlyChanged);
-
-public sealed record RecentItem(string ContentItemId, string Title, string ContentType, bool Published, DateTime ModifiedUtc);

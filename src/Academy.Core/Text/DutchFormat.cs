@@ -8,6 +8,8 @@ namespace Academy.Core.Text;
 /// <summary>Dutch, Europe/Amsterdam formatting of dates, times and amounts for public pages and feeds.</summary>
 public static class DutchFormat
 {
+    public static System.Globalization.CultureInfo Culture => AcademyHost.Dutch;
+
     private static DateTime Local(DateTime utc) => AmsterdamTime.ToLocal(UtcDates.AsUtc(utc));
 
     /// <summary>"dinsdag 9 maart 2027".</summary>
