@@ -30,6 +30,22 @@ public abstract class OfferingPublishFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Anonymous_visitors_and_professionals_get_no_admin_page()
+    {
+        var anonymous = Anonymous(Factory);
+        var professional = await UserAsync(Factory, "Professional");
+        foreach (var path in new[] { "/admin", "/admin/aanbod", "/admin/inhoudstypes", "/admin/gebruikers" })
+        {
+            var redirect = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, redirect.Status);
+            Assert.StartsWith("/account/inloggen", new Uri(new Uri("http://localhost"), redirect.Location!).PathAndQuery);
+
+            var page = await professional.GetFollowingAsync(path);
+            Assert.True(page.Status == HttpStatusCode.Forbidden, $"{path}: {(int)page.Status}");
+        }
+    }
+
+    [Fact]
     public async Task Draft_is_not_public_until_published_and_unpublishing_hides_it_again()
     {
         var admin = await AdminAsync(Factory);
