@@ -171,31 +171,12 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>Runs <c>dotnet Academy.Web.dll ARGS</c> (a CLI verb) with the site's environment and returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunCliAsync(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args, TimeSpan timeout)
     {
-        var psi = StartInfo(environment, args);
-        using var process = new Process { StartInfo = psi };
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        var watch = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(timeout);
-        try
+        var outcome = await ProcessRunner.RunAsync(StartInfo(environment, args), timeout);
+        if (outcome.ExitCode is not { } exitCode)
         {
-            await process.WaitForExitAsync(cts.Token);
-            process.WaitForExit();
+            throw new BenchmarkException($"'dotnet Academy.Web.dll {string.Join(' ', args)}' did not finish within {timeout.TotalMinutes:0} minutes.\n{outcome.Output}");
         }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new BenchmarkException($"'dotnet Academy.Web.dll {string.Join(' ', args)}' did not finish within {timeout.TotalMinutes:0} minutes.\n{output}");
-        }
-        watch.Stop();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString(), watch.Elapsed);
-        }
+        return (exitCode, outcome.Output, outcome.Elapsed);
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)

@@ -167,12 +167,7 @@ public sealed class Wrk
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> args, TimeSpan timeout, params (string Key, string Value)[] environment)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var psi = new ProcessStartInfo(file);
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
@@ -181,37 +176,16 @@ public sealed class Wrk
         {
             psi.Environment[key] = value;
         }
-        using var process = new Process { StartInfo = psi };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         try
         {
-            process.Start();
+            var outcome = await ProcessRunner.RunAsync(psi, timeout);
+            return outcome.ExitCode is { } exitCode
+                ? (exitCode, outcome.Output)
+                : (124, $"timed out after {timeout.TotalSeconds:0} s\n{outcome.Output}");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             return (127, $"could not start {file}: {e.Message}");
-        }
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-            process.WaitForExit();
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (output)
-            {
-                return (124, $"timed out after {timeout.TotalSeconds:0} s\n{output}");
-            }
-        }
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
         }
     }
 
