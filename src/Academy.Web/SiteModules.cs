@@ -10,7 +10,11 @@ public static class SiteModules
     [
         new CoreStartup(),
         new Academy.Users.UsersStartup(),
+        new Academy.Email.EmailStartup(),
+        new Academy.Workflows.WorkflowsStartup(),
         new Academy.Leeragenda.LeeragendaStartup(),
+        new Academy.Enrolment.EnrolmentStartup(),
+        new Academy.EmployerSignup.EmployerSignupStartup(),
         new Academy.Admin.AdminStartup(),
         new Academy.Pages.PagesStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),

@@ -7,6 +7,17 @@ public sealed class AcademyOptions
     public string AppDataPath { get; set; } = "App_Data";
     public DatabaseOptions Database { get; set; } = new();
     public SetupOptions Setup { get; set; } = new();
+    /// <summary>The site's public address, for links in mails sent by background work (no request to read it from).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    public BackgroundOptions Background { get; set; } = new();
+}
+
+public sealed class BackgroundOptions
+{
+    /// <summary>Off in tests that drain the processors themselves.</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>How long the worker sleeps when every processor was idle.</summary>
+    public int PollMilliseconds { get; set; } = 1000;
 }
 
 public sealed class DatabaseOptions

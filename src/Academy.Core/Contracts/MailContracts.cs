@@ -1,0 +1,39 @@
+namespace Academy.Core.Contracts;
+
+/// <summary>A file sent with a mail, such as an .ics invitation.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// A mail ready to send. <paramref name="IdempotencyKey"/> identifies it for good: enqueueing the same key
+/// twice queues it once, and the Message-Id is derived from it so a retried send is recognisably the same mail.
+/// </summary>
+public sealed record MailDraft(
+    string To,
+    string? ToName,
+    string Subject,
+    string HtmlBody,
+    string TextBody,
+    string IdempotencyKey,
+    IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>
+/// Queues mail in the caller's unit of work (the Email module provides it): the mail is written to the
+/// mail outbox by the caller's next SaveChanges, so it commits or rolls back with the change that caused it.
+/// </summary>
+public interface IMailQueue
+{
+    Task EnqueueAsync(MailDraft draft, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Renders a mail from a Liquid template whose output is Markdown: HTML and plain-text parts.</summary>
+public interface IMailComposer
+{
+    /// <param name="model">Values the template sees at its root (for example Input, Enrolment, Site).</param>
+    Task<(string Subject, string Html, string Text)> ComposeAsync(string subjectTemplate, string bodyTemplate, IReadOnlyDictionary<string, object?> model);
+}
+
+/// <summary>An in-app message for a user (shown under "Meldingen"); added in the caller's unit of work.</summary>
+public interface INotifier
+{
+    Task NotifyAsync(string userId, string text, string? url = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,75 @@
+namespace Academy.Enrolment.Abstractions;
+
+public enum EnrolmentStatus
+{
+    /// <summary>Waits for the leer-coördinator's approval; holds no seat yet.</summary>
+    Pending,
+    /// <summary>Reserved by an employer whose contact has not confirmed by mail yet; holds a seat until it expires.</summary>
+    Held,
+    Confirmed,
+    Waitlisted,
+    Declined,
+    Cancelled,
+    /// <summary>An employer's hold that was not confirmed in time; its seat was released.</summary>
+    Expired,
+    /// <summary>Took part to the end (marked by hand until the accreditation module does it).</summary>
+    Completed,
+}
+
+/// <summary>Who takes part: an account holder, or (HARRIE) an employee signed up by an employer without an account.</summary>
+public sealed record Participant(string? UserId, string Name, string Email, string? Function = null, string? OrganisationId = null);
+
+/// <summary>The outcome of a request; <see cref="Error"/> is a Dutch message when nothing changed.</summary>
+public sealed record EnrolmentResult(long? EnrolmentId, EnrolmentStatus? Status, int? WaitlistPosition, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static EnrolmentResult Fail(string dutchMessage) => new(null, null, null, dutchMessage);
+}
+
+/// <summary>
+/// The enrolment rules, for this module's pages and for other modules (employer sign-up). Every method
+/// is one transaction with the events it raises; seats are claimed by a conditional update, never by
+/// count-then-insert, so nothing overbooks.
+/// </summary>
+public interface IEnrolmentService
+{
+    /// <summary>Enrols (or waitlists, or asks approval for) a participant on a published, future edition.</summary>
+    Task<EnrolmentResult> EnrolAsync(string editionId, Participant participant, CancellationToken cancellationToken = default);
+
+    /// <summary>Reserves seats for an employer's employees, all or none, until <paramref name="expiresUtc"/>.</summary>
+    Task<IReadOnlyList<EnrolmentResult>> HoldAsync(string editionId, IReadOnlyList<Participant> participants, string holdGroupId, DateTime expiresUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>The contact confirmed: the group's held seats become confirmed enrolments. Returns how many.</summary>
+    Task<int> ConfirmHoldAsync(string holdGroupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases unconfirmed holds past their expiry (promoting waitlisted people). Returns how many.</summary>
+    Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels; frees the seat and promotes the first waitlisted person in the same transaction.</summary>
+    /// <param name="byCoordinator">The coördinator may cancel at any time; a participant only before the deadline.</param>
+    Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the participant of an enrolment (an employer swaps an employee); the seat stays taken.</summary>
+    Task<EnrolmentResult> SwapParticipantAsync(long enrolmentId, Participant replacement, string actorUserId, CancellationToken cancellationToken = default);
+
+    Task<EnrolmentResult> ApproveAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default);
+
+    Task<EnrolmentResult> DeclineAsync(long enrolmentId, string actorUserId, string reason, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Domain events of the enrolment module; their class names are the workflow event activity names.</summary>
+public abstract record EnrolmentEvent(
+    long EnrolmentId,
+    string EditionId,
+    string EditionName,
+    string OfferingId,
+    string OfferingTitle,
+    string OfferingUrl,
+    string ParticipantName,
+    string ParticipantEmail,
+    string? ParticipantUserId,
+    DateTime? FirstSessionStartUtc) : Academy.Core.Events.IDomainEvent
+{
+    public string CorrelationId => EnrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
