@@ -26,6 +26,36 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         _postgresConnection = postgresConnection;
     }
 
+    /// <summary>Extra configuration (set before the first request), e.g. SMTP settings.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Runs the host's background worker instead of leaving the draining to the test.</summary>
+    public bool BackgroundEnabled { get; init; }
+
+    /// <summary>
+    /// Runs every background processor (outbox, jobs, mail) until all are idle: what the worker would do
+    /// over time, done now. Stops after <paramref name="maxRounds"/> rounds so a looping job cannot hang a test.
+    /// </summary>
+    public async Task<int> DrainBackgroundAsync(int maxRounds = 50)
+    {
+        var total = 0;
+        for (var round = 0; round < maxRounds; round++)
+        {
+            var handled = 0;
+            await using var scope = Services.CreateAsyncScope();
+            foreach (var processor in scope.ServiceProvider.GetServices<Academy.Core.Background.IBackgroundProcessor>())
+            {
+                handled += await processor.ProcessBatchAsync(CancellationToken.None);
+            }
+            total += handled;
+            if (handled == 0)
+            {
+                return total;
+            }
+        }
+        return total;
+    }
+
     public string Provider => _postgresConnection is null ? "Sqlite" : "Postgres";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +65,12 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("Academy:Setup:AdminEmail", AdminEmail);
         builder.UseSetting("Academy:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Academy:Setup:Date", SetupDate.ToString("yyyy-MM-dd"));
+        // Tests drain background work themselves (DrainBackgroundAsync), so what happens when is deterministic.
+        builder.UseSetting("Academy:Background:Enabled", BackgroundEnabled ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_postgresConnection is not null)
         {
             builder.UseSetting("Academy:Database:Provider", "Postgres");
