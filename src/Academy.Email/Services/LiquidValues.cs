@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -26,8 +27,11 @@ public static class LiquidValues
         JsonArray array => array.Select(Plain).ToList(),
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => value.GetValue<object>() is JsonElement e ? e.GetString() : value.ToString(),
-            JsonValueKind.Number => value.TryGetValue<decimal>(out var number) ? number : value.GetValue<double>(),
+            JsonValueKind.String => JsonSerializer.Deserialize<string>(value.ToJsonString()),
+            // Via the JSON text: works for parsed values and for values built from any CLR number type.
+            JsonValueKind.Number => decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

@@ -49,7 +49,7 @@ public sealed class MailComposer(MarkdownRenderer markdown) : IMailComposer
         var options = new TemplateOptions { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
         options.ValueConverters.Add(LiquidValues.Convert);
         options.CultureInfo = DutchFormat.Culture;
-        options.TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        options.TimeZone = Academy.Core.Recipes.AmsterdamTime.Zone; // dates in mails read as Dutch local time
         return options;
     }
 

@@ -20,15 +20,17 @@ public sealed class MailComposerTests
             ["Input"] = JsonNode.Parse("""{ "Name": "Sanne", "Seats": 2, "Tags": ["a", "b"], "Nested": { "City": "Arnhem" } }"""),
             ["Edition"] = new Edition("Groep 1", new DateTime(2026, 3, 5, 8, 30, 0, DateTimeKind.Utc)),
             ["Site"] = new Dictionary<string, object?> { ["Name"] = "Leeracademie" },
+            ["Built"] = new JsonObject { ["Count"] = 3, ["Price"] = 12.5, ["Label"] = "Arnhem-Zuid", ["Open"] = true },
         };
 
         var (subject, html, text) = await _composer.ComposeAsync(
             "Aanmelding {{ Edition.Name }}\nbevestigd",
-            "Beste {{ Input.Name }},\n\nU bent aangemeld voor **{{ Edition.Name }}** in {{ Input.Nested.City }} ({{ Input.Seats | plus: 1 }} plaatsen, {{ Input.Tags | join: '-' }}).\n\nGroet, {{ Site.Name }}",
+            "Beste {{ Input.Name }},\n\n{{ Built.Count | plus: 1 }} {{ Built.Price }} {{ Built.Label }}{% if Built.Open %} open{% endif %}\n\nU bent aangemeld voor **{{ Edition.Name }}** in {{ Input.Nested.City }} ({{ Input.Seats | plus: 1 }} plaatsen, {{ Input.Tags | join: '-' }}).\n\nGroet, {{ Site.Name }}",
             model);
 
         Assert.Equal("Aanmelding Groep 1 bevestigd", subject);
         Assert.Contains("Beste Sanne,", text);
+        Assert.Contains("4 12,5 Arnhem-Zuid open", text); // numbers in Dutch notation
         Assert.Contains("**Groep 1** in Arnhem (3 plaatsen, a-b)", text);
         Assert.Contains("<strong>Groep 1</strong>", html);
         Assert.Contains("<html lang=\"nl\">", html);
