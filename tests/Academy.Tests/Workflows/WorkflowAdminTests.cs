@@ -57,13 +57,18 @@ public sealed class WorkflowAdminTests(SqliteWorkflowSite fixture) : IClassFixtu
             var page = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, page.Status);
             Assert.Contains("/account/inloggen", page.Location);
-            Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(url)).Status);
+            var denied = await other.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, denied.Status);
+            Assert.Contains("/account/geen-toegang", denied.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, (await other.GetFollowingAsync(url)).Status);
         }
         // A POST without the permission changes nothing either.
         var manager = await ManagerAsync(Site);
         var form = (await manager.GetAsync("/admin/workflows/rechten-test")).Form("form[action$='/status']");
-        var refused = await other.Client.PostAsync("/admin/workflows/rechten-test/status", new FormUrlEncodedContent([new("enabled", "false")]));
-        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+        var token = await other.TokenAsync("/account/inloggen");
+        var refused = await other.PostAsync("/admin/workflows/rechten-test/status", [new("__RequestVerificationToken", token), new("enabled", "false")]);
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Contains("/account/geen-toegang", refused.Location);
         Assert.True((await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowTypeStore>().FindAsync("rechten-test")))!.IsEnabled);
 
         var disabled = await manager.SubmitAsync(form);
@@ -104,7 +109,7 @@ public sealed class WorkflowAdminTests(SqliteWorkflowSite fixture) : IClassFixtu
 
         var notJson = await manager.SubmitAsync(form.Set("json", "{ \"Id\": "));
         Assert.Contains(notJson.ErrorSummary, e => e.StartsWith("De JSON is ongeldig", StringComparison.Ordinal));
-        Assert.Equal("{ \"Id\": ", notJson.Document.QuerySelector("textarea[name=json]")!.TextContent.Trim());
+        Assert.Equal("{ \"Id\":", notJson.Document.QuerySelector("textarea[name=json]")!.TextContent.Trim());
 
         var saved = await manager.SubmitAsync(form.Set("json", original.Replace("Bevestigd:", "Bevestiging:")));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);

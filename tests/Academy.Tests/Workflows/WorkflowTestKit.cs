@@ -109,7 +109,7 @@ public sealed class WorkflowSite : IAsyncDisposable
 
     private readonly AcademyFactory _root;
 
-    public WorkflowSite(string? postgresConnection = null)
+    public WorkflowSite(string? postgresConnection = null, params string[] extraEvents)
     {
         _root = postgresConnection is null ? new AcademyFactory() : new AcademyFactory(postgresConnection);
         Factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
@@ -122,7 +122,7 @@ public sealed class WorkflowSite : IAsyncDisposable
             services.AddScoped<INotifier>(_ => Notifier);
             services.AddScoped<IEditionCatalog, FakeEditionCatalog>();
             services.AddSingleton<TimeProvider>(Clock);
-            foreach (var name in Events)
+            foreach (var name in Events.Concat(extraEvents))
             {
                 services.AddWorkflowEvent(name, $"Testgebeurtenis {name}");
             }
