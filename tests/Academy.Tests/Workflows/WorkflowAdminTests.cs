@@ -139,4 +139,33 @@ public sealed class WorkflowAdminTests(SqliteWorkflowSite fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains(again.ErrorSummary, e => e.Contains("bestaat al"));
     }
+
+    [Fact]
+    public async Task Instance_lists_and_dashboard_card_show_the_instances()
+    {
+        await Site.SaveTypeAsync(WorkflowScenarios.MailOnStart("lijst-test", "WfEditor", to: "geen-adres"));
+        await Site.RaiseAsync("WfEditor", new { }, "lijst-1");
+        var instance = Assert.Single(await Site.InstancesAsync("lijst-test"));
+        var manager = await ManagerAsync(Site);
+
+        var ofType = await manager.GetAsync("/admin/workflows/lijst-test/instanties");
+        Assert.Equal(HttpStatusCode.OK, ofType.Status);
+        Assert.Contains($"/admin/workflows/instanties/{instance.Id}", ofType.Html);
+        Assert.Contains("Mislukt", ofType.Document.QuerySelector("tbody")!.TextContent);
+
+        var faulted = await manager.GetAsync("/admin/workflows/instanties?status=Faulted");
+        Assert.Contains("lijst-1", faulted.Document.QuerySelector("tbody")!.TextContent);
+        var finished = await manager.GetAsync("/admin/workflows/instanties?status=Finished");
+        Assert.DoesNotContain("lijst-1", finished.Html);
+
+        var detail = await manager.GetAsync($"/admin/workflows/instanties/{instance.Id}");
+        Assert.Contains("Geen geldig e-mailadres", detail.Document.QuerySelector("#fout")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/admin/workflows/instanties/999999")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/admin/workflows/bestaat-niet")).Status);
+
+        var dashboard = await manager.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("Mislukt", dashboard.Html);
+        Assert.Contains("/admin/workflows", dashboard.Html);
+    }
 }
