@@ -43,11 +43,13 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
         var actions = editionActions.LastOrDefault() is { } provider && offering.Editions.Count > 0
             ? await provider.GetAsync(User, offering.ContentItemId, offering.Editions.Select(e => e.EditionId).ToList(), cancellationToken)
             : new Dictionary<string, EditionAction>();
+        // Only signed-in users enrol; touching TempData for others would send a cookie and spoil the output cache.
+        var signedIn = User.Identity?.IsAuthenticated == true;
         return View(new OfferingViewModel
         {
             Actions = actions,
-            EnrolmentStatus = TempData[EnrolmentNotice.Status] as string,
-            EnrolmentError = TempData[EnrolmentNotice.Error] as string,
+            EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
+            EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),

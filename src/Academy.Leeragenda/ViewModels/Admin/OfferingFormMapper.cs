@@ -196,7 +196,12 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         node[nameof(OfferingPart.Themes)] = ToNode(KeepOrder(stored.Themes, form.Themes ?? []));
         node[nameof(OfferingPart.Audiences)] = ToNode(KeepOrder(stored.Audiences, form.Audiences ?? []));
         node[nameof(OfferingPart.CostNote)] = string.IsNullOrWhiteSpace(form.CostNote) ? null : form.CostNote.Trim();
-        node[nameof(OfferingPart.RequiresApproval)] = form.RequiresApproval == "true";
+        // Written only when set or already stored, so unchanged forms of older items leave the JSON as it was.
+        var approval = form.RequiresApproval == "true";
+        if (approval || node.ContainsKey(nameof(OfferingPart.RequiresApproval)))
+        {
+            node[nameof(OfferingPart.RequiresApproval)] = approval;
+        }
         ApplyCancellationDays(form, node, errors);
         if (TryParseForm(form.Form, out var kind))
         {
@@ -239,7 +244,10 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
     {
         if (string.IsNullOrWhiteSpace(form.CancellationDays))
         {
-            node[nameof(OfferingPart.CancellationDays)] = null;
+            if (node.ContainsKey(nameof(OfferingPart.CancellationDays)))
+            {
+                node[nameof(OfferingPart.CancellationDays)] = null;
+            }
         }
         else if (int.TryParse(form.CancellationDays.Trim(), System.Globalization.NumberStyles.None, DutchInput.Culture, out var days) && days <= 365)
         {
