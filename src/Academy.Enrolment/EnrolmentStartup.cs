@@ -8,5 +8,6 @@ public sealed class EnrolmentStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddEnrolmentPages();
     }
 }
