@@ -9,7 +9,7 @@ public enum SelfCancellation
     Allowed,
     /// <summary>Ended already (cancelled, declined, completed ...): nothing to cancel.</summary>
     NotActive,
-    /// <summary>An employer reserved the seat; the employer changes it.</summary>
+    /// <summary>An employer reserved the seat or enrolled the person without their account; the employer changes it.</summary>
     ByEmployer,
     DeadlinePassed,
     Started,
@@ -30,10 +30,10 @@ public sealed record MyEnrolmentItem(MyEnrolment Enrolment, SelfCancellation Can
         var status = enrolment.Record.Status;
         var edition = enrolment.Edition;
         var cancellation =
-            status == EnrolmentStatus.Held ? SelfCancellation.ByEmployer
-            : !EnrolmentStatusText.IsActive(status) || edition is null ? SelfCancellation.NotActive
+            !EnrolmentStatusText.IsActive(status) || edition is null ? SelfCancellation.NotActive
+            : status == EnrolmentStatus.Held || enrolment.Record.UserId is null ? SelfCancellation.ByEmployer
             : edition.StartUtc is { } start && start <= nowUtc ? SelfCancellation.Started
-            : edition.CancellationDeadlineUtc is { } deadline && deadline < nowUtc ? SelfCancellation.DeadlinePassed
+            : edition.CancellationDeadlineUtc is { } deadline && deadline <= nowUtc ? SelfCancellation.DeadlinePassed
             : SelfCancellation.Allowed;
         return new MyEnrolmentItem(enrolment, cancellation);
     }
