@@ -55,28 +55,25 @@ public sealed class GroupMailController(
         {
             errors.Add(("mail-recipients", T["Er zijn geen deelnemers die dit bericht zouden krijgen. Kies andere ontvangers."]));
         }
-        if (errors.Count == 0)
+        var drafts = errors.Count == 0 ? await ComposeAllAsync(edition, input, recipients) : null;
+        if (errors.Count == 0 && drafts is null)
+        {
+            errors.Add(("mail-body", T["Het bericht kon niet worden opgemaakt. Controleer de accolades {0} en {1} in het onderwerp en het bericht.", "{{ }}", "{% %}"]));
+        }
+        if (drafts is not null)
         {
             try
             {
-                foreach (var recipient in recipients)
+                foreach (var draft in drafts)
                 {
-                    var (subject, html, text) = await composer.ComposeAsync(input.Subject!, input.Body!, MailModel(edition, recipient));
-                    await mailQueue.EnqueueAsync(new MailDraft(recipient.Email, recipient.Name, subject, html, text,
-                        $"groepsmail:{input.MessageId}:{recipient.EnrolmentId}"), cancellationToken);
+                    await mailQueue.EnqueueAsync(draft, cancellationToken);
                 }
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {
-                // A second submit raced the first past the idempotency check: the first one queued the mails.
+                // A second submit raced the first past the queue's key check: the first one queued the mails.
                 db.ChangeTracker.Clear();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The text is a Liquid template: a stray "{{" or "{%" cannot be rendered. Nothing was saved.
-                db.ChangeTracker.Clear();
-                errors.Add(("mail-body", T["Het bericht kon niet worden opgemaakt. Controleer de accolades {{ }} en {% %} in het onderwerp en het bericht."]));
             }
         }
         if (errors.Count > 0)
@@ -88,6 +85,26 @@ public sealed class GroupMailController(
             ? T["Het bericht is verstuurd naar 1 deelnemer."].Value
             : T["Het bericht is verstuurd naar {0} deelnemers.", recipients.Count].Value;
         return Redirect(EnrolmentAdminController.GroupUrl(editionId));
+    }
+
+    /// <summary>One mail per recipient, or null when the text is not a valid Liquid template (a stray "{{" or "{%").</summary>
+    private async Task<IReadOnlyList<MailDraft>?> ComposeAllAsync(EditionInfo edition, GroupMailInput input, IReadOnlyList<ParticipantRow> recipients)
+    {
+        var drafts = new List<MailDraft>(recipients.Count);
+        try
+        {
+            foreach (var recipient in recipients)
+            {
+                var (subject, html, text) = await composer.ComposeAsync(input.Subject!, input.Body!, MailModel(edition, recipient));
+                drafts.Add(new MailDraft(recipient.Email, recipient.Name, subject, html, text, $"groepsmail:{input.MessageId}:{recipient.EnrolmentId}"));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The composer's template error type belongs to the Email module; any failure here is about the text.
+            return null;
+        }
+        return drafts;
     }
 
     private List<(string?, string)> Validate(GroupMailInput input)
