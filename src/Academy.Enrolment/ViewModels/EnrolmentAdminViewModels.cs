@@ -40,10 +40,17 @@ public sealed class EnrolmentDetailViewModel
     public required ParticipantRow Participant { get; init; }
     /// <summary>Other future editions of the same offering (move targets).</summary>
     public required IReadOnlyList<EditionInfo> OtherEditions { get; init; }
+    /// <summary>The reason typed in the cancel or decline form (<see cref="ReasonFieldId"/>), shown again after an error.</summary>
     public string? Reason { get; init; }
+    public string? ReasonFieldId { get; init; }
     public string? TargetEditionId { get; init; }
     public IReadOnlyList<(string? TargetId, string Message)> Errors { get; init; } = [];
     public string? Notice { get; init; }
+
+    public string? ReasonFor(string fieldId) => ReasonFieldId == fieldId ? Reason : null;
+
+    /// <summary>Holds a seat now: cancelling or moving it frees one for the waitlist.</summary>
+    public bool HoldsSeat => Participant.Status is EnrolmentStatus.Confirmed or EnrolmentStatus.Held;
 
     public bool IsActive => EnrolmentStatusText.IsActive(Participant.Status);
 

@@ -135,7 +135,7 @@ public sealed class EnrolmentAdminController(
     [HttpPost("aanmelding/{id:long}/annuleren")]
     public async Task<IActionResult> Cancel(long id, string? reason, CancellationToken cancellationToken)
     {
-        if (await DetailModelAsync(id, reason, null, cancellationToken) is not { } model)
+        if (await DetailModelAsync(id, reason, null, cancellationToken, "cancel-reason") is not { } model)
         {
             return NotFound();
         }
@@ -162,7 +162,7 @@ public sealed class EnrolmentAdminController(
     [HttpPost("aanmelding/{id:long}/afwijzen")]
     public async Task<IActionResult> Decline(long id, string? reason, CancellationToken cancellationToken)
     {
-        if (await DetailModelAsync(id, reason, null, cancellationToken) is not { } model)
+        if (await DetailModelAsync(id, reason, null, cancellationToken, "decline-reason") is not { } model)
         {
             return NotFound();
         }
@@ -215,12 +215,13 @@ public sealed class EnrolmentAdminController(
             Participant = model.Participant,
             OtherEditions = model.OtherEditions,
             Reason = model.Reason,
+            ReasonFieldId = model.ReasonFieldId,
             TargetEditionId = model.TargetEditionId,
             Errors = [(targetId, message)],
         });
     }
 
-    private async Task<EnrolmentDetailViewModel?> DetailModelAsync(long id, string? reason, string? target, CancellationToken cancellationToken)
+    private async Task<EnrolmentDetailViewModel?> DetailModelAsync(long id, string? reason, string? target, CancellationToken cancellationToken, string? reasonFieldId = null)
     {
         if (await participants.FindAsync(id, cancellationToken) is not { } participant)
         {
@@ -239,6 +240,7 @@ public sealed class EnrolmentAdminController(
             Participant = participant,
             OtherEditions = others,
             Reason = reason,
+            ReasonFieldId = reasonFieldId,
             TargetEditionId = target,
             Notice = TempData[NoticeKey] as string,
         };
