@@ -34,6 +34,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<PermissionCatalog>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
+        services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 
         services.AddRecipeStep<OrganisationsStep>();

@@ -14,7 +14,7 @@ namespace Academy.Enrolment.Services;
 /// The enrolment rules. Every method is one transaction (<see cref="EnrolmentUnitOfWork"/>) holding the change and its
 /// events; user errors come back as Dutch messages with nothing changed, never as exceptions.
 /// </summary>
-public sealed class EnrolmentService(
+public sealed partial class EnrolmentService(
     AcademyDbContext db,
     IEditionCatalog catalog,
     Prerequisites prerequisites,
