@@ -1,4 +1,5 @@
 using Academy.Core.Content;
+using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,8 @@ public sealed class OfferingViewModel
     /// <summary>schema.org JSON-LD, safe to place inside a script element.</summary>
     public required string JsonLd { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>Links other modules add to the page (IOfferingPageLinks).</summary>
+    public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
 
     public string SessionIcsUrl(string sessionId) =>
         $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
@@ -22,7 +25,7 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -33,8 +36,14 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
         {
             return NotFound();
         }
+        var links = new List<OfferingPageLink>();
+        foreach (var provider in pageLinks)
+        {
+            links.AddRange(await provider.GetAsync(offering.ContentItemId, cancellationToken));
+        }
         return View(new OfferingViewModel
         {
+            Links = links,
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),
