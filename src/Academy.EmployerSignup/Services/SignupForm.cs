@@ -85,6 +85,15 @@ public static class SignupValidator
             : new ValidSignup(organisation!, kvk, street!, postcode, place!, contactName!, contactEmail!, phone, editionId!, employees);
     }
 
+    /// <summary>One employee on their own (the swap form): name, e-mail and function, all required.</summary>
+    public static (string Name, string Email, string Function)? Employee(EmployeeInput input, FormErrors errors)
+    {
+        var name = Required(input.Name, nameof(EmployeeInput.Name), "de naam van de nieuwe deelnemer", 200, errors);
+        var email = Email(input.Email, nameof(EmployeeInput.Email), "de nieuwe deelnemer", errors);
+        var function = Required(input.Function, nameof(EmployeeInput.Function), "de functie van de nieuwe deelnemer", 100, errors);
+        return name is null || email is null || function is null ? null : (name, email, function);
+    }
+
     private static List<(string, string, string)> Employees(SignupInput input, int max, FormErrors errors)
     {
         var rows = input.Employees.Select((row, index) => (row, index)).Where(r => r.row.IsFilled).ToList();
