@@ -58,6 +58,13 @@ public interface IEnrolmentService
     Task<EnrolmentResult> DeclineAsync(long enrolmentId, string actorUserId, string reason, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Marks completions by hand (the leer-coördinator), until the accreditation module records them; prerequisites read them.</summary>
+public interface IEnrolmentCompletion
+{
+    /// <summary>A confirmed enrolment becomes Completed and its offering counts as completed for the participant.</summary>
+    Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Domain events of the enrolment module; their class names are the workflow event activity names.</summary>
 public abstract record EnrolmentEvent(
     long EnrolmentId,
