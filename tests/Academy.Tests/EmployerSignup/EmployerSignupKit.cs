@@ -24,26 +24,9 @@ public sealed class MutableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>Records scheduled jobs, for sites built without the platform's job scheduler.</summary>
-public sealed class RecordingJobScheduler : IJobScheduler
-{
-    public static readonly List<(string Kind, string Key, DateTime DueUtc)> Scheduled = [];
-
-    public Task ScheduleAsync(string kind, string key, DateTime dueUtc, string? payload = null, CancellationToken cancellationToken = default)
-    {
-        lock (Scheduled)
-        {
-            Scheduled.Add((kind, key, dueUtc));
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task CancelAsync(string kind, string key, CancellationToken cancellationToken = default) => Task.CompletedTask;
-}
-
 /// <summary>
 /// One site for the employer sign-up tests. The root factory is never started itself: the site is the
-/// derived factory, which adds a job scheduler when the platform provides none and, optionally, a movable clock.
+/// derived factory, optionally with a clock the test moves.
 /// </summary>
 public sealed class EmployerSite : IDisposable
 {
@@ -57,13 +40,8 @@ public sealed class EmployerSite : IDisposable
     {
         _root = root;
         Clock = clock;
-        // Every group is open for employers' sign-ups in these tests (approval is the coördinator's business).
         Factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            if (services.All(d => d.ServiceType != typeof(IJobScheduler)))
-            {
-                services.AddScoped<IJobScheduler, RecordingJobScheduler>();
-            }
             if (clock is not null)
             {
                 services.AddSingleton<TimeProvider>(clock);
@@ -102,6 +80,11 @@ public sealed class EmployerSite : IDisposable
 
     public Task<List<EnrolmentRecord>> EnrolmentsAsync(string signupId) => WithDbAsync(db =>
         db.Set<EnrolmentRecord>().AsNoTracking().Where(e => e.HoldGroupId == signupId).OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>The pending (not completed or failed) expiry job of a sign-up, if any.</summary>
+    public Task<ScheduledJob?> ExpiryJobAsync(string signupId) => WithDbAsync(db =>
+        db.Set<ScheduledJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Kind == "employer-signup-expiry" && j.Key == signupId
+            && j.CompletedUtc == null && j.FailedUtc == null));
 
     public Task<EmployerSignupRecord?> SignupAsync(string signupId) => WithDbAsync(db =>
         db.Set<EmployerSignupRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == signupId));

@@ -1,7 +1,5 @@
-using Academy.Core.Jobs;
 using Academy.EmployerSignup.Models;
 using Academy.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.EmployerSignup;
 
@@ -53,11 +51,7 @@ public sealed class EmployerSignupPostgresExpiryTests(PostgresFixture postgres) 
         const string edition = "harrie-training-groep-2";
         var signupId = await SignupForms.SignUpAsync(_site!, edition, 2);
         _site!.Clock!.Now = _site.Clock.Now.AddHours(49);
-        await using (var scope = _site.Factory.Services.CreateAsyncScope())
-        {
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == "employer-signup-expiry");
-            await handler.RunAsync(new DueJob(1, handler.Kind, signupId, _site.Clock.Now.UtcDateTime, null, 1), CancellationToken.None);
-        }
+        await _site.DrainAsync();
         Assert.Equal(0, await _site.TakenAsync(edition));
         Assert.Equal(EmployerSignupStatus.Expired, (await _site.SignupAsync(signupId))!.Status);
     }

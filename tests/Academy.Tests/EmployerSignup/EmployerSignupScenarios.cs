@@ -40,13 +40,9 @@ public static class EmployerSignupScenarios
         Assert.True(confirmUrl.IsAbsoluteUri);
         Assert.StartsWith("/harrie/bevestigen/", confirmUrl.AbsolutePath);
         Assert.DoesNotContain(signupId, confirmUrl.AbsolutePath);
-        if (await site.WithServiceAsync<Academy.Core.Jobs.IJobScheduler, bool>(s => Task.FromResult(s is RecordingJobScheduler)))
-        {
-            lock (RecordingJobScheduler.Scheduled)
-            {
-                Assert.Contains(RecordingJobScheduler.Scheduled, j => j.Kind == "employer-signup-expiry" && j.Key == signupId);
-            }
-        }
+        var job = await site.ExpiryJobAsync(signupId);
+        Assert.NotNull(job);
+        Assert.Equal(UtcDates.AsUtc(signup.ExpiresUtc), UtcDates.AsUtc(job!.DueUtc));
         return signupId;
     }
 
@@ -73,6 +69,7 @@ public static class EmployerSignupScenarios
 
         var signup = (await site.SignupAsync(signupId))!;
         Assert.Equal(EmployerSignupStatus.Confirmed, signup.Status);
+        Assert.Null(await site.ExpiryJobAsync(signupId));
         var enrolments = await site.EnrolmentsAsync(signupId);
         Assert.All(enrolments, e => Assert.Equal(EnrolmentStatus.Confirmed, e.Status));
         // The enrolment service raises EnrolmentConfirmed per employee (the workflow mails their invitation).
