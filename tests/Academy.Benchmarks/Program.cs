@@ -407,7 +407,7 @@ namespace Academy.Benchmarks
             var first = LoadAverage().Split(' ')[0];
             if (double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount)
             {
-                Console.WriteLine($"WARNING: the 1-minute load average ({load:0.0}) exceeds the {Environment.ProcessorCount} cores: other processes compete with wrk and the site; treat the numbers as noisy.");
+                Console.WriteLine($"WARNING: the 1-minute load average ({load:0.0}) exceeds the {Environment.ProcessorCount} cores: other processes compete with the load generator and the site; treat the numbers as noisy.");
             }
         }
 
