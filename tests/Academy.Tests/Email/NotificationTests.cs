@@ -36,6 +36,7 @@ public sealed class NotificationTests(EmailSite site) : IClassFixture<EmailSite>
         var page = await sanne.GetAsync("/meldingen");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Uw aanmelding is bevestigd", page.Html);
+        Assert.NotNull(page.Document.QuerySelector("a[href='/meldingen'][aria-current=page]"));
         Assert.NotNull(page.Document.QuerySelector("a[href='/mijn/aanmeldingen']"));
         Assert.DoesNotContain("javascript:", page.Html);
         Assert.DoesNotContain("Geheim voor een ander", page.Html);
