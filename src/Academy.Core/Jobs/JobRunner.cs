@@ -80,7 +80,10 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>Completes the job, unless its handler scheduled the same (Kind, Key) again: then it only lets go of it.</summary>
+    /// <summary>
+    /// Completes the job, unless its handler scheduled the same (Kind, Key) again: then it only lets go of it.
+    /// A job its handler cancelled is simply gone. Only a job leased by another node rolls the work back.
+    /// </summary>
     private async Task CompleteAsync(AcademyDbContext unit, ScheduledJob job, CancellationToken ct)
     {
         var completed = Now();
@@ -96,10 +99,11 @@ public sealed class JobRunner(
                 .SetProperty(j => j.LeaseUntilUtc, (DateTime?)null)
                 .SetProperty(j => j.LeaseOwner, (string?)null), ct);
         }
-        if (affected == 0)
+        if (affected == 0 && await unit.Set<ScheduledJob>().AnyAsync(j => j.Id == job.Id, ct))
         {
-            throw new LeaseLostException($"Job {job.Id} was taken over by another node or cancelled.");
+            throw new LeaseLostException($"Job {job.Id} was taken over by another node.");
         }
+        // Otherwise the job is gone: its handler cancelled it (e.g. a workflow dropping its own timer), which completes it too.
     }
 
     private async Task RecordFailureAsync(long id, int attempts, Exception exception, CancellationToken ct)

@@ -78,6 +78,23 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task A_handler_that_cancels_its_own_job_keeps_its_work_and_the_job_is_gone()
+    {
+        var log = new JobLog();
+        using var site = Site(log);
+        log.SelfCancelling["once"] = true;
+        await ScheduleAsync(site, ("once", site.Clock.UtcNow));
+
+        await site.DrainAsync();
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        await site.DrainAsync();
+
+        Assert.Equal(["once"], log.Runs.ToList());
+        Assert.Equal(1, await DocumentsAsync(site, "once"));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<ScheduledJob>().CountAsync(j => j.Key == "once")));
+    }
+
+    [Fact]
     public async Task A_failing_job_is_rolled_back_and_retried_with_back_off()
     {
         var log = new JobLog();

@@ -10,6 +10,8 @@ public sealed class JobLog
 {
     public ConcurrentQueue<string> Runs { get; } = new();
     public ConcurrentDictionary<string, bool> Failing { get; } = new();
+    /// <summary>Keys whose handler cancels its own job (as a workflow dropping the timer that fired).</summary>
+    public ConcurrentDictionary<string, bool> SelfCancelling { get; } = new();
     /// <summary>Keys whose handler schedules the same job again, a day later.</summary>
     public ConcurrentDictionary<string, bool> Repeating { get; } = new();
 }
@@ -32,6 +34,10 @@ public sealed class TestJobHandler(JobLog log, AcademyDbContext db, IJobSchedule
         if (log.Repeating.ContainsKey(job.Key))
         {
             await scheduler.ScheduleAsync(Kind, job.Key, job.DueUtc.AddDays(1), job.Payload, cancellationToken);
+        }
+        if (log.SelfCancelling.ContainsKey(job.Key))
+        {
+            await scheduler.CancelAsync(Kind, job.Key, cancellationToken);
         }
         log.Runs.Enqueue(job.Key);
     }
