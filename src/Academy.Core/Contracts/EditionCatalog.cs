@@ -52,3 +52,10 @@ public interface IEditionActions
 {
     Task<IReadOnlyDictionary<string, EditionAction>> GetAsync(ClaimsPrincipal user, string offeringId, IReadOnlyCollection<string> editionIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>TempData keys through which the enrolment POST tells the offering page what happened (after its redirect).</summary>
+public static class EnrolmentNotice
+{
+    public const string Status = "EnrolmentStatus";
+    public const string Error = "EnrolmentError";
+}

@@ -37,3 +37,9 @@ public interface INotifier
 {
     Task NotifyAsync(string userId, string text, string? url = null, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A mail template that cannot be parsed or filled. Its message is Dutch and meant for the admin who wrote
+/// the template (the workflow engine journals it).
+/// </summary>
+public sealed class MailTemplateException(string message, Exception? inner = null) : Exception(message, inner);

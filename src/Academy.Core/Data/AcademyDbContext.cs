@@ -53,6 +53,8 @@ public class AcademyDbContext(DbContextOptions<AcademyDbContext> options, IEnume
             e.HasKey(x => x.Id);
             e.Property(x => x.Type).HasMaxLength(128).IsRequired();
             e.Property(x => x.CorrelationId).HasMaxLength(64);
+            e.Property(x => x.LeaseOwner).HasMaxLength(200);
+            e.Property(x => x.LastError).HasMaxLength(2000);
             e.HasIndex(x => new { x.ProcessedUtc, x.Id });
         });
         modelBuilder.Entity<SchemaVersion>(e =>

@@ -36,6 +36,24 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         return this;
     }
 
+    /// <summary>
+    /// Adds the named columns of an existing table as the current model describes them. Columns that are
+    /// already there are skipped when the step runs (a fresh database got them from CreateTables), so a
+    /// step that adds columns works both on new databases and on ones created by an earlier step.
+    /// </summary>
+    public SchemaBuilder AddColumns(string table, params string[] columns)
+    {
+        var create = modelOperations.OfType<CreateTableOperation>().SingleOrDefault(o => o.Name == table)
+            ?? throw new InvalidOperationException($"Table not in the model: {table}");
+        foreach (var column in columns)
+        {
+            var add = create.Columns.SingleOrDefault(c => c.Name == column)
+                ?? throw new InvalidOperationException($"Column not in the model: {table}.{column}");
+            Operations.Add(add);
+        }
+        return this;
+    }
+
     public SchemaBuilder Add(MigrationOperation operation)
     {
         Operations.Add(operation);
@@ -114,7 +132,7 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
             var builder = new SchemaBuilder(modelOperations);
             migration.Steps[step](builder);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ExecuteAsync(builder.Operations, ct);
+            await ExecuteAsync(await WithoutExistingColumnsAsync(builder.Operations, ct), ct);
             var version = step + 1;
             var affected = await db.SchemaVersions.Where(v => v.Module == migration.Module)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, version), ct);
@@ -127,6 +145,28 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
             await transaction.CommitAsync(ct);
             logger.LogInformation("Schema of {Module} migrated to version {Version}", migration.Module, version);
         }
+    }
+
+    private async Task<List<MigrationOperation>> WithoutExistingColumnsAsync(IEnumerable<MigrationOperation> operations, CancellationToken ct)
+    {
+        var result = new List<MigrationOperation>();
+        foreach (var operation in operations)
+        {
+            if (operation is AddColumnOperation add && await ColumnExistsAsync(add.Table, add.Name, ct))
+            {
+                continue;
+            }
+            result.Add(operation);
+        }
+        return result;
+    }
+
+    private async Task<bool> ColumnExistsAsync(string table, string column, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT COUNT(*) AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = {0} AND column_name = {1}"
+            : "SELECT COUNT(*) AS \"Value\" FROM pragma_table_info({0}) WHERE name = {1}";
+        return await db.Database.SqlQueryRaw<int>(sql, table, column).SingleAsync(ct) > 0;
     }
 
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
@@ -147,5 +187,9 @@ public sealed class CoreMigration : IDataMigration
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
         s => s.CreateTables("ContentItems", "ContentDefinitions", "Documents", "Outbox", "AutorouteEntries"),
+        // The background platform: outbox dispatch bookkeeping and scheduled jobs.
+        s => s
+            .AddColumns("Outbox", "LeaseUntilUtc", "LeaseOwner", "NextAttemptUtc", "LastError", "FailedUtc")
+            .CreateTables(Jobs.JobsModel.Table),
     ];
 }

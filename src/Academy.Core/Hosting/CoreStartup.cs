@@ -1,4 +1,6 @@
+using Academy.Core.Background;
 using Academy.Core.Content;
+using Academy.Core.Jobs;
 using Academy.Core.Data;
 using Academy.Core.Events;
 using Academy.Core.Modules;
@@ -48,6 +50,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<IContentHandler, AutorouteHandler>();
         services.AddScoped<IContentChangeListener, ContentOutputCacheEviction>();
         services.AddScoped<EventOutbox>();
+        AddBackgroundPlatform(services);
         services.AddScoped<DocumentStore>();
         services.AddSingleton<MarkdownRenderer>();
 
@@ -60,6 +63,16 @@ public sealed class CoreStartup : ModuleStartup
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+    }
+
+    /// <summary>The worker loop, the outbox dispatcher and the job scheduler/runner.</summary>
+    private static void AddBackgroundPlatform(IServiceCollection services)
+    {
+        services.AddHostedService<BackgroundWorker>();
+        services.AddBackgroundProcessor<OutboxDispatcher>();
+        services.AddModelContributor<JobsModel>();
+        services.AddScoped<IJobScheduler, JobScheduler>();
+        services.AddBackgroundProcessor<JobRunner>();
     }
 
     public static string AppDataPath(AcademyOptions options, IConfiguration configuration)

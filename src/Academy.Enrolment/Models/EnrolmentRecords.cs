@@ -2,7 +2,10 @@ using Academy.Enrolment.Abstractions;
 
 namespace Academy.Enrolment.Models;
 
-/// <summary>One person on one edition. (EditionId, ParticipantEmail) is unique among active enrolments by the service's rules.</summary>
+/// <summary>
+/// One person on one edition. (EditionId, ParticipantEmail, ActiveMarker) is unique: active enrolments share
+/// marker 0, so nobody is on an edition twice, while ended ones (cancelled, declined, expired) carry their own id.
+/// </summary>
 public class EnrolmentRecord
 {
     public long Id { get; set; }
@@ -24,6 +27,8 @@ public class EnrolmentRecord
     public string? CancelReason { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    /// <summary>0 while active; the record's own id once cancelled, declined or expired (see the class comment).</summary>
+    public long ActiveMarker { get; set; }
     /// <summary>Optimistic concurrency for edits that are not seat claims.</summary>
     public int Version { get; set; }
 }

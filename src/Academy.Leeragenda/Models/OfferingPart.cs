@@ -23,6 +23,10 @@ public sealed class OfferingPart : ContentPart
     public decimal CostEuros { get; set; }
     public string? CostNote { get; set; }
     public List<OfferingAccreditation> Accreditations { get; set; } = [];
+    /// <summary>The leer-coördinator approves each enrolment before it takes a seat.</summary>
+    public bool RequiresApproval { get; set; }
+    /// <summary>Participants may cancel themselves until this many days before the first session; null: until the start.</summary>
+    public int? CancellationDays { get; set; }
 
     [JsonIgnore]
     public bool IsFree => CostEuros == 0;

@@ -28,6 +28,10 @@ public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDi
         {
             result.Fail("OfferingPart.CostEuros", "De kosten kunnen niet negatief zijn.");
         }
+        if (offering.CancellationDays is < 0 or > 365)
+        {
+            result.Fail("OfferingPart.CancellationDays", "Het aantal dagen voor afmelden moet tussen 0 en 365 liggen.");
+        }
         if (offering.Summary.Length > 1000)
         {
             result.Fail("OfferingPart.Summary", "De samenvatting is te lang (maximaal 1000 tekens).");

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Core.Background;
+
+/// <summary>Claims and releases <see cref="ILeasedWork"/> rows with single conditional updates.</summary>
+public static class Leases
+{
+    /// <summary>A name for one processor instance, unique across nodes and instances.</summary>
+    public static string NewOwner(string processor) => $"{processor}/{Environment.MachineName}/{Guid.NewGuid():n}";
+
+    /// <summary>
+    /// Takes the lease on row <paramref name="id"/> when it is free (never leased or expired) and still matches
+    /// the caller's filter (<paramref name="rows"/>, e.g. "not yet processed"). True only for the one caller
+    /// whose update changed the row.
+    /// </summary>
+    public static async Task<bool> TryClaimAsync<T>(this IQueryable<T> rows, long id, string owner, DateTime nowUtc, TimeSpan duration, CancellationToken ct)
+        where T : class, ILeasedWork
+    {
+        var until = nowUtc + duration;
+        var affected = await rows
+            .Where(r => r.Id == id && (r.LeaseUntilUtc == null || r.LeaseUntilUtc < nowUtc))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.LeaseUntilUtc, until)
+                .SetProperty(r => r.LeaseOwner, owner), ct);
+        return affected == 1;
+    }
+
+    /// <summary>The rows still leased by <paramref name="owner"/> (so a lost lease is noticed before commit).</summary>
+    public static IQueryable<T> HeldBy<T>(this DbSet<T> rows, long id, string owner) where T : class, ILeasedWork =>
+        rows.Where(r => r.Id == id && r.LeaseOwner == owner);
+}
+
+/// <summary>Thrown when a row's lease was taken over by another node while this one was working on it.</summary>
+public sealed class LeaseLostException(string message) : Exception(message);

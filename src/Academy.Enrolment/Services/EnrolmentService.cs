@@ -1,0 +1,489 @@
+using Academy.Core.Contracts;
+using Academy.Core.Data;
+using Academy.Core.Events;
+using Academy.Core.Text;
+using Academy.Enrolment.Abstractions;
+using Academy.Enrolment.Events;
+using Academy.Enrolment.Models;
+using Microsoft.EntityFrameworkCore;
+using static Academy.Enrolment.Abstractions.EnrolmentResult;
+
+namespace Academy.Enrolment.Services;
+
+/// <summary>
+/// The enrolment rules. Every method is one transaction (<see cref="EnrolmentUnitOfWork"/>) holding the change and its
+/// events; user errors come back as Dutch messages with nothing changed, never as exceptions.
+/// </summary>
+public sealed partial class EnrolmentService(
+    AcademyDbContext db,
+    IEditionCatalog catalog,
+    Prerequisites prerequisites,
+    EventOutbox outbox,
+    SeatCounter seats,
+    EnrolmentUnitOfWork unitOfWork,
+    TimeProvider clock) : IEnrolmentService, IEnrolmentCompletion
+{
+    private static readonly EnrolmentStatus[] Live = [EnrolmentStatus.Pending, EnrolmentStatus.Held, EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private DbSet<EnrolmentRecord> Enrolments => db.Set<EnrolmentRecord>();
+
+    public async Task<EnrolmentResult> EnrolAsync(string editionId, Participant participant, CancellationToken cancellationToken = default)
+    {
+        if (CheckParticipant(participant) is { } invalid)
+        {
+            return Fail(invalid);
+        }
+        var (edition, closed) = await OpenEditionAsync(editionId, cancellationToken);
+        if (edition is null)
+        {
+            return Fail(closed!);
+        }
+        if (await MissingPrerequisiteAsync(edition, participant, cancellationToken) is { } missing)
+        {
+            return Fail(missing);
+        }
+        var email = NormaliseEmail(participant.Email);
+        return await unitOfWork.RunAsync(async () =>
+        {
+            var existing = await Enrolments.AsNoTracking()
+                .Where(e => e.EditionId == edition.EditionId && e.ParticipantEmail == email && e.ActiveMarker == 0)
+                .Select(e => (EnrolmentStatus?)e.Status).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } status)
+            {
+                return WorkOutcome<EnrolmentResult>.Discard(Fail(AlreadyMessage(status)));
+            }
+            await EnsureSeatsAsync(edition, cancellationToken);
+            var record = NewRecord(edition, participant);
+            if (edition.RequiresApproval)
+            {
+                record.Status = EnrolmentStatus.Pending;
+            }
+            else
+            {
+                await TakeSeatOrQueueAsync(record, cancellationToken);
+            }
+            Enrolments.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var subject = Subject(record, edition);
+            var position = await PositionAsync(record, cancellationToken);
+            switch (record.Status)
+            {
+                case EnrolmentStatus.Pending:
+                    outbox.Add(new EnrolmentRequested(subject));
+                    break;
+                case EnrolmentStatus.Confirmed:
+                    outbox.Add(new EnrolmentConfirmed(subject));
+                    break;
+                default:
+                    outbox.Add(new EnrolmentWaitlisted(subject, position!.Value));
+                    break;
+            }
+            return WorkOutcome<EnrolmentResult>.Keep(new(record.Id, record.Status, position, null));
+        }, _ => Fail(EnrolmentMessages.AlreadyEnrolled), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EnrolmentResult>> HoldAsync(string editionId, IReadOnlyList<Participant> participants, string holdGroupId, DateTime expiresUtc, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<EnrolmentResult> FailAll(string message) =>
+            participants.Count == 0 ? [Fail(message)] : participants.Select(_ => Fail(message)).ToList();
+
+        if (participants.Count == 0)
+        {
+            return FailAll(EnrolmentMessages.NoParticipants);
+        }
+        if (participants.Select(CheckParticipant).FirstOrDefault(e => e is not null) is { } invalid)
+        {
+            return FailAll(invalid);
+        }
+        if (participants.Select(p => NormaliseEmail(p.Email)).Distinct().Count() != participants.Count)
+        {
+            return FailAll(EnrolmentMessages.DuplicateParticipants);
+        }
+        if (string.IsNullOrWhiteSpace(holdGroupId) || holdGroupId.Length > 64 || UtcDates.AsUtc(expiresUtc) <= Now)
+        {
+            return FailAll(EnrolmentMessages.HoldInvalid);
+        }
+        var (edition, closed) = await OpenEditionAsync(editionId, cancellationToken);
+        if (edition is null)
+        {
+            return FailAll(closed!);
+        }
+        foreach (var participant in participants)
+        {
+            if (await MissingPrerequisiteAsync(edition, participant, cancellationToken) is { } missing)
+            {
+                return FailAll($"{participant.Name.Trim()}: {missing}");
+            }
+        }
+        var emails = participants.Select(p => NormaliseEmail(p.Email)).ToList();
+        return await unitOfWork.RunAsync<IReadOnlyList<EnrolmentResult>>(async () =>
+        {
+            var taken = await Enrolments.AsNoTracking()
+                .Where(e => e.EditionId == edition.EditionId && emails.Contains(e.ParticipantEmail) && e.ActiveMarker == 0)
+                .Select(e => e.ParticipantName).FirstOrDefaultAsync(cancellationToken);
+            if (taken is not null)
+            {
+                return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Discard(FailAll(EnrolmentMessages.PersonAlreadyEnrolled(taken)));
+            }
+            await EnsureSeatsAsync(edition, cancellationToken);
+            if (!await seats.TryClaimAsync(edition.EditionId, participants.Count, cancellationToken))
+            {
+                var free = edition.Capacity - ((await seats.TakenAsync([edition.EditionId], cancellationToken)).GetValueOrDefault(edition.EditionId));
+                return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Discard(FailAll(EnrolmentMessages.NotEnoughSeats(Math.Max(0, free), participants.Count)));
+            }
+            var records = participants.Select(p =>
+            {
+                var record = NewRecord(edition, p);
+                record.Status = EnrolmentStatus.Held;
+                record.HoldGroupId = holdGroupId;
+                record.HoldExpiresUtc = UtcDates.AsUtc(expiresUtc);
+                return record;
+            }).ToList();
+            Enrolments.AddRange(records);
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Keep(
+                records.Select(r => new EnrolmentResult(r.Id, r.Status, null, null)).ToList());
+        }, _ => FailAll(EnrolmentMessages.Changed), cancellationToken);
+    }
+
+    public async Task<int> ConfirmHoldAsync(string holdGroupId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(holdGroupId))
+        {
+            return 0;
+        }
+        return await unitOfWork.RunAsync(async () =>
+        {
+            var now = Now;
+            var held = await Enrolments
+                .Where(e => e.HoldGroupId == holdGroupId && e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc > now)
+                .ToListAsync(cancellationToken);
+            var editions = await EditionsAsync(held, cancellationToken);
+            foreach (var record in held)
+            {
+                Change(record, EnrolmentStatus.Confirmed);
+                outbox.Add(new EnrolmentConfirmed(Subject(record, editions.GetValueOrDefault(record.EditionId))));
+            }
+            return WorkOutcome<int>.Keep(held.Count);
+        }, _ => 0, cancellationToken);
+    }
+
+    public async Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var now = UtcDates.AsUtc(nowUtc);
+        return await unitOfWork.RunAsync(async () =>
+        {
+            var expired = await Enrolments
+                .Where(e => e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc <= now)
+                .ToListAsync(cancellationToken);
+            var editions = await EditionsAsync(expired, cancellationToken);
+            foreach (var record in expired)
+            {
+                End(record, EnrolmentStatus.Expired);
+            }
+            // One edition after the other in a fixed order, so two expiry runs cannot deadlock on the counters.
+            foreach (var group in expired.GroupBy(e => e.EditionId).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                await ReleaseAndPromoteAsync(group.Key, editions.GetValueOrDefault(group.Key), group.Count(), cancellationToken);
+            }
+            return WorkOutcome<int>.Keep(expired.Count);
+        }, _ => 0, cancellationToken);
+    }
+
+    public Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(enrolmentId, async (record, edition) =>
+        {
+            if (!byCoordinator && (record.UserId is null || record.UserId != actorUserId))
+            {
+                return Fail(EnrolmentMessages.UnknownEnrolment);
+            }
+            if (!Live.Contains(record.Status))
+            {
+                return Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.NotCancellable : EnrolmentMessages.AlreadyEnded);
+            }
+            if (!byCoordinator && edition?.CancellationDeadlineUtc is { } deadline && Now >= deadline)
+            {
+                return Fail(EnrolmentMessages.CancellationClosed($"{DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur"));
+            }
+            var previous = record.Status;
+            End(record, EnrolmentStatus.Cancelled);
+            record.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            outbox.Add(new EnrolmentCancelled(Subject(record, edition), record.CancelReason, byCoordinator, previous));
+            if (previous is EnrolmentStatus.Confirmed or EnrolmentStatus.Held)
+            {
+                await ReleaseAndPromoteAsync(record.EditionId, edition, 1, cancellationToken);
+            }
+            return new EnrolmentResult(record.Id, record.Status, null, null);
+        }, cancellationToken);
+
+    public Task<EnrolmentResult> SwapParticipantAsync(long enrolmentId, Participant replacement, string actorUserId, CancellationToken cancellationToken = default)
+    {
+        if (CheckParticipant(replacement) is { } invalid)
+        {
+            return Task.FromResult(Fail(invalid));
+        }
+        var email = NormaliseEmail(replacement.Email);
+        return ChangeAsync(enrolmentId, async (record, edition) =>
+        {
+            if (!Live.Contains(record.Status))
+            {
+                return Fail(EnrolmentMessages.AlreadyEnded);
+            }
+            if (edition is null || edition.StartUtc is not { } start || start <= Now)
+            {
+                return Fail(edition is null ? EnrolmentMessages.UnknownEdition : EnrolmentMessages.Started);
+            }
+            if (email != record.ParticipantEmail && await Enrolments.AnyAsync(
+                    e => e.EditionId == record.EditionId && e.ParticipantEmail == email && e.ActiveMarker == 0, cancellationToken))
+            {
+                return Fail(EnrolmentMessages.PersonAlreadyEnrolled(replacement.Name.Trim()));
+            }
+            if (await MissingPrerequisiteAsync(edition, replacement, cancellationToken) is { } missing)
+            {
+                return Fail(missing);
+            }
+            record.UserId = replacement.UserId;
+            record.ParticipantName = replacement.Name.Trim();
+            record.ParticipantEmail = email;
+            record.ParticipantFunction = replacement.Function?.Trim();
+            record.OrganisationId = replacement.OrganisationId ?? record.OrganisationId;
+            Change(record, record.Status);
+            if (record.Status == EnrolmentStatus.Confirmed)
+            {
+                // The new participant needs the confirmation (and calendar) the old one had.
+                outbox.Add(new EnrolmentConfirmed(Subject(record, edition)));
+            }
+            return new EnrolmentResult(record.Id, record.Status, await PositionAsync(record, cancellationToken), null);
+        }, cancellationToken);
+    }
+
+    public Task<EnrolmentResult> ApproveAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(enrolmentId, async (record, edition) =>
+        {
+            if (record.Status != EnrolmentStatus.Pending)
+            {
+                return Fail(EnrolmentMessages.NotPending);
+            }
+            if (edition is null)
+            {
+                return Fail(EnrolmentMessages.UnknownEdition);
+            }
+            await EnsureSeatsAsync(edition, cancellationToken);
+            await TakeSeatOrQueueAsync(record, cancellationToken);
+            Change(record, record.Status);
+            await db.SaveChangesAsync(cancellationToken);
+            var subject = Subject(record, edition);
+            outbox.Add(new EnrolmentApproved(subject, record.Status));
+            var position = await PositionAsync(record, cancellationToken);
+            outbox.Add(record.Status == EnrolmentStatus.Confirmed ? new EnrolmentConfirmed(subject) : new EnrolmentWaitlisted(subject, position!.Value));
+            return new EnrolmentResult(record.Id, record.Status, position, null);
+        }, cancellationToken);
+
+    public Task<EnrolmentResult> DeclineAsync(long enrolmentId, string actorUserId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Task.FromResult(Fail(EnrolmentMessages.ReasonRequired));
+        }
+        return ChangeAsync(enrolmentId, (record, edition) =>
+        {
+            if (record.Status != EnrolmentStatus.Pending)
+            {
+                return Task.FromResult(Fail(EnrolmentMessages.NotPending));
+            }
+            End(record, EnrolmentStatus.Declined);
+            record.DeclineReason = reason.Trim();
+            outbox.Add(new EnrolmentDeclined(Subject(record, edition), record.DeclineReason));
+            return Task.FromResult(new EnrolmentResult(record.Id, record.Status, null, null));
+        }, cancellationToken);
+    }
+
+    public Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(enrolmentId, (record, _) =>
+        {
+            if (record.Status != EnrolmentStatus.Confirmed)
+            {
+                return Task.FromResult(Fail(EnrolmentMessages.NotConfirmed));
+            }
+            Change(record, EnrolmentStatus.Completed);
+            db.Add(new CompletionRecord
+            {
+                OfferingId = record.OfferingId,
+                ParticipantEmail = record.ParticipantEmail,
+                UserId = record.UserId,
+                EnrolmentId = record.Id,
+                MarkedByUserId = actorUserId,
+                CompletedUtc = Now,
+            });
+            return Task.FromResult(new EnrolmentResult(record.Id, record.Status, null, null));
+        }, cancellationToken);
+
+    /// <summary>Loads the enrolment and its edition inside the transaction; commits only when the change succeeded.</summary>
+    private Task<EnrolmentResult> ChangeAsync(long enrolmentId, Func<EnrolmentRecord, EditionInfo?, Task<EnrolmentResult>> change, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async () =>
+        {
+            var record = enrolmentId <= 0 ? null : await Enrolments.FirstOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+            if (record is null)
+            {
+                return WorkOutcome<EnrolmentResult>.Discard(Fail(EnrolmentMessages.UnknownEnrolment));
+            }
+            var result = await change(record, await catalog.GetAsync(record.EditionId, cancellationToken));
+            return new WorkOutcome<EnrolmentResult>(result, result.Succeeded);
+        }, _ => Fail(EnrolmentMessages.Changed), cancellationToken);
+
+    /// <summary>Claims a seat for the record, or puts it on the waitlist with the next sequence number.</summary>
+    private async Task TakeSeatOrQueueAsync(EnrolmentRecord record, CancellationToken cancellationToken)
+    {
+        if (await seats.TryClaimAsync(record.EditionId, 1, cancellationToken)
+            || await seats.JoinWaitlistAsync(record.EditionId, cancellationToken) is not { } sequence)
+        {
+            record.Status = EnrolmentStatus.Confirmed;
+            return;
+        }
+        record.Status = EnrolmentStatus.Waitlisted;
+        record.WaitlistSequence = sequence;
+    }
+
+    /// <summary>
+    /// Creates or updates the edition's counter; when the coördinator raised the capacity, the new seats go to the
+    /// waitlist first (in this transaction), before anyone new.
+    /// </summary>
+    private async Task EnsureSeatsAsync(EditionInfo edition, CancellationToken cancellationToken)
+    {
+        if (await seats.EnsureAsync(edition, cancellationToken))
+        {
+            await PromoteAsync(edition, edition.Capacity, cancellationToken);
+        }
+    }
+
+    /// <summary>Frees seats, then gives each freed seat to the next person on the waitlist (lowest sequence first).</summary>
+    private async Task ReleaseAndPromoteAsync(string editionId, EditionInfo? edition, int count, CancellationToken cancellationToken)
+    {
+        // Changing the counter first locks its row, so concurrent promotions see each other's results.
+        await seats.ReleaseAsync(editionId, count, cancellationToken);
+        if (edition is null || edition.StartUtc <= Now)
+        {
+            return;
+        }
+        await EnsureSeatsAsync(edition, cancellationToken);
+        await PromoteAsync(edition, count, cancellationToken);
+    }
+
+    /// <summary>Moves up to <paramref name="max"/> people from the waitlist onto free seats, first come first served.</summary>
+    private async Task PromoteAsync(EditionInfo edition, int max, CancellationToken cancellationToken)
+    {
+        var editionId = edition.EditionId;
+        var waiting = await Enrolments
+            .Where(e => e.EditionId == editionId && e.Status == EnrolmentStatus.Waitlisted)
+            .OrderBy(e => e.WaitlistSequence).ThenBy(e => e.Id)
+            .Take(max).ToListAsync(cancellationToken);
+        // Tracked entities keep this transaction's changes: skip anyone already promoted in it.
+        foreach (var next in waiting.Where(e => e.Status == EnrolmentStatus.Waitlisted))
+        {
+            if (!await seats.TryClaimAsync(editionId, 1, cancellationToken))
+            {
+                return;
+            }
+            Change(next, EnrolmentStatus.Confirmed);
+            var subject = Subject(next, edition);
+            outbox.Add(new EnrolmentPromoted(subject));
+            outbox.Add(new EnrolmentConfirmed(subject));
+        }
+    }
+
+    private async Task<(EditionInfo? Edition, string? Error)> OpenEditionAsync(string editionId, CancellationToken cancellationToken)
+    {
+        var edition = await catalog.GetAsync(editionId ?? "", cancellationToken);
+        if (edition is null)
+        {
+            return (null, EnrolmentMessages.UnknownEdition);
+        }
+        if (edition.StartUtc is not { } start || start <= Now)
+        {
+            return (null, EnrolmentMessages.Started);
+        }
+        return (edition, null);
+    }
+
+    private async Task<string?> MissingPrerequisiteAsync(EditionInfo edition, Participant participant, CancellationToken cancellationToken) =>
+        await prerequisites.FirstMissingAsync(edition, participant.UserId, participant.Email, cancellationToken) is { } title
+            ? EnrolmentMessages.PrerequisiteMissing(title)
+            : null;
+
+    private async Task<Dictionary<string, EditionInfo>> EditionsAsync(IEnumerable<EnrolmentRecord> records, CancellationToken cancellationToken)
+    {
+        var editions = new Dictionary<string, EditionInfo>();
+        foreach (var id in records.Select(r => r.EditionId).Distinct())
+        {
+            if (await catalog.GetAsync(id, cancellationToken) is { } edition)
+            {
+                editions[id] = edition;
+            }
+        }
+        return editions;
+    }
+
+    private async Task<int?> PositionAsync(EnrolmentRecord record, CancellationToken cancellationToken) =>
+        record is { Status: EnrolmentStatus.Waitlisted, WaitlistSequence: { } sequence }
+            ? await seats.WaitlistPositionAsync(record.EditionId, sequence, cancellationToken)
+            : null;
+
+    private EnrolmentRecord NewRecord(EditionInfo edition, Participant participant)
+    {
+        var now = Now;
+        return new EnrolmentRecord
+        {
+            EditionId = edition.EditionId,
+            OfferingId = edition.OfferingId,
+            UserId = participant.UserId,
+            ParticipantName = participant.Name.Trim(),
+            ParticipantEmail = NormaliseEmail(participant.Email),
+            ParticipantFunction = string.IsNullOrWhiteSpace(participant.Function) ? null : participant.Function.Trim(),
+            OrganisationId = participant.OrganisationId,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+    }
+
+    private void Change(EnrolmentRecord record, EnrolmentStatus status)
+    {
+        record.Status = status;
+        record.UpdatedUtc = Now;
+        record.Version++;
+    }
+
+    /// <summary>Ends an enrolment: it leaves the active set, so the person may enrol on the edition again.</summary>
+    private void End(EnrolmentRecord record, EnrolmentStatus status)
+    {
+        Change(record, status);
+        record.ActiveMarker = record.Id;
+    }
+
+    private static EnrolmentSubject Subject(EnrolmentRecord record, EditionInfo? edition) => new(
+        record.Id, record.EditionId, edition?.EditionName ?? "", record.OfferingId, edition?.OfferingTitle ?? "", edition?.OfferingUrl ?? "",
+        record.ParticipantName, record.ParticipantEmail, record.UserId, edition?.StartUtc);
+
+    private static string AlreadyMessage(EnrolmentStatus status) => status switch
+    {
+        EnrolmentStatus.Waitlisted => EnrolmentMessages.AlreadyWaitlisted,
+        EnrolmentStatus.Pending => EnrolmentMessages.AlreadyRequested,
+        _ => EnrolmentMessages.AlreadyEnrolled,
+    };
+
+    private static string? CheckParticipant(Participant? participant)
+    {
+        if (participant is null || string.IsNullOrWhiteSpace(participant.Name) || participant.Name.Trim().Length > 200)
+        {
+            return EnrolmentMessages.NameRequired;
+        }
+        var email = participant.Email?.Trim() ?? "";
+        return email.Length is < 3 or > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
+            ? EnrolmentMessages.EmailInvalid
+            : null;
+    }
+
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Academy.Enrolment.Abstractions;
+
+namespace Academy.Enrolment.Services;
+
+/// <summary>The signed-in user as a participant, from the claims the Users module puts on the principal.</summary>
+public static class ParticipantClaims
+{
+    // Claim types of the Users module (AcademyClaimTypes), which this module does not reference.
+    private const string DisplayName = "DisplayName";
+    private const string OrganisationId = "OrganisationId";
+
+    public static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    /// <summary>Null when not signed in or the account has no e-mail address.</summary>
+    public static Participant? From(ClaimsPrincipal user)
+    {
+        var id = UserId(user);
+        var email = user.FindFirstValue(ClaimTypes.Email);
+        if (id is null || string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+        var name = user.FindFirstValue(DisplayName) is { Length: > 0 } display ? display : user.Identity?.Name ?? email;
+        return new Participant(id, name, email, null, user.FindFirstValue(OrganisationId));
+    }
+}

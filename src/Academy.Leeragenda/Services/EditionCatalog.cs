@@ -1,0 +1,101 @@
+using Academy.Core.Content;
+using Academy.Core.Contracts;
+using Academy.Core.Data;
+using Academy.Core.Hosting;
+using Academy.Leeragenda.Indexes;
+using Academy.Leeragenda.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Leeragenda.Services;
+
+/// <summary>Published editions for the enrolment module: found through the index, read from the published item.</summary>
+public sealed class EditionCatalog(
+    AcademyDbContext db,
+    ContentManager content,
+    ContentDefinitionManager definitions,
+    IOptions<AcademyOptions> options,
+    TimeProvider clock) : IEditionCatalog
+{
+    /// <summary>The ContentPickerField (in the type's own part) naming offerings to complete first.</summary>
+    public const string PrerequisiteField = "Vooropleiding";
+
+    public async Task<EditionInfo?> GetAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(editionId) || editionId.Length > 100)
+        {
+            return null;
+        }
+        var itemId = await db.Set<EditionIndex>().AsNoTracking()
+            .Where(e => e.EditionId == editionId).Select(e => e.ContentItemId).FirstOrDefaultAsync(cancellationToken);
+        if (itemId is null || await PublishedAsync(itemId) is not { } item)
+        {
+            return null;
+        }
+        var edition = item.As<EditionsPart>().Editions.FirstOrDefault(e => e.EditionId == editionId);
+        return edition is null ? null : await InfoAsync(item, edition);
+    }
+
+    public async Task<IReadOnlyList<EditionInfo>> ListForOfferingAsync(string offeringId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(offeringId) || await PublishedAsync(offeringId) is not { } item)
+        {
+            return [];
+        }
+        var list = new List<EditionInfo>();
+        foreach (var edition in item.As<EditionsPart>().Editions.Where(e => e.Sessions.Count > 0))
+        {
+            list.Add(await InfoAsync(item, edition));
+        }
+        return list.OrderBy(e => e.StartUtc).ToList();
+    }
+
+    public async Task<byte[]?> IcsAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(editionId, cancellationToken) is not { } edition)
+        {
+            return null;
+        }
+        var url = options.Value.PublicBaseUrl.TrimEnd('/') + edition.OfferingUrl;
+        var stamp = clock.GetUtcNow().UtcDateTime;
+        var events = edition.Sessions.OrderBy(s => s.StartUtc).Select(s => new IcsEvent(
+            s.SessionId + "@leeracademie",
+            s.StartUtc,
+            s.EndUtc,
+            stamp,
+            $"{edition.OfferingTitle} ({edition.EditionName})",
+            LeeragendaFormat.Where(new Session { Location = s.Location, Place = s.Place }) ?? "Online",
+            null,
+            url));
+        return System.Text.Encoding.UTF8.GetBytes(IcsCalendar.Write(edition.OfferingTitle, events));
+    }
+
+    private async Task<ContentItem?> PublishedAsync(string contentItemId) =>
+        await content.GetAsync(contentItemId) is { } item && item.Has<OfferingPart>() ? item : null;
+
+    private async Task<EditionInfo> InfoAsync(ContentItem item, Edition edition)
+    {
+        var offering = item.As<OfferingPart>();
+        var sessions = edition.Sessions
+            .Select(s => new SessionInfo(s.SessionId, UtcDates.AsUtc(s.Start), UtcDates.AsUtc(s.End), s.Location, s.Place, s.OnlineUrl))
+            .OrderBy(s => s.StartUtc)
+            .ToList();
+        var start = sessions.Count == 0 ? (DateTime?)null : sessions[0].StartUtc;
+        return new EditionInfo(
+            edition.EditionId,
+            edition.Name,
+            edition.Capacity,
+            item.ContentItemId,
+            item.As<TitlePart>().Title is { Length: > 0 } title ? title : item.DisplayText ?? "",
+            "/leeragenda/" + item.As<AutoroutePart>().Path,
+            (await definitions.GetTypeAsync(item.ContentType))?.DisplayName ?? item.ContentType,
+            offering.RequiresApproval,
+            start is { } s0 ? s0.AddDays(-(offering.CancellationDays ?? 0)) : null,
+            Prerequisites(item),
+            sessions);
+    }
+
+    private static IReadOnlyList<string> Prerequisites(ContentItem item) =>
+        item.Field<ContentPickerField>(item.ContentType, PrerequisiteField)?.ContentItemIds
+            .Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList() ?? [];
+}
