@@ -152,6 +152,48 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         Assert.Equal(["afgemeld", "afgewezen", "goedgekeurd"], blocking);
     }
 
+    [Fact]
+    public async Task Employer_type_mails_the_contact_the_confirm_link_and_then_the_confirmation()
+    {
+        await Site.RaiseAsync("EmployerSignupRequested", new
+        {
+            SignupId = "ws-1",
+            ContactName = "Carla Smit",
+            ContactEmail = "carla@bedrijf.example.nl",
+            OrganisationName = "Bouwbedrijf Smit",
+            ConfirmUrl = "http://localhost:5000/werkgevers/bevestigen/abc",
+            EditionId = "editie-1",
+            EditionName = "Groep 1",
+            OfferingTitle = "HARRIE-training",
+            Participants = new[] { new { Name = "Dirk", Email = "dirk@bedrijf.example.nl" }, new { Name = "Eva", Email = "eva@bedrijf.example.nl" } },
+            ExpiresUtc = new DateTime(2027, 3, 5, 11, 0, 0, DateTimeKind.Utc),
+        }, "ws-1");
+        await Site.RaiseAsync("EmployerSignupConfirmed", new
+        {
+            SignupId = "ws-1",
+            ContactName = "Carla Smit",
+            ContactEmail = "carla@bedrijf.example.nl",
+            OrganisationName = "Bouwbedrijf Smit",
+            ManageUrl = "http://localhost:5000/werkgever/medewerkers",
+            EditionName = "Groep 1",
+            OfferingTitle = "HARRIE-training",
+            ParticipantCount = 2,
+        }, "ws-1");
+
+        var instances = await Site.InstancesAsync("harrie-werkgeversaanmelding");
+        Assert.Equal(2, instances.Count);
+        Assert.All(instances, i => Assert.Equal(WorkflowStatus.Finished, i.Status));
+        var request = Assert.Single(Site.Mail.For(instances[0].Id));
+        Assert.Equal("carla@bedrijf.example.nl", request.To);
+        Assert.Contains("- Dirk\n- Eva", request.TextBody.Replace("\r", ""));
+        Assert.Contains("(http://localhost:5000/werkgevers/bevestigen/abc)", request.TextBody);
+        Assert.Contains("vrijdag 5 maart 2027 om 12:00", request.TextBody);
+        var confirmed = Assert.Single(Site.Mail.For(instances[1].Id));
+        Assert.Equal("Aanmelding bevestigd: HARRIE-training", confirmed.Subject);
+        Assert.Contains("voor 2 medewerkers", confirmed.TextBody);
+        Assert.Contains("(http://localhost:5000/werkgever/medewerkers)", confirmed.TextBody);
+    }
+
     private static async Task<string> WriteRecipeAsync(string step)
     {
         var folder = Path.Combine(Path.GetTempPath(), "academy-tests", "workflow-recipes", Guid.NewGuid().ToString("n"), "recipes");
