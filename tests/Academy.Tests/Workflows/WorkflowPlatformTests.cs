@@ -1,7 +1,12 @@
 using System.Text.Json;
 using Academy.Core.Events;
 using Academy.Core.Jobs;
+using System.Runtime.CompilerServices;
+using Academy.Core.Contracts;
 using Academy.Email.Models;
+using Academy.Email.Services;
+using Academy.Workflows.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Academy.Tests.Platform;
 using Academy.Testing;
 using Academy.Workflows.Models;
@@ -69,6 +74,46 @@ public sealed class WorkflowPlatformTests
         mails = await site.WithDbAsync(db => db.Set<MailMessageRecord>().AsNoTracking().Where(m => m.IdempotencyKey.StartsWith($"wf:{reminder.Id}:")).ToListAsync());
         Assert.Equal("Herinnering: HARRIE-training begint binnenkort", Assert.Single(mails).Subject);
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<MailMessageRecord>().CountAsync(m => m.IdempotencyKey.StartsWith($"wf:{confirmation.Id}:"))));
+    }
+
+    /// <summary>The real mail queue behind a switch that fails once right after queueing (a crash mid-step).</summary>
+    private sealed class FailOnceQueue(IMailQueue inner, StrongBox<bool> fail) : IMailQueue
+    {
+        public async Task EnqueueAsync(MailDraft draft, CancellationToken cancellationToken = default)
+        {
+            await inner.EnqueueAsync(draft, cancellationToken);
+            if (fail.Value)
+            {
+                fail.Value = false;
+                throw new InvalidOperationException("Storing na het in de wachtrij zetten.");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_send_step_re_run_after_a_failure_leaves_one_mail_in_the_real_queue()
+    {
+        var fail = new StrongBox<bool>(true);
+        using var site = new PlatformSite(services => services.AddScoped<IMailQueue>(sp => new FailOnceQueue(ActivatorUtilities.CreateInstance<MailQueue>(sp), fail)));
+        var now = site.Clock.UtcNow;
+        await site.WithDbAsync(async db =>
+        {
+            db.Outbox.Add(Confirmed(901, now.AddDays(1), now));
+            return await db.SaveChangesAsync();
+        });
+        await site.DrainAsync();
+
+        var instance = await site.WithDbAsync(db => db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.CorrelationId == "901" && i.WorkflowTypeId == "aanmelding-bevestigen"));
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+        // The outbox message is done all the same: the failure is the instance's, not the event's.
+        Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.CorrelationId == "901" && m.ProcessedUtc == null)));
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<WorkflowManager>().RetryAsync(instance.Id));
+        }
+        Assert.Equal(WorkflowStatus.Finished, (await site.WithDbAsync(db => db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == instance.Id))).Status);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<MailMessageRecord>().CountAsync(m => m.IdempotencyKey == $"wf:{instance.Id}:mail-deelnemer:0")));
     }
 
     [Fact]
