@@ -106,7 +106,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
             FirstSessionStartUtc = start,
         }, "501");
 
-        var confirmation = await Site.SingleInstanceAsync("aanmelding-bevestigen");
+        var confirmation = await InstanceAsync("aanmelding-bevestigen", "501");
         var mail = Assert.Single(Site.Mail.For(confirmation.Id));
         Assert.Equal("anna@example.nl", mail.To);
         Assert.Equal("Aanmelding bevestigd: HARRIE-training", mail.Subject);
@@ -114,17 +114,42 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         Assert.Contains("http://localhost:5000/aanbod/harrie-training", mail.TextBody);
         Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
 
-        var reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        var reminder = await InstanceAsync("herinnering-eerste-bijeenkomst", "501");
         Assert.Equal(WorkflowStatus.Blocked, reminder.Status);
         Assert.Equal(start.AddDays(-2), Site.Jobs.Jobs[("workflow-timer", $"{reminder.Id}:twee-dagen-voor")]);
 
         // Cancelling first ends the reminder without a mail.
         await Site.RaiseAsync("EnrolmentCancelled", new { EnrolmentId = 501, OfferingTitle = "HARRIE-training", ParticipantName = "Anna de Vries", ParticipantEmail = "anna@example.nl", OfferingUrl = "/aanbod/harrie-training" }, "501");
-        reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        reminder = await InstanceAsync("herinnering-eerste-bijeenkomst", "501");
         Assert.Equal(WorkflowStatus.Finished, reminder.Status);
         Assert.Empty(Site.Mail.For(reminder.Id));
         Assert.False(Site.Jobs.Jobs.ContainsKey(("workflow-timer", $"{reminder.Id}:twee-dagen-voor")));
-        Assert.Equal("Afmelding ontvangen: HARRIE-training", Assert.Single(Site.Mail.For((await Site.SingleInstanceAsync("afmelding-bevestigen")).Id)).Subject);
+        Assert.Equal("Afmelding ontvangen: HARRIE-training", Assert.Single(Site.Mail.For((await InstanceAsync("afmelding-bevestigen", "501")).Id)).Subject);
+    }
+
+    [Fact]
+    public async Task A_promotion_starts_one_reminder_and_mails_the_free_seat_with_the_calendar()
+    {
+        var enrolment = new
+        {
+            EnrolmentId = 701,
+            EditionId = "editie-1",
+            EditionName = "Groep 3",
+            OfferingTitle = "Kennissessie",
+            OfferingUrl = "/aanbod/kennissessie",
+            ParticipantName = "Fleur",
+            ParticipantEmail = "fleur@example.nl",
+            FirstSessionStartUtc = Site.Clock.GetUtcNow().UtcDateTime.AddDays(30),
+        };
+        // The enrolment module raises both when someone moves up from the waitlist.
+        await Site.RaiseAsync("EnrolmentPromoted", enrolment, "701");
+        await Site.RaiseAsync("EnrolmentConfirmed", enrolment, "701");
+
+        Assert.Single((await Site.InstancesAsync("herinnering-eerste-bijeenkomst")).Where(i => i.CorrelationId == "701"));
+        var promoted = Assert.Single(await Site.InstancesAsync("wachtlijst-doorschuiven"));
+        var mail = Assert.Single(Site.Mail.For(promoted.Id));
+        Assert.Equal("Er is een plek vrijgekomen: Kennissessie", mail.Subject);
+        Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
     }
 
     [Fact]
@@ -141,7 +166,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
             ParticipantEmail = "bert@example.nl",
         }, "601");
 
-        var instance = await Site.SingleInstanceAsync("goedkeuring-leercoordinator");
+        var instance = await InstanceAsync("goedkeuring-leercoordinator", "601");
         Assert.Equal(WorkflowStatus.Blocked, instance.Status);
         var mails = Site.Mail.For(instance.Id);
         var coordinator = Assert.Single(mails, m => m.To == "leeracademie@example.nl");
@@ -193,6 +218,10 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         Assert.Contains("voor 2 medewerkers", confirmed.TextBody);
         Assert.Contains("(http://localhost:5000/werkgever/medewerkers)", confirmed.TextBody);
     }
+
+    /// <summary>The fixture's site is shared by this class's tests: each looks at its own correlation id.</summary>
+    private async Task<WorkflowInstanceRecord> InstanceAsync(string typeId, string correlationId) =>
+        Assert.Single((await Site.InstancesAsync(typeId)).Where(i => i.CorrelationId == correlationId));
 
     private static async Task<string> WriteRecipeAsync(string step)
     {
