@@ -56,10 +56,7 @@ public sealed class WorkflowAdminController(
             return View("Edit", EditModel(null, json, validation.Errors, isNew: true));
         }
         var definition = validation.Definition!;
-        if (await store.FindAsync(definition.Id) is not null)
-        {
-            return View("Edit", EditModel(null, json, [T["Er bestaat al een workflowtype met de id '{0}'.", definition.Id].Value], isNew: true));
-        }
+        // Expected version 0 only creates: an existing type with this id is not overwritten.
         if (!await store.SaveAsync(definition, json, expectedVersion: 0))
         {
             return View("Edit", EditModel(null, json, [T["Er bestaat al een workflowtype met de id '{0}'.", definition.Id].Value], isNew: true));

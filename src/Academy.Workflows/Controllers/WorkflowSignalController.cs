@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Academy.Workflows.Controllers;
 
@@ -17,7 +18,7 @@ public sealed record SignalPageModel(string Token, string Signal, string? Reason
 /// </summary>
 [AllowAnonymous]
 [Route("workflows/signaal")]
-public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager manager) : Controller
+public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager manager, IStringLocalizer<WorkflowSignalController> T) : Controller
 {
     public const int MaxReasonLength = 2000;
 
@@ -45,7 +46,7 @@ public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager 
         reden = reden?.Trim();
         if (reden is { Length: > MaxReasonLength })
         {
-            ViewData["Error"] = $"De reden is te lang (hoogstens {MaxReasonLength} tekens).";
+            ViewData["Error"] = T["De reden is te lang (hoogstens {0} tekens).", MaxReasonLength].Value;
             return View("Confirm", new SignalPageModel(token!, signal, reden));
         }
         var input = new JsonObject

@@ -122,7 +122,7 @@ public sealed class WorkflowManager(
             {
                 var probe = new WorkflowInstanceRecord { WorkflowTypeId = type.Id, CorrelationId = correlationId };
                 if (library.Find(start.Type) is not { } activity
-                    || !await activity.CanHandleAsync(Context(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
+                    || !await CanHandleAsync(activity, Context(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
                 {
                     continue;
                 }
@@ -162,7 +162,7 @@ public sealed class WorkflowManager(
         foreach (var waiting in blocking.Where(match))
         {
             if (definition.Activity(waiting.ActivityId) is not { } activityDefinition || library.Find(waiting.Type) is not { } activity
-                || !await activity.CanHandleAsync(Context(instance, definition, activityDefinition, eventInput, variables, 0)))
+                || !await CanHandleAsync(activity, Context(instance, definition, activityDefinition, eventInput, variables, 0)))
             {
                 continue;
             }
@@ -172,6 +172,20 @@ public sealed class WorkflowManager(
             return true;
         }
         return false;
+    }
+
+    /// <summary>A filter that cannot read the event does not apply; it must not make the event fail for good.</summary>
+    private async Task<bool> CanHandleAsync(Activity activity, ActivityContext context)
+    {
+        try
+        {
+            return await activity.CanHandleAsync(context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Activity {Activity} of workflow type {Type} could not judge the event", context.ActivityId, context.WorkflowTypeId);
+            return false;
+        }
     }
 
     private async Task RunAsync(WorkflowInstanceRecord instance, WorkflowDefinition definition, string firstActivityId, bool resume, JsonObject? input, CancellationToken cancellationToken)

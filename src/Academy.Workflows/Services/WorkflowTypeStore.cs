@@ -23,7 +23,7 @@ public sealed class WorkflowTypeStore(AcademyDbContext db, TimeProvider clock)
         var record = await FindAsync(definition.Id, cancellationToken);
         if (record is null)
         {
-            if (expectedVersion is > 0)
+            if (expectedVersion > 0)
             {
                 return false;
             }
@@ -32,6 +32,7 @@ public sealed class WorkflowTypeStore(AcademyDbContext db, TimeProvider clock)
         }
         else if (expectedVersion is { } expected)
         {
+            // A stored type has version 1 or more, so expecting 0 ("create") fails when the id is taken.
             if (record.Version != expected)
             {
                 return false;
@@ -49,8 +50,9 @@ public sealed class WorkflowTypeStore(AcademyDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Changed in between (concurrency), or created in between by someone else (key conflict).
             db.Entry(record).State = EntityState.Detached;
             return false;
         }

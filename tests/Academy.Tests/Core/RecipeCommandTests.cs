@@ -36,8 +36,9 @@ public class RecipeCommandTests
         {
             var (code, output) = await RunAsync(appData, "recipe", "run", "midden-gelderland", "--date", "2026-11-23");
             Assert.True(code == 0, output);
-            Assert.Contains("[1/6] Settings", output);
-            Assert.Contains("[5/6] Content", output);
+            // Modules add steps to the recipe; the count is not what this test is about.
+            Assert.Matches(@"\[1/\d+\] Settings", output);
+            Assert.Matches(@"\[5/\d+\] Content", output);
             Assert.Contains("uitgevoerd", output);
 
             var folder = Directory.CreateDirectory(Path.Combine(appData, "extra", "recipes")).FullName;

@@ -106,7 +106,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
             FirstSessionStartUtc = start,
         }, "501");
 
-        var confirmation = await Site.SingleInstanceAsync("aanmelding-bevestigen");
+        var confirmation = await InstanceAsync("aanmelding-bevestigen", "501");
         var mail = Assert.Single(Site.Mail.For(confirmation.Id));
         Assert.Equal("anna@example.nl", mail.To);
         Assert.Equal("Aanmelding bevestigd: HARRIE-training", mail.Subject);
@@ -114,17 +114,42 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         Assert.Contains("http://localhost:5000/aanbod/harrie-training", mail.TextBody);
         Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
 
-        var reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        var reminder = await InstanceAsync("herinnering-eerste-bijeenkomst", "501");
         Assert.Equal(WorkflowStatus.Blocked, reminder.Status);
         Assert.Equal(start.AddDays(-2), Site.Jobs.Jobs[("workflow-timer", $"{reminder.Id}:twee-dagen-voor")]);
 
         // Cancelling first ends the reminder without a mail.
         await Site.RaiseAsync("EnrolmentCancelled", new { EnrolmentId = 501, OfferingTitle = "HARRIE-training", ParticipantName = "Anna de Vries", ParticipantEmail = "anna@example.nl", OfferingUrl = "/aanbod/harrie-training" }, "501");
-        reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        reminder = await InstanceAsync("herinnering-eerste-bijeenkomst", "501");
         Assert.Equal(WorkflowStatus.Finished, reminder.Status);
         Assert.Empty(Site.Mail.For(reminder.Id));
         Assert.False(Site.Jobs.Jobs.ContainsKey(("workflow-timer", $"{reminder.Id}:twee-dagen-voor")));
-        Assert.Equal("Afmelding ontvangen: HARRIE-training", Assert.Single(Site.Mail.For((await Site.SingleInstanceAsync("afmelding-bevestigen")).Id)).Subject);
+        Assert.Equal("Afmelding ontvangen: HARRIE-training", Assert.Single(Site.Mail.For((await InstanceAsync("afmelding-bevestigen", "501")).Id)).Subject);
+    }
+
+    [Fact]
+    public async Task A_promotion_starts_one_reminder_and_mails_the_free_seat_with_the_calendar()
+    {
+        var enrolment = new
+        {
+            EnrolmentId = 701,
+            EditionId = "editie-1",
+            EditionName = "Groep 3",
+            OfferingTitle = "Kennissessie",
+            OfferingUrl = "/aanbod/kennissessie",
+            ParticipantName = "Fleur",
+            ParticipantEmail = "fleur@example.nl",
+            FirstSessionStartUtc = Site.Clock.GetUtcNow().UtcDateTime.AddDays(30),
+        };
+        // The enrolment module raises both when someone moves up from the waitlist.
+        await Site.RaiseAsync("EnrolmentPromoted", enrolment, "701");
+        await Site.RaiseAsync("EnrolmentConfirmed", enrolment, "701");
+
+        Assert.Single((await Site.InstancesAsync("herinnering-eerste-bijeenkomst")).Where(i => i.CorrelationId == "701"));
+        var promoted = Assert.Single(await Site.InstancesAsync("wachtlijst-doorschuiven"));
+        var mail = Assert.Single(Site.Mail.For(promoted.Id));
+        Assert.Equal("Er is een plek vrijgekomen: Kennissessie", mail.Subject);
+        Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
     }
 
     [Fact]
@@ -141,7 +166,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
             ParticipantEmail = "bert@example.nl",
         }, "601");
 
-        var instance = await Site.SingleInstanceAsync("goedkeuring-leercoordinator");
+        var instance = await InstanceAsync("goedkeuring-leercoordinator", "601");
         Assert.Equal(WorkflowStatus.Blocked, instance.Status);
         var mails = Site.Mail.For(instance.Id);
         var coordinator = Assert.Single(mails, m => m.To == "leeracademie@example.nl");
@@ -151,6 +176,52 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         var blocking = WorkflowManager.Blocking(instance).Select(b => b.ActivityId).Order().ToList();
         Assert.Equal(["afgemeld", "afgewezen", "goedgekeurd"], blocking);
     }
+
+    [Fact]
+    public async Task Employer_type_mails_the_contact_the_confirm_link_and_then_the_confirmation()
+    {
+        await Site.RaiseAsync("EmployerSignupRequested", new
+        {
+            SignupId = "ws-1",
+            ContactName = "Carla Smit",
+            ContactEmail = "carla@bedrijf.example.nl",
+            OrganisationName = "Bouwbedrijf Smit",
+            ConfirmUrl = "http://localhost:5000/werkgevers/bevestigen/abc",
+            EditionId = "editie-1",
+            EditionName = "Groep 1",
+            OfferingTitle = "HARRIE-training",
+            Participants = new[] { new { Name = "Dirk", Email = "dirk@bedrijf.example.nl" }, new { Name = "Eva", Email = "eva@bedrijf.example.nl" } },
+            ExpiresUtc = new DateTime(2027, 3, 5, 11, 0, 0, DateTimeKind.Utc),
+        }, "ws-1");
+        await Site.RaiseAsync("EmployerSignupConfirmed", new
+        {
+            SignupId = "ws-1",
+            ContactName = "Carla Smit",
+            ContactEmail = "carla@bedrijf.example.nl",
+            OrganisationName = "Bouwbedrijf Smit",
+            ManageUrl = "http://localhost:5000/werkgever/medewerkers",
+            EditionName = "Groep 1",
+            OfferingTitle = "HARRIE-training",
+            ParticipantCount = 2,
+        }, "ws-1");
+
+        var instances = await Site.InstancesAsync("harrie-werkgeversaanmelding");
+        Assert.Equal(2, instances.Count);
+        Assert.All(instances, i => Assert.Equal(WorkflowStatus.Finished, i.Status));
+        var request = Assert.Single(Site.Mail.For(instances[0].Id));
+        Assert.Equal("carla@bedrijf.example.nl", request.To);
+        Assert.Contains("- Dirk\n- Eva", request.TextBody.Replace("\r", ""));
+        Assert.Contains("(http://localhost:5000/werkgevers/bevestigen/abc)", request.TextBody);
+        Assert.Contains("vrijdag 5 maart 2027 om 12:00", request.TextBody);
+        var confirmed = Assert.Single(Site.Mail.For(instances[1].Id));
+        Assert.Equal("Aanmelding bevestigd: HARRIE-training", confirmed.Subject);
+        Assert.Contains("voor 2 medewerkers", confirmed.TextBody);
+        Assert.Contains("(http://localhost:5000/werkgever/medewerkers)", confirmed.TextBody);
+    }
+
+    /// <summary>The fixture's site is shared by this class's tests: each looks at its own correlation id.</summary>
+    private async Task<WorkflowInstanceRecord> InstanceAsync(string typeId, string correlationId) =>
+        Assert.Single((await Site.InstancesAsync(typeId)).Where(i => i.CorrelationId == correlationId));
 
     private static async Task<string> WriteRecipeAsync(string step)
     {
