@@ -1,4 +1,5 @@
 using Academy.Core.Content;
+using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,11 @@ public sealed class OfferingViewModel
     /// <summary>schema.org JSON-LD, safe to place inside a script element.</summary>
     public required string JsonLd { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>Per edition id, what the visitor can do (from the enrolment module); empty when it is not installed.</summary>
+    public IReadOnlyDictionary<string, EditionAction> Actions { get; init; } = new Dictionary<string, EditionAction>();
+    /// <summary>What the enrol POST did, shown once after its redirect.</summary>
+    public string? EnrolmentStatus { get; init; }
+    public string? EnrolmentError { get; init; }
 
     public string SessionIcsUrl(string sessionId) =>
         $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
@@ -22,7 +28,7 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -33,8 +39,17 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
         {
             return NotFound();
         }
+        // Signed-in pages are not output cached (the default policy), so per-user actions and notices are safe here.
+        var actions = editionActions.LastOrDefault() is { } provider && offering.Editions.Count > 0
+            ? await provider.GetAsync(User, offering.ContentItemId, offering.Editions.Select(e => e.EditionId).ToList(), cancellationToken)
+            : new Dictionary<string, EditionAction>();
+        // Only signed-in users enrol; touching TempData for others would send a cookie and spoil the output cache.
+        var signedIn = User.Identity?.IsAuthenticated == true;
         return View(new OfferingViewModel
         {
+            Actions = actions,
+            EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
+            EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),

@@ -227,6 +227,33 @@ public abstract class EnrolmentServiceTests
     }
 
     [Fact]
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_waitlist_first()
+    {
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory, capacity: 1);
+        await EnrolAsync(factory, edition.EditionId, Person(1));
+        var waiting = await EnrolAsync(factory, edition.EditionId, Person(2));
+        Assert.Equal(EnrolmentStatus.Waitlisted, waiting.Status);
+
+        await WithAsync(factory, async sp =>
+        {
+            var content = sp.GetRequiredService<Academy.Core.Content.ContentManager>();
+            var item = (await content.GetAsync(edition.OfferingId, Academy.Core.Content.VersionOptions.Latest))!;
+            var part = item.As<Academy.Leeragenda.Models.EditionsPart>();
+            part.Editions[0].Capacity = 2;
+            item.Apply(part);
+            await content.SaveAndPublishAsync(item);
+            return true;
+        });
+        var late = await EnrolAsync(factory, edition.EditionId, Person(3));
+
+        Assert.Equal((EnrolmentStatus.Waitlisted, 1), (late.Status!.Value, late.WaitlistPosition!.Value));
+        Assert.Equal(EnrolmentStatus.Confirmed, (await EnrolmentAsync(factory, waiting.EnrolmentId!.Value))!.Status);
+        Assert.Equal(["EnrolmentWaitlisted", "EnrolmentPromoted", "EnrolmentConfirmed"], await EventTypesAsync(factory, waiting.EnrolmentId.Value));
+        Assert.Equal(2, (await SeatsAsync(factory, edition.EditionId))!.Taken);
+    }
+
+    [Fact]
     public async Task Someone_elses_or_an_unknown_enrolment_does_not_exist_for_you()
     {
         var factory = await SiteAsync();
