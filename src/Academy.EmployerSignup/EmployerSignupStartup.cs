@@ -1,12 +1,37 @@
+using Academy.Core.Contracts;
+using Academy.Core.Jobs;
 using Academy.Core.Modules;
+using Academy.EmployerSignup.Data;
+using Academy.EmployerSignup.Events;
+using Academy.EmployerSignup.Services;
+using Academy.Workflows.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.EmployerSignup;
 
+/// <summary>
+/// HARRIE sign-up by employers: the public form at /harrie (no account needed), the confirmation link, the
+/// expiry of unconfirmed holds and the employer's own pages at /werkgever.
+/// </summary>
 public sealed class EmployerSignupStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<EmployerSignupOptions>(configuration.GetSection("Academy:EmployerSignup"));
+        services.AddModelContributor<EmployerSignupModel>();
+        services.AddDataMigration<EmployerSignupMigration>();
+        services.AddPermissions<EmployerSignupPermissions>();
+
+        services.AddSingleton<SignupTokens>();
+        services.AddScoped<HarrieEditions>();
+        services.AddScoped<EmployerSignupService>();
+        services.AddScoped<EmployerParticipants>();
+        services.AddScoped<IJobHandler, SignupExpiryJob>();
+        services.AddSingleton<IOfferingPageLinks, HarriePageLinks>();
+
+        services.AddWorkflowEvent(nameof(EmployerSignupRequested), "Werkgever heeft medewerkers aangemeld (HARRIE)");
+        services.AddWorkflowEvent(nameof(EmployerSignupConfirmed), "Werkgever heeft de aanmelding bevestigd (HARRIE)");
+        services.AddWorkflowEvent(nameof(EmployerSignupExpired), "Aanmelding van werkgever is verlopen (HARRIE)");
     }
 }

@@ -29,10 +29,12 @@ public sealed class UsersStartup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<UsersModel>();
+        services.AddModelContributor<OrganisationRegistrationModel>();
         services.AddDataMigration<UsersMigration>();
         services.AddPermissions<UsersPermissions>();
         services.AddSingleton<PermissionCatalog>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();

@@ -21,6 +21,8 @@ public sealed class OfferingViewModel
     /// <summary>What the enrol POST did, shown once after its redirect.</summary>
     public string? EnrolmentStatus { get; init; }
     public string? EnrolmentError { get; init; }
+    /// <summary>Links other modules add to the page (IOfferingPageLinks).</summary>
+    public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
 
     public string SessionIcsUrl(string sessionId) =>
         $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
@@ -28,7 +30,7 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -45,11 +47,17 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
             : new Dictionary<string, EditionAction>();
         // Only signed-in users enrol; touching TempData for others would send a cookie and spoil the output cache.
         var signedIn = User.Identity?.IsAuthenticated == true;
+        var links = new List<OfferingPageLink>();
+        foreach (var linkProvider in pageLinks)
+        {
+            links.AddRange(await linkProvider.GetAsync(offering.ContentItemId, cancellationToken));
+        }
         return View(new OfferingViewModel
         {
             Actions = actions,
             EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
             EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
+            Links = links,
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),

@@ -116,5 +116,6 @@ public sealed class UsersMigration : IDataMigration
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
         s => s.CreateTables(UsersModel.Tables),
+        s => s.CreateTables(OrganisationRegistrationModel.Table),
     ];
 }

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Academy.Core.Contracts;
+using Academy.Core.Security;
+using Academy.Core.Text;
+using Academy.EmployerSignup.Services;
+using Academy.Enrolment.Abstractions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Academy.EmployerSignup.Controllers;
+
+public sealed record EmployerSignupRow(EmployerSignupView View, EditionInfo? Edition);
+
+public sealed class EmployerPageModel
+{
+    public required IReadOnlyList<EmployerSignupRow> Signups { get; init; }
+    public string? Notice { get; init; }
+}
+
+public sealed class EmployeeFormModel
+{
+    public required EmployeeEnrolment Current { get; init; }
+    public EmployeeInput Input { get; init; } = new();
+    public FormErrors Errors { get; init; } = new();
+}
+
+/// <summary>
+/// The employer's own pages: their organisation's HARRIE sign-ups, and per employee "Vervangen" and
+/// "Afmelden". An enrolment of another organisation answers 404.
+/// </summary>
+[RequirePermission(EmployerSignupPermissions.ManageOwnEmployees)]
+[Route("werkgever")]
+public sealed class EmployerController(EmployerParticipants participants, IEnrolmentService enrolment, IEditionCatalog catalog, TimeProvider clock) : Controller
+{
+    private const string NoticeKey = "werkgever-melding";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var rows = new List<EmployerSignupRow>();
+        foreach (var view in await participants.ForUserAsync(User, cancellationToken))
+        {
+            rows.Add(new EmployerSignupRow(view, await catalog.GetAsync(view.Signup.EditionId, cancellationToken)));
+        }
+        return View(new EmployerPageModel { Signups = rows, Notice = TempData[NoticeKey] as string });
+    }
+
+    [HttpGet("deelnemers/{id:long}/vervangen")]
+    public async Task<IActionResult> Swap(long id, CancellationToken cancellationToken) =>
+        await participants.FindAsync(User, id, cancellationToken) is { } found
+            ? View(new EmployeeFormModel { Current = found.Employee })
+            : NotFound();
+
+    [HttpPost("deelnemers/{id:long}/vervangen")]
+    public async Task<IActionResult> Swap(long id, EmployeeInput input, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await participants.FindAsync(User, id, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+        var errors = new FormErrors();
+        var replacement = SignupValidator.Employee(input, errors);
+        if (replacement is not null)
+        {
+            var result = await enrolment.SwapParticipantAsync(id,
+                new Participant(null, replacement.Value.Name, replacement.Value.Email, replacement.Value.Function, found.Signup.OrganisationId),
+                UserId, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData[NoticeKey] = $"{found.Employee.Name} is vervangen door {replacement.Value.Name}.";
+                return Redirect("/werkgever");
+            }
+            errors.Add(null, result.Error!);
+        }
+        return View(new EmployeeFormModel { Current = found.Employee, Input = input, Errors = errors });
+    }
+
+    [HttpGet("deelnemers/{id:long}/afmelden")]
+    public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken) =>
+        await participants.FindAsync(User, id, cancellationToken) is { } found
+            ? View(new EmployeeFormModel { Current = found.Employee })
+            : NotFound();
+
+    [HttpPost("deelnemers/{id:long}/afmelden")]
+    [ActionName(nameof(Cancel))]
+    public async Task<IActionResult> CancelPost(long id, CancellationToken cancellationToken)
+    {
+        if (await participants.FindAsync(User, id, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+        var errors = new FormErrors();
+        // The enrolment rules let a participant cancel only their own enrolment; employees signed up by an
+        // employer have no account. Ownership is checked above, so the employer cancels with the coördinator's
+        // reach, but only before the deadline that holds for participants.
+        var edition = await catalog.GetAsync(found.Signup.EditionId, cancellationToken);
+        if (edition?.CancellationDeadlineUtc is { } deadline && clock.GetUtcNow().UtcDateTime >= deadline)
+        {
+            errors.Add(null, $"Afmelden kon tot {DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur. Neem contact op met de leer-coördinator.");
+            return View(new EmployeeFormModel { Current = found.Employee, Errors = errors });
+        }
+        var result = await enrolment.CancelAsync(id, UserId, byCoordinator: true, "Afgemeld door de werkgever", cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData[NoticeKey] = $"{found.Employee.Name} is afgemeld.";
+            return Redirect("/werkgever");
+        }
+        errors.Add(null, result.Error!);
+        return View(new EmployeeFormModel { Current = found.Employee, Errors = errors });
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Academy.Core.Data;
+using Academy.EmployerSignup.Models;
+using Academy.Enrolment.Abstractions;
+using Academy.Enrolment.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.EmployerSignup.Services;
+
+/// <summary>An employee on a sign-up as the employer sees them.</summary>
+public sealed record EmployeeEnrolment(long EnrolmentId, string SignupId, string Name, string Email, string? Function, EnrolmentStatus Status);
+
+public sealed record EmployerSignupView(EmployerSignupRecord Signup, IReadOnlyList<EmployeeEnrolment> Employees);
+
+/// <summary>
+/// The sign-ups an employer may see, with their employees. The employees are read (never written) from the
+/// enrolment module's published <see cref="EnrolmentRecord"/>, by hold group; every change goes through
+/// IEnrolmentService.
+/// </summary>
+public sealed class EmployerParticipants(AcademyDbContext db)
+{
+    /// <summary>The claim the Users module puts the account's organisation in.</summary>
+    public const string OrganisationClaim = "OrganisationId";
+
+    /// <summary>Confirmed (and later cancelled) sign-ups of the user's organisation, or made by the user as contact.</summary>
+    public async Task<IReadOnlyList<EmployerSignupView>> ForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var signups = await Visible(user).OrderByDescending(s => s.CreatedUtc).ToListAsync(cancellationToken);
+        var ids = signups.Select(s => s.Id).ToList();
+        var employees = await db.Set<EnrolmentRecord>().AsNoTracking()
+            .Where(e => e.HoldGroupId != null && ids.Contains(e.HoldGroupId))
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return signups
+            .Select(s => new EmployerSignupView(s, employees.Where(e => e.HoldGroupId == s.Id).Select(ToView).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The employee enrolment, if it belongs to a sign-up the user may see; otherwise null (answer 404).</summary>
+    public async Task<(EmployerSignupRecord Signup, EmployeeEnrolment Employee)?> FindAsync(ClaimsPrincipal user, long enrolmentId,
+        CancellationToken cancellationToken = default)
+    {
+        var enrolment = await db.Set<EnrolmentRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
+        if (enrolment?.HoldGroupId is not { } signupId)
+        {
+            return null;
+        }
+        var signup = await Visible(user).FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
+        return signup is null ? null : (signup, ToView(enrolment));
+    }
+
+    private IQueryable<EmployerSignupRecord> Visible(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var organisationId = user.FindFirstValue(OrganisationClaim);
+        return db.Set<EmployerSignupRecord>().AsNoTracking()
+            .Where(s => s.Status != EmployerSignupStatus.Unconfirmed && s.Status != EmployerSignupStatus.Expired)
+            .Where(s => (organisationId != null && s.OrganisationId == organisationId) || s.ContactUserId == userId);
+    }
+
+    private static EmployeeEnrolment ToView(EnrolmentRecord e) =>
+        new(e.Id, e.HoldGroupId ?? "", e.ParticipantName, e.ParticipantEmail, e.ParticipantFunction, e.Status);
+}

@@ -1,0 +1,221 @@
+using Academy.Core.Content;
+using Academy.Core.Contracts;
+using Academy.Core.Data;
+using Academy.Core.Events;
+using Academy.Core.Hosting;
+using Academy.Core.Jobs;
+using Academy.EmployerSignup.Events;
+using Academy.EmployerSignup.Models;
+using Academy.Enrolment.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Academy.EmployerSignup.Services;
+
+/// <param name="Field">The form field the error belongs to (null: the whole form).</param>
+public sealed record SubmitResult(string? SignupId, string? Field, string? Error);
+
+public enum ConfirmOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    Expired,
+    Cancelled,
+    Unknown,
+}
+
+/// <summary>
+/// The employer sign-up: hold seats and ask the contact to confirm, confirm (organisation, account and
+/// enrolments), and let unconfirmed holds expire. Each step is one transaction with the events and the job
+/// it causes.
+/// </summary>
+public sealed class EmployerSignupService(
+    AcademyDbContext db,
+    IEnrolmentService enrolment,
+    IEditionCatalog catalog,
+    HarrieEditions editions,
+    IJobScheduler jobs,
+    EventOutbox outbox,
+    IOrganisationDirectory organisations,
+    IAccountProvisioning accounts,
+    SignupTokens tokens,
+    IOptions<EmployerSignupOptions> signupOptions,
+    IOptions<AcademyOptions> siteOptions,
+    TimeProvider clock)
+{
+    public const string ExpiryJobKind = "employer-signup-expiry";
+    public const string EmployerRole = "Werkgever";
+    public const string ManagePath = "/werkgever";
+
+    private string BaseUrl => siteOptions.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string ConfirmUrl(string signupId) => $"{BaseUrl}/harrie/bevestigen/{tokens.Create(signupId)}";
+
+    /// <summary>Stores the sign-up and holds a seat per employee, all or none.</summary>
+    public async Task<SubmitResult> SubmitAsync(ValidSignup signup, EditionInfo edition, CancellationToken cancellationToken = default)
+    {
+        var seatsLeft = await editions.SeatsLeftAsync(edition);
+        if (seatsLeft < signup.Employees.Count)
+        {
+            return new SubmitResult(null, nameof(SignupInput.EditionId), HarrieEditions.SeatsLeftMessage(seatsLeft));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = new EmployerSignupRecord
+        {
+            Id = IdGenerator.NewId(),
+            OrganisationName = signup.OrganisationName,
+            KvkNumber = signup.KvkNumber,
+            Street = signup.Street,
+            Postcode = signup.Postcode,
+            Place = signup.Place,
+            ContactName = signup.ContactName,
+            ContactEmail = signup.ContactEmail,
+            ContactPhone = signup.ContactPhone,
+            EditionId = edition.EditionId,
+            OfferingId = edition.OfferingId,
+            ParticipantCount = signup.Employees.Count,
+            Status = EmployerSignupStatus.Unconfirmed,
+            CreatedUtc = now,
+            ExpiresUtc = now.AddHours(signupOptions.Value.HoldHours),
+        };
+        var participants = signup.Employees.Select(e => new Participant(null, e.Name, e.Email, e.Function)).ToList();
+
+        await using var transaction = await BeginAsync(cancellationToken);
+        var held = await enrolment.HoldAsync(edition.EditionId, participants, record.Id, record.ExpiresUtc, cancellationToken);
+        if (held.Count != participants.Count || held.Any(r => !r.Succeeded))
+        {
+            await RollbackAsync(transaction, cancellationToken);
+            // Someone else may have taken the seats since the check above; otherwise the service says why.
+            var left = await editions.SeatsLeftAsync(edition);
+            return left < participants.Count
+                ? new SubmitResult(null, nameof(SignupInput.EditionId), HarrieEditions.SeatsLeftMessage(left))
+                : new SubmitResult(null, null, held.FirstOrDefault(r => !r.Succeeded)?.Error ?? "De plaatsen konden niet worden gereserveerd. Probeer het opnieuw.");
+        }
+
+        db.Add(record);
+        await jobs.ScheduleAsync(ExpiryJobKind, record.Id, record.ExpiresUtc, null, cancellationToken);
+        outbox.Add(new EmployerSignupRequested(
+            record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmUrl(record.Id),
+            edition.EditionId, edition.EditionName, edition.OfferingTitle,
+            signup.Employees.Select(e => new SignupParticipant(e.Name, e.Email, e.Function)).ToList(),
+            record.ExpiresUtc));
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
+        return new SubmitResult(record.Id, null, null);
+    }
+
+    public Task<EmployerSignupRecord?> FindAsync(string signupId, CancellationToken cancellationToken = default) =>
+        db.Set<EmployerSignupRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
+
+    /// <summary>
+    /// Confirms the held seats, registers the employer and gives the contact an account with the Werkgever
+    /// role. Confirming twice is harmless: the second time says so and changes nothing.
+    /// </summary>
+    public async Task<ConfirmOutcome> ConfirmAsync(string signupId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = await db.Set<EmployerSignupRecord>().FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
+        if (record is null)
+        {
+            return ConfirmOutcome.Unknown;
+        }
+        if (Outcome(record, now) is { } settled)
+        {
+            return settled;
+        }
+
+        await using var transaction = await BeginAsync(cancellationToken);
+        // Claim the sign-up with a conditional update, so two clicks at once confirm it once.
+        var claimed = await db.Set<EmployerSignupRecord>()
+            .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, EmployerSignupStatus.Confirmed), cancellationToken);
+        if (claimed == 0)
+        {
+            await RollbackAsync(transaction, cancellationToken);
+            var current = await FindAsync(signupId, cancellationToken);
+            return current is null ? ConfirmOutcome.Unknown : Outcome(current, now) ?? ConfirmOutcome.AlreadyConfirmed;
+        }
+
+        var confirmed = await enrolment.ConfirmHoldAsync(signupId, cancellationToken);
+        if (confirmed == 0)
+        {
+            // The holds are gone (released by an expiry that ran first): nothing to confirm.
+            await RollbackAsync(transaction, cancellationToken);
+            return ConfirmOutcome.Expired;
+        }
+
+        var organisation = await organisations.EnsureEmployerAsync(record.OrganisationName, record.KvkNumber, record.Address, record.Place, cancellationToken);
+        // Identity saves as it goes; everything stays inside this transaction.
+        var account = await accounts.EnsureAccountAsync(record.ContactEmail, record.ContactName, EmployerRole, organisation.Id, ManagePath, cancellationToken);
+
+        record.Status = EmployerSignupStatus.Confirmed;
+        record.ConfirmedUtc = now;
+        record.OrganisationId = organisation.Id;
+        record.ContactUserId = account.UserId;
+        await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
+        var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
+        outbox.Add(new EmployerSignupConfirmed(
+            record.Id, record.ContactName, record.ContactEmail, organisation.Name, account.SetPasswordUrl, BaseUrl + ManagePath,
+            record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training", confirmed));
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
+        return ConfirmOutcome.Confirmed;
+    }
+
+    /// <summary>The expiry job: an unconfirmed sign-up past its time releases its seats. Returns whether it expired.</summary>
+    public async Task<bool> ExpireAsync(string signupId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = await db.Set<EmployerSignupRecord>().FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
+        if (record is null || record.Status != EmployerSignupStatus.Unconfirmed)
+        {
+            return false;
+        }
+        var expires = UtcDates.AsUtc(record.ExpiresUtc);
+        if (now < expires)
+        {
+            // Run on a node whose clock is behind: try again a little after the hold's end.
+            await jobs.ScheduleAsync(ExpiryJobKind, signupId, expires.AddMinutes(1), null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        record.Status = EmployerSignupStatus.Expired;
+        outbox.Add(new EmployerSignupExpired(record.Id, record.ContactName, record.ContactEmail, record.OrganisationName,
+            record.EditionId, BaseUrl + "/harrie"));
+        await enrolment.ExpireHoldsAsync(now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The answer for a sign-up that can no longer be confirmed (null: it still can).</summary>
+    private static ConfirmOutcome? Outcome(EmployerSignupRecord record, DateTime now) => record.Status switch
+    {
+        EmployerSignupStatus.Confirmed => ConfirmOutcome.AlreadyConfirmed,
+        EmployerSignupStatus.Cancelled => ConfirmOutcome.Cancelled,
+        EmployerSignupStatus.Expired => ConfirmOutcome.Expired,
+        _ when now >= UtcDates.AsUtc(record.ExpiresUtc) => ConfirmOutcome.Expired,
+        _ => null,
+    };
+
+    /// <summary>A transaction of our own, unless the caller already runs one (then it decides).</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+    }
+}

@@ -1,0 +1,58 @@
+using Academy.EmployerSignup.Models;
+using Academy.Testing;
+
+namespace Academy.Tests.EmployerSignup;
+
+/// <summary>The sign-up journeys on PostgreSQL: the same code path as SQLite, one site for the class.</summary>
+[Collection("postgres")]
+public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private EmployerSite? _site;
+
+    private EmployerSite Site => _site!;
+
+    public async Task InitializeAsync() =>
+        _site = new EmployerSite(new AcademyFactory(await postgres.CreateDatabaseAsync("werkgevers")), clock: null);
+
+    public Task DisposeAsync()
+    {
+        _site?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Signup_confirm_full_group_and_employer_pages_work_on_postgres()
+    {
+        await EmployerSignupScenarios.SignupHoldsSeatsAndRaisesRequestAsync(Site, "harrie-training-groep-1");
+        await EmployerSignupScenarios.ConfirmLinkConfirmsOnceAsync(Site, "harrie-training-groep-2");
+        await EmployerSignupScenarios.FullGroupIsRefusedAsync(Site, "harrie-training-groep-3");
+        await EmployerSignupScenarios.EmployerSwapsAndCancelsOwnEmployeesOnlyAsync(Site, "harrie-training-groep-4");
+    }
+}
+
+/// <summary>Expiry on PostgreSQL (a site of its own, with a clock the test moves).</summary>
+[Collection("postgres")]
+public sealed class EmployerSignupPostgresExpiryTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private EmployerSite? _site;
+
+    public async Task InitializeAsync() =>
+        _site = new EmployerSite(new AcademyFactory(await postgres.CreateDatabaseAsync("werkgevers-verloop")), new MutableClock());
+
+    public Task DisposeAsync()
+    {
+        _site?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Expiry_releases_seats_on_postgres()
+    {
+        const string edition = "harrie-training-groep-2";
+        var signupId = await SignupForms.SignUpAsync(_site!, edition, 2);
+        _site!.Clock!.Now = _site.Clock.Now.AddHours(49);
+        await _site.DrainAsync();
+        Assert.Equal(0, await _site.TakenAsync(edition));
+        Assert.Equal(EmployerSignupStatus.Expired, (await _site.SignupAsync(signupId))!.Status);
+    }
+}
