@@ -84,9 +84,13 @@ public sealed class EnrolmentAdminController(
         {
             errors.Add(("add-name", T["Vul de naam in: er is geen account met dit e-mailadres."]));
         }
-        if (name?.Length > MaxNameLength || function?.Length > MaxNameLength)
+        if (name?.Length > MaxNameLength)
         {
-            errors.Add(("add-name", T["De naam en de functie mogen elk hoogstens {0} tekens lang zijn.", MaxNameLength]));
+            errors.Add(("add-name", T["De naam mag hoogstens {0} tekens lang zijn.", MaxNameLength]));
+        }
+        if (function?.Length > MaxNameLength)
+        {
+            errors.Add(("add-function", T["De functie mag hoogstens {0} tekens lang zijn.", MaxNameLength]));
         }
         if (errors.Count > 0)
         {

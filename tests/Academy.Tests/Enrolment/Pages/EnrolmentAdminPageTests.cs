@@ -5,6 +5,7 @@ using Academy.Email.Models;
 using Academy.Enrolment.Abstractions;
 using Academy.Testing;
 using Academy.Tests.Admin;
+using Academy.Tests.Enrolment.Service;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,6 +141,15 @@ public abstract class EnrolmentAdminPageTests
         Assert.Equal(("Verhuizer", EnrolmentStatus.Confirmed), (there.ParticipantName, there.Status));
         Assert.Equal(EnrolmentStatus.Confirmed, (await RecordAsync(site, waiting.EnrolmentId!.Value)).Status);
         Assert.Contains("is verplaatst naar Groep 2", (await admin.GetAsync(moved.Location!)).StatusMessage);
+        // The events of both sides were written with the change.
+        Assert.Equal(["EnrolmentConfirmed", "EnrolmentCancelled"], await EnrolmentTestKit.EventTypesAsync(site, mover.EnrolmentId.Value));
+        Assert.Equal(["EnrolmentConfirmed"], await EnrolmentTestKit.EventTypesAsync(site, there.Id));
+        Assert.Contains("EnrolmentPromoted", await EnrolmentTestKit.EventTypesAsync(site, waiting.EnrolmentId.Value));
+
+        // Moving back to the first group, now full again, puts the person on its waitlist.
+        var back = await SubmitAsync(admin, Detail(there.Id), Detail(there.Id) + "/verplaatsen", ("targetEditionId", from));
+        Assert.Equal(HttpStatusCode.Redirect, back.Status);
+        Assert.Equal(EnrolmentStatus.Waitlisted, (await RecordsAsync(site, from)).Last().Status);
     }
 
     [Fact]
