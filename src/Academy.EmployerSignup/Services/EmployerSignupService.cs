@@ -114,6 +114,22 @@ public sealed class EmployerSignupService(
     /// </summary>
     public async Task<ConfirmOutcome> ConfirmAsync(string signupId, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ConfirmOnceAsync(signupId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-up of the same employer or contact was confirmed at the same moment and created the
+            // organisation or account first (a unique index said so); this attempt was rolled back. Again, the
+            // existing rows are found and reused.
+            db.ChangeTracker.Clear();
+            return await ConfirmOnceAsync(signupId, cancellationToken);
+        }
+    }
+
+    private async Task<ConfirmOutcome> ConfirmOnceAsync(string signupId, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var record = await db.Set<EmployerSignupRecord>().FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
         if (record is null)
