@@ -39,5 +39,6 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddWorkflowEvent("EnrolmentCancelled", "Aanmelding geannuleerd");
         services.AddWorkflowEvent("EnrolmentDeclined", "Aanmelding afgewezen");
         services.AddWorkflowEvent("EnrolmentApproved", "Aanmelding goedgekeurd");
+        services.AddEnrolmentPages();
     }
 }

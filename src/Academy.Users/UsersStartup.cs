@@ -36,6 +36,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
+        services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 
         services.AddRecipeStep<OrganisationsStep>();

@@ -8,30 +8,49 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>What the run measures: the catalogue pages with wrk (default) or the enrol POST (see EnrolmentBenchmark).</summary>
+public enum BenchMode
+{
+    Catalogue,
+    Enrolment,
+}
+
 /// <summary>The command line of the benchmark.</summary>
 public sealed class BenchOptions
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
+          --scenario catalogue|enrolment  what to measure (default catalogue; --enrolment means --scenario enrolment)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
-          --offerings N               generated offerings to seed (default 2000)
-          --duration S                seconds of wrk per scenario (default 20)
-          --connections C             concurrent wrk connections (default 32)
-          --threads T                 wrk threads (default 2)
-          --warmup N                  warm-up requests per URL before it is measured (default 300)
+          --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
+          --connections C             concurrent wrk connections, or enrolment workers (default 32; --workers is the same)
           --keep                      keep the temporary folder (database, server log, recipe, wrk output)
           -h, --help                  this help
+
+        Catalogue scenario:
+          --offerings N               generated offerings to seed (default 2000)
+          --threads T                 wrk threads (default 2)
+          --warmup N                  warm-up requests per URL before it is measured (default 300)
+
+        Enrolment scenario:
+          --users N                   seeded users, all enrolling at once in the burst (default 1000)
+          --capacity N                seats of the burst edition (default 12; the others go on its waitlist)
+          --editions K                big editions for the sustained run (default 40, 10,000 seats each)
 
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
 
+    public BenchMode Mode { get; private set; } = BenchMode.Catalogue;
     public DatabaseProvider Provider { get; private set; } = DatabaseProvider.Sqlite;
     public int Offerings { get; private set; } = 2000;
     public int DurationSeconds { get; private set; } = 20;
     public int Connections { get; private set; } = 32;
     public int Threads { get; private set; } = 2;
     public int WarmupRequests { get; private set; } = 300;
+    public int Users { get; private set; } = 1000;
+    public int BurstCapacity { get; private set; } = 12;
+    public int SustainedEditions { get; private set; } = 40;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -62,6 +81,18 @@ public sealed class BenchOptions
 
             switch (arg)
             {
+                case "--scenario":
+                    var mode = Value();
+                    options.Mode = mode.ToLowerInvariant() switch
+                    {
+                        "catalogue" or "catalog" => BenchMode.Catalogue,
+                        "enrolment" or "enrollment" => BenchMode.Enrolment,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue or enrolment."),
+                    };
+                    break;
+                case "--enrolment" or "--enrollment":
+                    options.Mode = BenchMode.Enrolment;
+                    break;
                 case "--provider":
                     var provider = Value();
                     options.Provider = provider.ToLowerInvariant() switch
@@ -83,8 +114,17 @@ public sealed class BenchOptions
                 case "--duration":
                     options.DurationSeconds = Number(1, 3600);
                     break;
-                case "--connections":
+                case "--connections" or "--workers":
                     options.Connections = Number(1, 10_000);
+                    break;
+                case "--users":
+                    options.Users = Number(1, 100_000);
+                    break;
+                case "--capacity":
+                    options.BurstCapacity = Number(1, 100_000);
+                    break;
+                case "--editions":
+                    options.SustainedEditions = Number(1, 1_000);
                     break;
                 case "--threads":
                     options.Threads = Number(1, 256);

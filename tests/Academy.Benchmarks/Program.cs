@@ -1,11 +1,14 @@
 // Load and latency benchmark of the real site. See README.md in this folder.
 //
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
-// 2. seeds N offerings with a generated recipe and the site's own `recipe run` verb, and times it;
-// 3. warms up and loads five URLs with wrk (trivial /healthz, anonymous catalogue, filtered page, detail page,
-//    logged-in catalogue) and prints req/s, p50, p99 and the ratio to the trivial endpoint, then the peak RSS.
+// 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
+// 3. catalogue (default): warms up and loads five URLs with wrk (trivial /healthz, anonymous catalogue, filtered page,
+//    detail page, logged-in catalogue) and prints req/s, p50, p99 and the ratio to the trivial endpoint, then the peak RSS;
+//    enrolment: a burst of simultaneous enrol POSTs on a small edition, checked in the database, then a sustained
+//    enrolment run (EnrolmentBenchmark.cs), then the peak RSS.
 // Exit codes: 0 all scenarios measured without errors, 1 a step failed, 2 bad arguments, 3 wrk missing.
 
 using System.Globalization;
@@ -77,15 +80,23 @@ namespace Academy.Benchmarks
         public async Task<int> ExecuteAsync()
         {
             var totalWatch = System.Diagnostics.Stopwatch.StartNew();
-            Console.WriteLine($"Academy benchmark: provider {options.Provider.ToString().ToLowerInvariant()}, {options.Offerings} offerings, " +
-                              $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
-                              $"{options.WarmupRequests} warm-up requests per URL");
+            var provider = options.Provider.ToString().ToLowerInvariant();
+            Console.WriteLine(options.Mode == BenchMode.Enrolment
+                ? $"Academy enrolment benchmark: provider {provider}, {options.Users} users, burst edition of {options.BurstCapacity} seats, " +
+                  $"sustained run on {options.SustainedEditions} editions with {options.Connections} workers for {options.DurationSeconds} s"
+                : $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
+                  $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
+                  $"{options.WarmupRequests} warm-up requests per URL");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}");
             WarnIfBusy();
             Console.WriteLine($"Work folder: {_work.FullName}{(options.Keep ? " (kept)" : " (removed at the end; --keep keeps it)")}");
 
-            var wrk = await Wrk.LocateAsync(_work.FullName, Console.Out);
-            Console.WriteLine($"Load generator: {wrk.Version} ({wrk.Path})");
+            Wrk? wrk = null;
+            if (options.Mode == BenchMode.Catalogue)
+            {
+                wrk = await Wrk.LocateAsync(_work.FullName, Console.Out);
+                Console.WriteLine($"Load generator: {wrk.Version} ({wrk.Path})");
+            }
 
             // ---------------------------------------------------------------- database and site
             var appData = Directory.CreateDirectory(Path.Combine(_work.FullName, "App_Data")).FullName;
@@ -122,6 +133,12 @@ namespace Academy.Benchmarks
                 environment["Academy__Database__Provider"] = "Sqlite";
                 environment["Academy__Database__ConnectionString"] = "";
             }
+            if (options.Mode == BenchMode.Enrolment)
+            {
+                // Every user logs in from this one loopback address; the login throttle (20 per 5 minutes by default) would refuse most.
+                environment["Academy__Users__LoginAttemptsPerWindow"] = (options.Users * 2 + 100).ToString(CultureInfo.InvariantCulture);
+                Console.WriteLine($"Login throttle raised for this run: Academy__Users__LoginAttemptsPerWindow={environment["Academy__Users__LoginAttemptsPerWindow"]}");
+            }
 
             var startWatch = System.Diagnostics.Stopwatch.StartNew();
             _site = SiteProcess.Start(environment, Path.Combine(_work.FullName, "site.log"));
@@ -140,24 +157,17 @@ namespace Academy.Benchmarks
                 throw new BenchmarkException($"{setupRecipe} is missing; the site's recipes are copied next to Academy.Web.dll by its build.");
             }
             var generator = SeedRecipe.FromSetupRecipe(setupRecipe);
+            if (options.Mode == BenchMode.Enrolment)
+            {
+                return await RunEnrolmentAsync(generator, environment, client, totalWatch);
+            }
             // [file:] paths and the content root are resolved from the recipe's grandparent folder: keep it in <work>/recipes/.
-            var recipeFile = Path.Combine(_work.FullName, "recipes", SeedRecipe.RecipeName + ".recipe.json");
+            var recipeFile = RecipeFile(SeedRecipe.RecipeName);
             var (editions, sessions) = generator.Write(recipeFile, options.Offerings);
             Console.WriteLine($"Seed recipe: {recipeFile} ({new FileInfo(recipeFile).Length / 1024.0 / 1024.0:0.0} MB, {options.Offerings} offerings, {editions} editions, {sessions} sessions)");
-
-            var seed = await SiteProcess.RunCliAsync(environment, ["recipe", "run", recipeFile], TimeSpan.FromMinutes(30));
-            await File.WriteAllTextAsync(Path.Combine(_work.FullName, "seed.log"), seed.Output);
-            if (seed.ExitCode != 0)
-            {
-                throw new BenchmarkException($"Seeding failed: `dotnet Academy.Web.dll recipe run {recipeFile}` exited with {seed.ExitCode}:\n{Tail(seed.Output, 25)}");
-            }
+            var seed = await SeedAsync(environment, recipeFile);
             Console.WriteLine($"Seeding: {options.Offerings} offerings in {seed.Elapsed.TotalSeconds:0.0} s " +
-                              $"({options.Offerings / seed.Elapsed.TotalSeconds:0} offerings/s, includes the CLI's own start-up) — {Tail(seed.Output, 1).Trim()}");
-            var idle = await _site.WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
-            if (idle.TotalSeconds > 2)
-            {
-                Console.WriteLine($"Waited {idle.TotalSeconds:0} s for the site to become idle after seeding.");
-            }
+                              $"({options.Offerings / seed.Elapsed.TotalSeconds:0} offerings/s, includes the CLI's own start-up) — {seed.LastLine}");
 
             // ---------------------------------------------------------------- scenarios
             var detailSlug = generator.Slugs[generator.Slugs.Count / 2];
@@ -202,7 +212,7 @@ namespace Academy.Benchmarks
                 }
 
                 var cpuBefore = _site.CpuTime();
-                var result = await wrk.RunAsync(new Uri(_site.BaseAddress, scenario.PathAndQuery), options.Threads, options.Connections, options.DurationSeconds,
+                var result = await wrk!.RunAsync(new Uri(_site.BaseAddress, scenario.PathAndQuery), options.Threads, options.Connections, options.DurationSeconds,
                     sendCookie is null ? [] : [$"Cookie: {sendCookie}"]);
                 var cpuAfter = _site.CpuTime();
                 await File.WriteAllTextAsync(Path.Combine(_work.FullName, $"wrk-{i + 1}.txt"), result.RawOutput);
@@ -242,6 +252,58 @@ namespace Academy.Benchmarks
             }
             _failed = false;
             return 0;
+        }
+
+        /// <summary>The enrolment scenario (EnrolmentBenchmark): seed users and editions, then burst and sustained enrolment.</summary>
+        private async Task<int> RunEnrolmentAsync(SeedRecipe generator, IReadOnlyDictionary<string, string> environment, SiteClient client, System.Diagnostics.Stopwatch totalWatch)
+        {
+            var recipeFile = RecipeFile(SeedRecipe.EnrolmentRecipeName);
+            var seeded = generator.WriteEnrolment(recipeFile, options.Users, options.BurstCapacity, options.SustainedEditions, EnrolmentBenchmark.UserPassword);
+            Console.WriteLine($"Seed recipe: {recipeFile} (1 offering, 1 burst edition of {options.BurstCapacity} seats, {options.SustainedEditions} editions of 10,000 seats, {options.Users} users with a password)");
+            var seed = await SeedAsync(environment, recipeFile);
+            Console.WriteLine($"Seeding: {options.Users} users and {options.SustainedEditions + 1} editions in {seed.Elapsed.TotalSeconds:0.0} s " +
+                              $"(mostly password hashing; includes the CLI's own start-up) — {seed.LastLine}");
+
+            var database = options.Provider == DatabaseProvider.Postgres
+                ? EnrolmentDatabase.Postgres(environment["Academy__Database__ConnectionString"])
+                : EnrolmentDatabase.Sqlite(Path.Combine(environment["Academy__AppDataPath"], "academy.db"));
+            var benchmark = new EnrolmentBenchmark(options, _site!, client, seeded, database, LoadAverage);
+            var ok = await benchmark.RunAsync();
+
+            var peak = _site!.StatusKilobytes("VmHWM");
+            var rss = _site.StatusKilobytes("VmRSS");
+            Console.WriteLine();
+            Console.WriteLine($"Seeding {options.Users} users: {seed.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"Server peak RSS (VmHWM): {Mb(peak)}; RSS now: {Mb(rss)}; server CPU time in total: {_site.CpuTime()?.TotalSeconds:0.0} s");
+            Console.WriteLine($"Total time: {totalWatch.Elapsed.TotalSeconds:0} s; load average now {LoadAverage()}");
+            WarnIfBusy();
+            if (!ok)
+            {
+                Console.Error.WriteLine($"Server log: {_site.LogFile}{(options.Keep ? "" : " (kept because the run failed)")}. Last lines:\n{_site.Tail()}");
+                return 1;
+            }
+            _failed = false;
+            return 0;
+        }
+
+        // [file:] paths and the content root are resolved from the recipe's grandparent folder: keep recipes in <work>/recipes/.
+        private string RecipeFile(string name) => Path.Combine(_work.FullName, "recipes", name + ".recipe.json");
+
+        /// <summary>Runs a recipe with the site's own CLI verb against the site's database, then waits until the site is idle again.</summary>
+        private async Task<(TimeSpan Elapsed, string LastLine)> SeedAsync(IReadOnlyDictionary<string, string> environment, string recipeFile)
+        {
+            var seed = await SiteProcess.RunCliAsync(environment, ["recipe", "run", recipeFile], TimeSpan.FromMinutes(30));
+            await File.WriteAllTextAsync(Path.Combine(_work.FullName, "seed.log"), seed.Output);
+            if (seed.ExitCode != 0)
+            {
+                throw new BenchmarkException($"Seeding failed: `dotnet Academy.Web.dll recipe run {recipeFile}` exited with {seed.ExitCode}:\n{Tail(seed.Output, 25)}");
+            }
+            var idle = await _site!.WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
+            if (idle.TotalSeconds > 2)
+            {
+                Console.WriteLine($"Waited {idle.TotalSeconds:0} s for the site to become idle after seeding.");
+            }
+            return (seed.Elapsed, Tail(seed.Output, 1).Trim());
         }
 
         private static void PrintTable(List<Measurement> measurements, BenchOptions options)
@@ -327,7 +389,7 @@ namespace Academy.Benchmarks
         }
 
         /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg).</summary>
-        private static string LoadAverage()
+        public static string LoadAverage()
         {
             try
             {
@@ -340,12 +402,12 @@ namespace Academy.Benchmarks
         }
 
         /// <summary>wrk and the site need the cores to themselves; other work (builds, tests) makes the numbers noisy.</summary>
-        private static void WarnIfBusy()
+        public static void WarnIfBusy()
         {
             var first = LoadAverage().Split(' ')[0];
             if (double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount)
             {
-                Console.WriteLine($"WARNING: the 1-minute load average ({load:0.0}) exceeds the {Environment.ProcessorCount} cores: other processes compete with wrk and the site; treat the numbers as noisy.");
+                Console.WriteLine($"WARNING: the 1-minute load average ({load:0.0}) exceeds the {Environment.ProcessorCount} cores: other processes compete with the load generator and the site; treat the numbers as noisy.");
             }
         }
 

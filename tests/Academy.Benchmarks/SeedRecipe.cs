@@ -13,6 +13,7 @@ namespace Academy.Benchmarks;
 public sealed class SeedRecipe
 {
     public const string RecipeName = "benchmark-aanbod";
+    public const string EnrolmentRecipeName = "benchmark-aanmelden";
 
     private static readonly (string Type, string Label)[] Types =
     [
@@ -162,68 +163,122 @@ public sealed class SeedRecipe
                 for (var s = 1; s <= sessionsWanted; s++)
                 {
                     var week = firstWeek + (e - 1) * 6 + (s - 1) * 2;
-                    var sessionId = $"{editionId}-bijeenkomst-{s}";
-                    sessions.Add(new JsonObject
-                    {
-                        ["SessionId"] = sessionId,
-                        ["Start"] = $"[date:+{week}w {day} {start}]",
-                        ["End"] = $"[date:+{week}w {day} {end}]",
-                        ["Location"] = form == "online" ? "Online" : venue.Location,
-                        ["Place"] = form == "online" ? null : venue.Place,
-                        ["OnlineUrl"] = form == "fysiek" ? null : $"https://meet.example.nl/leeracademie/{sessionId}",
-                    });
+                    sessions.Add(Session($"{editionId}-bijeenkomst-{s}", week, day, start, end, form, venue));
                     sessionCount++;
                 }
-                editions.Add(new JsonObject
-                {
-                    ["EditionId"] = editionId,
-                    ["Name"] = $"Groep {e}",
-                    ["Capacity"] = Capacities[random.Next(Capacities.Length)],
-                    ["Sessions"] = sessions,
-                });
+                editions.Add(Edition(editionId, $"Groep {e}", Capacities[random.Next(Capacities.Length)], sessions));
                 editionCount++;
             }
 
-            var audienceText = string.Join(", ", audiences.Select(a => a.Replace('-', ' ')));
-            data.Add(new JsonObject
-            {
-                ["ContentItemId"] = id,
-                ["ContentType"] = type,
-                ["Published"] = true,
-                ["TitlePart"] = new JsonObject { ["Title"] = title },
-                ["AutoroutePart"] = new JsonObject { ["Path"] = slug },
-                ["MarkdownBodyPart"] = new JsonObject
-                {
-                    ["Markdown"] = $"## Over deze {label.ToLowerInvariant()}\n\nIn deze bijeenkomst over {topic} werk je aan eigen casussen " +
-                                   $"uit je werk. {organiser.Name} organiseert en je leert samen met collega's uit de regio.\n\n" +
-                                   "- praktische handvatten voor je eigen werk\n- uitwisseling met collega's van andere organisaties\n- materiaal om na te lezen\n",
-                },
-                ["OfferingPart"] = new JsonObject
-                {
-                    ["Summary"] = $"{char.ToUpperInvariant(topic[0])}{topic[1..]}: een {label.ToLowerInvariant()} van {organiser.Name} voor {audienceText}.",
-                    ["OrganiserId"] = organiser.Id,
-                    ["Themes"] = new JsonArray(themes.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
-                    ["Audiences"] = new JsonArray(audiences.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
-                    ["Form"] = form,
-                    ["CostEuros"] = cost,
-                    ["CostNote"] = cost == 0 ? "Om niet voor partners in de regio" : null,
-                    ["Accreditations"] = accreditations,
-                },
-                ["EditionsPart"] = new JsonObject { ["Editions"] = editions },
-            });
+            data.Add(Offering(id, type, label, title, slug, topic, organiser, themes, audiences, form, cost, accreditations, editions));
         }
 
+        Save(file, RecipeName, $"Benchmark: {count} aanbod-items", new JsonObject { ["name"] = "Content", ["Data"] = data });
+        return (editionCount, sessionCount);
+    }
+
+    /// <summary>
+    /// Writes the enrolment benchmark's recipe: one published training with a small burst edition and
+    /// <paramref name="bigEditions"/> editions of 10,000 seats (all sessions weeks ahead, so enrolment is open),
+    /// and <paramref name="users"/> accounts with distinct e-mail addresses and the same password.
+    /// </summary>
+    public EnrolmentSeed WriteEnrolment(string file, int users, int burstCapacity, int bigEditions, string password)
+    {
+        const string id = "bench-aanmelden";
+        const string topic = "motiverende gespreksvoering";
+        var title = $"Training {topic} – benchmark aanmelden";
+        var slug = Slugify(title);
+        var venue = Venues[0];
+        var editions = new JsonArray();
+        var burst = $"{id}-piek";
+        editions.Add(Edition(burst, "Piekgroep", burstCapacity,
+            new JsonArray(Session($"{burst}-bijeenkomst-1", 6, "di", "09:30", "12:30", "fysiek", venue))));
+        var big = new List<string>();
+        for (var e = 1; e <= bigEditions; e++)
+        {
+            var editionId = $"{id}-groep-{e}";
+            big.Add(editionId);
+            editions.Add(Edition(editionId, $"Groep {e}", 10_000,
+                new JsonArray(Session($"{editionId}-bijeenkomst-1", 8 + e % 20, Days[e % Days.Length], "13:30", "16:30", "fysiek", venue))));
+        }
+        var offering = Offering(id, "Training", "Training", title, slug, topic, _organisers[0], [_themes[0]], [_audiences[0]], "fysiek", 0, [], editions);
+
+        var emails = Enumerable.Range(1, users).Select(n => $"deelnemer{n:00000}@benchmark.example.nl").ToList();
+        var accounts = new JsonArray(emails.Select((email, n) => (JsonNode)new JsonObject
+        {
+            ["Email"] = email,
+            ["DisplayName"] = $"Deelnemer {n + 1}",
+            ["Password"] = password,
+        }).ToArray());
+
+        Save(file, EnrolmentRecipeName, $"Benchmark: aanmelden met {users} gebruikers",
+            new JsonObject { ["name"] = "Content", ["Data"] = new JsonArray(offering) },
+            new JsonObject { ["name"] = "Users", ["Users"] = accounts });
+        return new EnrolmentSeed("/leeragenda/" + slug, burst, big, emails);
+    }
+
+    private static JsonObject Session(string sessionId, int week, string day, string start, string end, string form, (string Place, string Location) venue) => new()
+    {
+        ["SessionId"] = sessionId,
+        ["Start"] = $"[date:+{week}w {day} {start}]",
+        ["End"] = $"[date:+{week}w {day} {end}]",
+        ["Location"] = form == "online" ? "Online" : venue.Location,
+        ["Place"] = form == "online" ? null : venue.Place,
+        ["OnlineUrl"] = form == "fysiek" ? null : $"https://meet.example.nl/leeracademie/{sessionId}",
+    };
+
+    private static JsonObject Edition(string editionId, string name, int capacity, JsonArray sessions) => new()
+    {
+        ["EditionId"] = editionId,
+        ["Name"] = name,
+        ["Capacity"] = capacity,
+        ["Sessions"] = sessions,
+    };
+
+    private static JsonObject Offering(string id, string type, string label, string title, string slug, string topic, (string Id, string Name) organiser,
+        List<string> themes, List<string> audiences, string form, decimal cost, JsonArray accreditations, JsonArray editions)
+    {
+        var audienceText = string.Join(", ", audiences.Select(a => a.Replace('-', ' ')));
+        return new JsonObject
+        {
+            ["ContentItemId"] = id,
+            ["ContentType"] = type,
+            ["Published"] = true,
+            ["TitlePart"] = new JsonObject { ["Title"] = title },
+            ["AutoroutePart"] = new JsonObject { ["Path"] = slug },
+            ["MarkdownBodyPart"] = new JsonObject
+            {
+                ["Markdown"] = $"## Over deze {label.ToLowerInvariant()}\n\nIn deze bijeenkomst over {topic} werk je aan eigen casussen " +
+                               $"uit je werk. {organiser.Name} organiseert en je leert samen met collega's uit de regio.\n\n" +
+                               "- praktische handvatten voor je eigen werk\n- uitwisseling met collega's van andere organisaties\n- materiaal om na te lezen\n",
+            },
+            ["OfferingPart"] = new JsonObject
+            {
+                ["Summary"] = $"{char.ToUpperInvariant(topic[0])}{topic[1..]}: een {label.ToLowerInvariant()} van {organiser.Name} voor {audienceText}.",
+                ["OrganiserId"] = organiser.Id,
+                ["Themes"] = new JsonArray(themes.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+                ["Audiences"] = new JsonArray(audiences.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+                ["Form"] = form,
+                ["CostEuros"] = cost,
+                ["CostNote"] = cost == 0 ? "Om niet voor partners in de regio" : null,
+                ["Accreditations"] = accreditations,
+            },
+            ["EditionsPart"] = new JsonObject { ["Editions"] = editions },
+        };
+    }
+
+    private static void Save(string file, string name, string displayName, params JsonObject[] steps)
+    {
         var recipe = new JsonObject
         {
-            ["name"] = RecipeName,
-            ["displayName"] = $"Benchmark: {count} aanbod-items",
+            ["name"] = name,
+            ["displayName"] = displayName,
             ["description"] = "Generated by tests/Academy.Benchmarks; not a setup recipe.",
             ["issetuprecipe"] = false,
-            ["steps"] = new JsonArray(new JsonObject { ["name"] = "Content", ["Data"] = data }),
+            ["steps"] = new JsonArray(steps.Select(step => (JsonNode)step).ToArray()),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        return (editionCount, sessionCount);
     }
 
     private static List<string> Pick(Random random, IReadOnlyList<string> from, int min, int max)
@@ -257,3 +312,6 @@ public sealed class SeedRecipe
         return builder.ToString().TrimEnd('-');
     }
 }
+
+/// <summary>What the enrolment recipe seeded: the offering page, the burst edition, the big editions and the users' e-mail addresses.</summary>
+public sealed record EnrolmentSeed(string OfferingPath, string BurstEditionId, IReadOnlyList<string> BigEditionIds, IReadOnlyList<string> UserEmails);

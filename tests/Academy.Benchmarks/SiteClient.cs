@@ -40,9 +40,7 @@ public sealed partial class SiteClient(Uri baseAddress) : IDisposable
         {
             throw new BenchmarkException($"GET {loginUri.AbsolutePath} answered {(int)form.StatusCode}; the login page is needed for the logged-in scenario.");
         }
-        var input = AntiforgeryInput().Match(html);
-        var token = input.Success && ValueAttribute().Match(input.Value) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups["value"].Value) : null;
-        if (token is null)
+        if (FormToken(html) is not { } token)
         {
             throw new BenchmarkException($"No __RequestVerificationToken found in the form of {loginUri.AbsolutePath}.");
         }
@@ -75,6 +73,48 @@ public sealed partial class SiteClient(Uri baseAddress) : IDisposable
             throw new BenchmarkException($"After logging in, /account/uitloggen does not say who is logged in (HTTP {(int)checkResponse.StatusCode}); the cookie does not work.");
         }
         return header;
+    }
+
+    /// <summary>
+    /// GETs a page as a logged-in user (Cookie header, no cookie container) and returns the antiforgery token of its
+    /// first form, which is bound to that user, with the Cookie header updated by any Set-Cookie of the answer.
+    /// Null when the page answers without a form.
+    /// </summary>
+    public static async Task<(string Token, string Cookie)?> FormTokenAsync(HttpClient http, Uri uri, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchmarkException($"GET {uri.PathAndQuery} answered {(int)response.StatusCode}{Snippet(html)}");
+        }
+        return FormToken(html) is { } token ? (token, MergeSetCookies(cookie, response)) : null;
+    }
+
+    /// <summary>The value of the first hidden __RequestVerificationToken input, or null.</summary>
+    private static string? FormToken(string html)
+    {
+        var input = AntiforgeryInput().Match(html);
+        return input.Success && ValueAttribute().Match(input.Value) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups["value"].Value) : null;
+    }
+
+    /// <summary>A Cookie header with the name=value pairs of the response's Set-Cookie headers replacing or added to the old ones.</summary>
+    private static string MergeSetCookies(string cookie, HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            return cookie;
+        }
+        var pairs = cookie.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        foreach (var set in setCookies)
+        {
+            var pair = set.Split(';', 2)[0].Split('=', 2);
+            pairs[pair[0].Trim()] = pair.Length > 1 ? pair[1] : "";
+        }
+        return string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"));
     }
 
     /// <summary>

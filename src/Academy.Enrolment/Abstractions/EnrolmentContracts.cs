@@ -56,6 +56,12 @@ public interface IEnrolmentService
     Task<EnrolmentResult> ApproveAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default);
 
     Task<EnrolmentResult> DeclineAsync(long enrolmentId, string actorUserId, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The coördinator moves a participant to another edition of the same offering: cancels here and enrols
+    /// there (seat, waitlist or approval by that edition's rules) in one transaction; the result is the new enrolment.
+    /// </summary>
+    Task<EnrolmentResult> MoveAsync(long enrolmentId, string targetEditionId, string actorUserId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Marks completions by hand (the leer-coördinator), until the accreditation module records them; prerequisites read them.</summary>

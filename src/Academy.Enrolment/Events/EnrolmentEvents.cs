@@ -3,7 +3,7 @@ using Academy.Enrolment.Abstractions;
 namespace Academy.Enrolment.Events;
 
 // Each event copies the common facts from an EnrolmentSubject (what the enrolment is about) and adds its own.
-// The outbox stores them as JSON (camelCase), which is the Input of the workflows that react to them.
+// The outbox stores them as JSON (property names as declared), which is the Input of the workflows that react to them.
 
 /// <summary>What every enrolment event says about the enrolment; never written to the outbox itself.</summary>
 public sealed record EnrolmentSubject(

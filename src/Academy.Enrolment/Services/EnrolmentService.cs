@@ -14,7 +14,7 @@ namespace Academy.Enrolment.Services;
 /// The enrolment rules. Every method is one transaction (<see cref="EnrolmentUnitOfWork"/>) holding the change and its
 /// events; user errors come back as Dutch messages with nothing changed, never as exceptions.
 /// </summary>
-public sealed class EnrolmentService(
+public sealed partial class EnrolmentService(
     AcademyDbContext db,
     IEditionCatalog catalog,
     Prerequisites prerequisites,
@@ -54,7 +54,7 @@ public sealed class EnrolmentService(
             {
                 return WorkOutcome<EnrolmentResult>.Discard(Fail(AlreadyMessage(status)));
             }
-            await seats.EnsureAsync(edition, cancellationToken);
+            await EnsureSeatsAsync(edition, cancellationToken);
             var record = NewRecord(edition, participant);
             if (edition.RequiresApproval)
             {
@@ -128,7 +128,7 @@ public sealed class EnrolmentService(
             {
                 return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Discard(FailAll(EnrolmentMessages.PersonAlreadyEnrolled(taken)));
             }
-            await seats.EnsureAsync(edition, cancellationToken);
+            await EnsureSeatsAsync(edition, cancellationToken);
             if (!await seats.TryClaimAsync(edition.EditionId, participants.Count, cancellationToken))
             {
                 var free = edition.Capacity - ((await seats.TakenAsync([edition.EditionId], cancellationToken)).GetValueOrDefault(edition.EditionId));
@@ -184,7 +184,8 @@ public sealed class EnrolmentService(
             {
                 End(record, EnrolmentStatus.Expired);
             }
-            foreach (var group in expired.GroupBy(e => e.EditionId))
+            // One edition after the other in a fixed order, so two expiry runs cannot deadlock on the counters.
+            foreach (var group in expired.GroupBy(e => e.EditionId).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 await ReleaseAndPromoteAsync(group.Key, editions.GetValueOrDefault(group.Key), group.Count(), cancellationToken);
             }
@@ -270,7 +271,7 @@ public sealed class EnrolmentService(
             {
                 return Fail(EnrolmentMessages.UnknownEdition);
             }
-            await seats.EnsureAsync(edition, cancellationToken);
+            await EnsureSeatsAsync(edition, cancellationToken);
             await TakeSeatOrQueueAsync(record, cancellationToken);
             Change(record, record.Status);
             await db.SaveChangesAsync(cancellationToken);
@@ -346,6 +347,18 @@ public sealed class EnrolmentService(
         record.WaitlistSequence = sequence;
     }
 
+    /// <summary>
+    /// Creates or updates the edition's counter; when the coördinator raised the capacity, the new seats go to the
+    /// waitlist first (in this transaction), before anyone new.
+    /// </summary>
+    private async Task EnsureSeatsAsync(EditionInfo edition, CancellationToken cancellationToken)
+    {
+        if (await seats.EnsureAsync(edition, cancellationToken))
+        {
+            await PromoteAsync(edition, edition.Capacity, cancellationToken);
+        }
+    }
+
     /// <summary>Frees seats, then gives each freed seat to the next person on the waitlist (lowest sequence first).</summary>
     private async Task ReleaseAndPromoteAsync(string editionId, EditionInfo? edition, int count, CancellationToken cancellationToken)
     {
@@ -355,12 +368,20 @@ public sealed class EnrolmentService(
         {
             return;
         }
-        await seats.EnsureAsync(edition, cancellationToken);
+        await EnsureSeatsAsync(edition, cancellationToken);
+        await PromoteAsync(edition, count, cancellationToken);
+    }
+
+    /// <summary>Moves up to <paramref name="max"/> people from the waitlist onto free seats, first come first served.</summary>
+    private async Task PromoteAsync(EditionInfo edition, int max, CancellationToken cancellationToken)
+    {
+        var editionId = edition.EditionId;
         var waiting = await Enrolments
             .Where(e => e.EditionId == editionId && e.Status == EnrolmentStatus.Waitlisted)
             .OrderBy(e => e.WaitlistSequence).ThenBy(e => e.Id)
-            .Take(count).ToListAsync(cancellationToken);
-        foreach (var next in waiting)
+            .Take(max).ToListAsync(cancellationToken);
+        // Tracked entities keep this transaction's changes: skip anyone already promoted in it.
+        foreach (var next in waiting.Where(e => e.Status == EnrolmentStatus.Waitlisted))
         {
             if (!await seats.TryClaimAsync(editionId, 1, cancellationToken))
             {

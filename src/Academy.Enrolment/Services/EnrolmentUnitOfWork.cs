@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -64,6 +65,11 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
                 await transaction.RollbackAsync(CancellationToken.None);
                 return onConflict(ex);
             }
+            catch (DbException ex) when (IsLostRace(ex))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return onConflict(new DbUpdateException(ex.Message, ex));
+            }
             finally
             {
                 db.ChangeTracker.Clear();
@@ -99,7 +105,15 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
             await UndoAsync(ambient, before);
             return onConflict(ex);
         }
+        catch (DbException ex) when (IsLostRace(ex))
+        {
+            await UndoAsync(ambient, before);
+            return onConflict(new DbUpdateException(ex.Message, ex));
+        }
     }
+
+    /// <summary>A deadlock or serialization failure (PostgreSQL) or a lock wait that timed out (SQLite): nothing was changed.</summary>
+    private static bool IsLostRace(DbException ex) => ex.IsTransient || ex.SqlState is "40P01" or "40001";
 
     /// <summary>Back to the savepoint, and forget what this change tracked so the caller's save does not retry it.</summary>
     private async Task UndoAsync(IDbContextTransaction ambient, HashSet<object> before)

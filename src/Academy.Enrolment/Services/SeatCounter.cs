@@ -15,13 +15,14 @@ public sealed class SeatCounter(AcademyDbContext db)
     private IQueryable<EditionSeatRecord> Row(string editionId) => db.Set<EditionSeatRecord>().Where(s => s.EditionId == editionId);
 
     /// <summary>Creates the counter if missing and keeps its capacity in step with the published edition (race-safe upsert).</summary>
-    public Task EnsureAsync(EditionInfo edition, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+    /// <returns>Whether the row was created or its capacity changed.</returns>
+    public async Task<bool> EnsureAsync(EditionInfo edition, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO "EditionSeats" ("EditionId", "Capacity", "Taken", "WaitlistCounter") VALUES ({edition.EditionId}, {edition.Capacity}, 0, 0)
             ON CONFLICT ("EditionId") DO UPDATE SET "Capacity" = excluded."Capacity" WHERE "EditionSeats"."Capacity" <> excluded."Capacity"
             """,
-            cancellationToken);
+            cancellationToken) > 0;
 
     /// <summary>Takes <paramref name="count"/> seats at once, or none when fewer are free.</summary>
     public async Task<bool> TryClaimAsync(string editionId, int count, CancellationToken cancellationToken) =>

@@ -16,6 +16,11 @@ public sealed class OfferingViewModel
     /// <summary>schema.org JSON-LD, safe to place inside a script element.</summary>
     public required string JsonLd { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>Per edition id, what the visitor can do (from the enrolment module); empty when it is not installed.</summary>
+    public IReadOnlyDictionary<string, EditionAction> Actions { get; init; } = new Dictionary<string, EditionAction>();
+    /// <summary>What the enrol POST did, shown once after its redirect.</summary>
+    public string? EnrolmentStatus { get; init; }
+    public string? EnrolmentError { get; init; }
     /// <summary>Links other modules add to the page (IOfferingPageLinks).</summary>
     public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
 
@@ -25,7 +30,7 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -36,13 +41,22 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
         {
             return NotFound();
         }
+        // Signed-in pages are not output cached (the default policy), so per-user actions and notices are safe here.
+        var actions = editionActions.LastOrDefault() is { } provider && offering.Editions.Count > 0
+            ? await provider.GetAsync(User, offering.ContentItemId, offering.Editions.Select(e => e.EditionId).ToList(), cancellationToken)
+            : new Dictionary<string, EditionAction>();
+        // Only signed-in users enrol; touching TempData for others would send a cookie and spoil the output cache.
+        var signedIn = User.Identity?.IsAuthenticated == true;
         var links = new List<OfferingPageLink>();
-        foreach (var provider in pageLinks)
+        foreach (var linkProvider in pageLinks)
         {
-            links.AddRange(await provider.GetAsync(offering.ContentItemId, cancellationToken));
+            links.AddRange(await linkProvider.GetAsync(offering.ContentItemId, cancellationToken));
         }
         return View(new OfferingViewModel
         {
+            Actions = actions,
+            EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
+            EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
             Links = links,
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),

@@ -24,6 +24,11 @@ public sealed class ActivityContext
     public required Func<string, Task<string>> RenderAsync { get; init; }
     /// <summary>Evaluates a Liquid expression (such as <c>Input.Status == "Confirmed"</c>) to a boolean.</summary>
     public required Func<string, Task<bool>> EvaluateAsync { get; init; }
+    /// <summary>
+    /// How many times this activity already completed in this instance (0 the first time). A re-run of a
+    /// failed step sees the same number, so it belongs in idempotency keys ("wf:{instance}:{activity}:{count}").
+    /// </summary>
+    public int ExecutionCount { get; init; }
 
     public string? Property(string name) => Properties[name]?.GetValue<string>();
 }

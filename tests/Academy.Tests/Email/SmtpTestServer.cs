@@ -52,12 +52,15 @@ public sealed class SmtpTestServer : IAsyncDisposable, IDisposable
         ["Academy:Email:Smtp:Security"] = "None",
     };
 
-    /// <summary>Makes the factory send its mail here (call before the factory's first use).</summary>
-    public void Configure(AcademyFactory factory)
+    /// <summary>
+    /// Copies <see cref="Settings"/> into a site's configuration, e.g. <c>smtp.Configure(factory.Settings)</c>
+    /// before the factory's first use. (This file depends on nothing but MimeKit, so other test projects can link it.)
+    /// </summary>
+    public void Configure(IDictionary<string, string> settings)
     {
         foreach (var (key, value) in Settings)
         {
-            factory.Settings[key] = value;
+            settings[key] = value;
         }
     }
 

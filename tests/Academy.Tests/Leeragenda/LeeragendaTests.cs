@@ -204,7 +204,8 @@ public abstract partial class LeeragendaTests
         Assert.Contains("Gratis", facts);
         Assert.Contains("Om niet voor werkgevers", facts);
         Assert.NotNull(html.QuerySelector(".offering__body h2"));
-        Assert.Contains("Aanmelden kan binnenkort via deze pagina", html.Body!.TextContent);
+        // Anonymous visitors are asked to log in to enrol (the enrolment module's edition actions).
+        Assert.Equal(8, html.QuerySelectorAll(".edition-action a[href^='/account/inloggen?ReturnUrl=']").Length);
 
         var editions = html.QuerySelectorAll("li.edition");
         Assert.Equal(8, editions.Length);

@@ -15,9 +15,9 @@ public sealed class PlatformSite : IDisposable
 {
     private readonly AcademyFactory _factory;
 
-    public PlatformSite(Action<IServiceCollection>? services = null, string? postgres = null, IDictionary<string, string>? settings = null)
+    public PlatformSite(Action<IServiceCollection>? services = null, string? postgres = null, IDictionary<string, string>? settings = null, bool background = false)
     {
-        _factory = postgres is null ? new AcademyFactory() : new AcademyFactory(postgres);
+        _factory = postgres is null ? new AcademyFactory { BackgroundEnabled = background } : new AcademyFactory(postgres) { BackgroundEnabled = background };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _factory.Settings[key] = value;

@@ -22,6 +22,10 @@ public sealed class OfferingInput
     /// <summary>Dutch notation: "95,00".</summary>
     public string? Cost { get; set; }
     public string? CostNote { get; set; }
+    /// <summary>"true" when the leer-coördinator approves each enrolment (a checkbox).</summary>
+    public string? RequiresApproval { get; set; }
+    /// <summary>Whole days before the first session until which participants may cancel; empty: until the start.</summary>
+    public string? CancellationDays { get; set; }
     /// <summary>The type-level fields, in the order of the type definition.</summary>
     public List<FieldInput>? Fields { get; set; } = [];
     public List<EditionInput>? Editions { get; set; } = [];
@@ -204,6 +208,8 @@ public sealed class OfferingEditViewModel
         yield return "Form";
         yield return "Cost";
         yield return "CostNote";
+        yield return "RequiresApproval";
+        yield return "CancellationDays";
         var fields = Input.Fields ?? [];
         for (var i = 0; i < fields.Count; i++)
         {

@@ -49,6 +49,8 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             Form = offering.Form.ToString().ToLowerInvariant(),
             Cost = DutchInput.FormatMoney(offering.CostEuros),
             CostNote = offering.CostNote,
+            RequiresApproval = offering.RequiresApproval ? "true" : null,
+            CancellationDays = offering.CancellationDays?.ToString(DutchInput.Culture),
             Fields = type.Fields.Select(f => FieldFromItem(item, type, f)).ToList(),
             Editions = item.As<EditionsPart>().Editions.Select(e => new EditionInput
             {
@@ -194,6 +196,13 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         node[nameof(OfferingPart.Themes)] = ToNode(KeepOrder(stored.Themes, form.Themes ?? []));
         node[nameof(OfferingPart.Audiences)] = ToNode(KeepOrder(stored.Audiences, form.Audiences ?? []));
         node[nameof(OfferingPart.CostNote)] = string.IsNullOrWhiteSpace(form.CostNote) ? null : form.CostNote.Trim();
+        // Written only when set or already stored, so unchanged forms of older items leave the JSON as it was.
+        var approval = form.RequiresApproval == "true";
+        if (approval || node.ContainsKey(nameof(OfferingPart.RequiresApproval)))
+        {
+            node[nameof(OfferingPart.RequiresApproval)] = approval;
+        }
+        ApplyCancellationDays(form, node, errors);
         if (TryParseForm(form.Form, out var kind))
         {
             node[nameof(OfferingPart.Form)] = ToNode(kind);
@@ -228,6 +237,25 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         if (cost is { } euros && (euros != stored.CostEuros || node[nameof(OfferingPart.CostEuros)] is null))
         {
             node[nameof(OfferingPart.CostEuros)] = euros;
+        }
+    }
+
+    private void ApplyCancellationDays(OfferingInput form, JsonObject node, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.CancellationDays))
+        {
+            if (node.ContainsKey(nameof(OfferingPart.CancellationDays)))
+            {
+                node[nameof(OfferingPart.CancellationDays)] = null;
+            }
+        }
+        else if (int.TryParse(form.CancellationDays.Trim(), System.Globalization.NumberStyles.None, DutchInput.Culture, out var days) && days <= 365)
+        {
+            node[nameof(OfferingPart.CancellationDays)] = days;
+        }
+        else
+        {
+            errors.Add("CancellationDays", T["Vul het aantal dagen in als heel getal van 0 tot en met 365, of laat het leeg."]);
         }
     }
 
@@ -557,6 +585,7 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             case "OfferingPart.Form": return "Form";
             case "OfferingPart.CostEuros": return "Cost";
             case "OfferingPart.CostNote": return "CostNote";
+            case "OfferingPart.CancellationDays": return "CancellationDays";
             case "EditionsPart.Editions": return "Editions";
         }
         if (key.StartsWith(type.Name + ".", StringComparison.Ordinal))

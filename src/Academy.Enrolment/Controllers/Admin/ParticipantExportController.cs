@@ -1,0 +1,39 @@
+using Academy.Core.Contracts;
+using Academy.Core.Security;
+using Academy.Enrolment.Exports;
+using Academy.Enrolment.Permissions;
+using Academy.Enrolment.Queries;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Academy.Enrolment.Controllers.Admin;
+
+/// <summary>The participant list of an edition as CSV (Dutch Excel) or XLSX; both from one <see cref="ParticipantSheet"/>.</summary>
+[RequirePermission(EnrolmentPermissions.ManageEnrolments)]
+[Route("admin/aanmeldingen/groep/{editionId}")]
+public sealed class ParticipantExportController(
+    IEditionCatalog catalog,
+    EditionParticipantsQuery participants,
+    IStringLocalizer<ParticipantExportController> T) : Controller
+{
+    [HttpGet("deelnemers.csv")]
+    public Task<IActionResult> Csv(string editionId, CancellationToken cancellationToken) =>
+        ExportAsync(editionId, "csv", ParticipantExports.CsvContentType, (sheet, _) => ParticipantExports.Csv(sheet), cancellationToken);
+
+    [HttpGet("deelnemers.xlsx")]
+    public Task<IActionResult> Xlsx(string editionId, CancellationToken cancellationToken) =>
+        ExportAsync(editionId, "xlsx", ParticipantExports.XlsxContentType, (sheet, edition) => ParticipantExports.Xlsx(sheet, edition.EditionName), cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(string editionId, string extension, string contentType,
+        Func<ParticipantSheet, EditionInfo, byte[]> write, CancellationToken cancellationToken)
+    {
+        if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition)
+        {
+            return NotFound();
+        }
+        var sheet = ParticipantSheet.From(await participants.ListAsync(editionId, cancellationToken), (format, args) => T[format, args]);
+        // Participant data: never cached by browsers or proxies.
+        Response.Headers.CacheControl = "no-store";
+        return File(write(sheet, edition), contentType, $"deelnemers-{ParticipantSheet.FileName(edition.OfferingTitle, edition.EditionName)}.{extension}");
+    }
+}

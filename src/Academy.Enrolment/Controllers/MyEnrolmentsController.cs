@@ -1,0 +1,112 @@
+using Academy.Core.Contracts;
+using Academy.Core.Settings;
+using Academy.Core.Text;
+using Academy.Enrolment.Abstractions;
+using Academy.Enrolment.Queries;
+using Academy.Enrolment.ViewModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Academy.Enrolment.Controllers;
+
+/// <summary>
+/// "Mijn aanmeldingen": a signed-in person's enrolments, their calendar files and self-cancellation.
+/// Every id in a URL is looked up among the person's own enrolments; anything else is a 404.
+/// </summary>
+[Authorize]
+[Route("mijn-aanmeldingen")]
+public sealed class MyEnrolmentsController(
+    MyEnrolmentsQuery enrolments,
+    IEnrolmentService service,
+    IEditionCatalog catalog,
+    DocumentStore documents,
+    TimeProvider clock,
+    IStringLocalizer<MyEnrolmentsController> T) : Controller
+{
+    private const string NoticeKey = "MyEnrolments.Notice";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        if (CurrentParticipant.From(User) is not { } me)
+        {
+            return Challenge();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = (await enrolments.ListAsync(me, cancellationToken)).Select(e => MyEnrolmentItem.For(e, now)).ToList();
+        Response.Headers.CacheControl = "no-store";
+        return View(new MyEnrolmentsViewModel
+        {
+            Upcoming = items.Where(i => i.Enrolment.IsUpcoming(now)).OrderBy(i => i.Enrolment.SortDate).ToList(),
+            Past = items.Where(i => !i.Enrolment.IsUpcoming(now)).OrderByDescending(i => i.Enrolment.SortDate ?? i.Enrolment.Record.CreatedUtc).ToList(),
+            Notice = TempData[NoticeKey] as string,
+        });
+    }
+
+    [HttpGet("{id:long}/annuleren")]
+    public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return NotFound();
+        }
+        return View(await CancelModelAsync(item, null));
+    }
+
+    [HttpPost("{id:long}/annuleren")]
+    public async Task<IActionResult> CancelConfirmed(long id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } item)
+        {
+            return NotFound();
+        }
+        if (item.Cancellation != SelfCancellation.Allowed)
+        {
+            return View(nameof(Cancel), await CancelModelAsync(item, null));
+        }
+        var result = await service.CancelAsync(id, CurrentParticipant.From(User)!.UserId, byCoordinator: false, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Cancel), await CancelModelAsync(item, result.Error));
+        }
+        TempData[NoticeKey] = T["Je aanmelding voor {0} is geannuleerd.", Title(item)].Value;
+        return Redirect("/mijn-aanmeldingen");
+    }
+
+    [HttpGet("{id:long}.ics")]
+    public async Task<IActionResult> Calendar(long id, CancellationToken cancellationToken)
+    {
+        if (CurrentParticipant.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
+        {
+            return NotFound();
+        }
+        var ics = await catalog.IcsAsync(enrolment.Record.EditionId, cancellationToken);
+        if (ics is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        return File(ics, "text/calendar; charset=utf-8", $"aanmelding-{id}.ics");
+    }
+
+    private async Task<MyEnrolmentItem?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        if (CurrentParticipant.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
+        {
+            return null;
+        }
+        return MyEnrolmentItem.For(enrolment, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<CancelEnrolmentViewModel> CancelModelAsync(MyEnrolmentItem item, string? error) => new()
+    {
+        Item = item,
+        ContactEmail = (await documents.GetSiteSettingsAsync()).ContactEmail,
+        Error = error,
+    };
+
+    private string Title(MyEnrolmentItem item) => item.Enrolment.Edition?.OfferingTitle ?? T["het aanbod"].Value;
+}

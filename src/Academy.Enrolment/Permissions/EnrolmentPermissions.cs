@@ -1,0 +1,22 @@
+using Academy.Core.Contracts;
+using Academy.Core.Security;
+
+namespace Academy.Enrolment.Permissions;
+
+public sealed class EnrolmentPermissions : IPermissionProvider
+{
+    public const string ManageEnrolments = "ManageEnrolments";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ManageEnrolments, "Aanmeldingen beheren"),
+    ];
+}
+
+public sealed class EnrolmentAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Aanmeldingen", "/admin/aanmeldingen", EnrolmentPermissions.ManageEnrolments, 20),
+    ];
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Academy.Core.Contracts;
+using Academy.Workflows.Abstractions;
+using Academy.Workflows.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Workflows.Activities;
+
+/// <summary>
+/// Queues a mail: <c>To</c>, optional <c>ToName</c>, <c>Subject</c> and <c>Body</c> (Liquid; the body gives
+/// Markdown), optional <c>IcsEditionId</c> (Liquid) to attach the edition's sessions as "agenda.ics".
+/// The idempotency key is fixed per instance, activity and completed run, so a re-run never sends twice.
+/// </summary>
+public sealed class SendEmailTask(WorkflowLiquid liquid) : Activity
+{
+    public override string Name => "SendEmail";
+
+    public override ActivityKind Kind => ActivityKind.Task;
+
+    public override string DisplayText => "E-mail versturen";
+
+    public override IEnumerable<string> Validate(JsonObject properties) =>
+        PropertyChecks.Liquid(liquid, properties, ["To", "Subject", "Body"], ["ToName", "IcsEditionId"]);
+
+    public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var to = (await context.RenderAsync(context.Property("To") ?? "")).Trim();
+        if (!to.Contains('@', StringComparison.Ordinal))
+        {
+            throw new WorkflowActivityException($"Geen geldig e-mailadres voor 'To': '{to}'.");
+        }
+        var toName = (await context.RenderAsync(context.Property("ToName") ?? "")).Trim();
+        var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
+        var body = await context.RenderAsync(context.Property("Body") ?? "");
+
+        // The workflow's own Liquid (with its Dutch date filters) renders; the composer only turns the
+        // Markdown into HTML and text. Passing the result as a value keeps participant data from being re-read as Liquid.
+        var (composedSubject, html, text) = await context.Services.GetRequiredService<IMailComposer>().ComposeAsync(
+            "{{ Subject }}", "{{ Body }}", new Dictionary<string, object?> { ["Subject"] = subject, ["Body"] = body });
+
+        var key = $"wf:{context.WorkflowInstanceId}:{context.ActivityId}:{context.ExecutionCount}";
+        await context.Services.GetRequiredService<IMailQueue>().EnqueueAsync(
+            new MailDraft(to, toName.Length > 0 ? toName : null, composedSubject, html, text, key, await AttachmentsAsync(context, cancellationToken)),
+            cancellationToken);
+        return ActivityResult.Outcomes("Done");
+    }
+
+    private static async Task<IReadOnlyList<MailAttachment>?> AttachmentsAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var editionId = (await context.RenderAsync(context.Property("IcsEditionId") ?? "")).Trim();
+        if (editionId.Length == 0 || context.Services.GetService<IEditionCatalog>() is not { } catalog)
+        {
+            return null;
+        }
+        var ics = await catalog.IcsAsync(editionId, cancellationToken);
+        return ics is null ? null : [new MailAttachment("agenda.ics", "text/calendar", ics)];
+    }
+}

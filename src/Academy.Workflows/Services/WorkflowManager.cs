@@ -1,0 +1,377 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Academy.Core.Data;
+using Academy.Core.Hosting;
+using Academy.Core.Jobs;
+using Academy.Core.Settings;
+using Academy.Workflows.Abstractions;
+using Academy.Workflows.Activities;
+using Academy.Workflows.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Workflows.Services;
+
+/// <summary>
+/// The engine, like Orchard Core's WorkflowManager: starts instances on events, resumes those blocked on an
+/// event, timer or signal, and runs activities along transitions until every path halts or ends. Each run
+/// saves the instance, what it waits on, and one journal entry per activity. An activity that throws
+/// faults the instance (its error is journaled) instead of failing the caller, so an event is not retried
+/// forever; "Opnieuw proberen" runs the failed activity again.
+/// </summary>
+public sealed class WorkflowManager(
+    AcademyDbContext db,
+    ActivityLibrary library,
+    WorkflowValidator validator,
+    WorkflowLiquid liquid,
+    DocumentStore documents,
+    ISignalLinks signalLinks,
+    IOptions<AcademyOptions> options,
+    TimeProvider clock,
+    IServiceProvider services,
+    ILogger<WorkflowManager> logger)
+{
+    /// <summary>A loop in a workflow type must not spin for ever within one run.</summary>
+    public const int MaxActivitiesPerRun = 200;
+    private const string HaltedOutcome = "(wacht)";
+
+    /// <summary>Resumes the instances with this correlation id blocked on <paramref name="eventType"/>, then starts the types that start on it.</summary>
+    public Task<int> TriggerEventAsync(string eventType, JsonObject input, string? correlationId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var count = 0;
+            if (!string.IsNullOrEmpty(correlationId))
+            {
+                var quoted = JsonSerializer.Serialize(eventType);
+                var waiting = await db.Set<WorkflowInstanceRecord>()
+                    .Where(i => i.CorrelationId == correlationId && i.Status == WorkflowStatus.Blocked && i.BlockingActivitiesJson.Contains(quoted))
+                    .OrderBy(i => i.Id).ToListAsync(cancellationToken);
+                foreach (var instance in waiting)
+                {
+                    count += await ResumeAsync(instance, b => b.Type == eventType, (JsonObject)input.DeepClone(), cancellationToken) ? 1 : 0;
+                }
+            }
+            return count + await StartAsync(eventType, input, correlationId, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Delivers a signal to one instance; false when it does not wait for that signal.</summary>
+    public Task<bool> SignalAsync(long instanceId, string signal, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var instance = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (instance is not { Status: WorkflowStatus.Blocked })
+            {
+                return false;
+            }
+            input = input is null ? [] : (JsonObject)input.DeepClone();
+            input["Signal"] = signal;
+            return await ResumeAsync(instance, b => b.Type == SignalEvent.TypeName, input, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Whether the instance blocks on a Signal activity named <paramref name="signal"/> (for the confirmation page).</summary>
+    public async Task<bool> WaitsForSignalAsync(long instanceId, string signal, CancellationToken cancellationToken = default)
+    {
+        var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is not { Status: WorkflowStatus.Blocked } || await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+        {
+            return false;
+        }
+        return Blocking(instance).Any(b => b.Type == SignalEvent.TypeName
+            && string.Equals(SignalEvent.SignalName(definition.Activity(b.ActivityId)?.Properties ?? []), signal, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Resumes one blocked activity (a timer that came due) with the instance's last Input.</summary>
+    public Task<bool> ResumeActivityAsync(long instanceId, string activityId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var instance = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            return instance is { Status: WorkflowStatus.Blocked }
+                && await ResumeAsync(instance, b => b.ActivityId == activityId, null, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Runs the failed activity of a faulted instance again, and continues from it.</summary>
+    public Task<bool> RetryAsync(long instanceId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var instance = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (instance is not { Status: WorkflowStatus.Faulted, FaultedActivityId: { } activityId }
+                || await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+            {
+                return false;
+            }
+            await RunAsync(instance, definition, activityId, instance.FaultedOnResume, null, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private async Task<int> StartAsync(string eventType, JsonObject input, string? correlationId, CancellationToken cancellationToken)
+    {
+        var quoted = JsonSerializer.Serialize(eventType);
+        var types = await db.Set<WorkflowTypeRecord>().AsNoTracking()
+            .Where(t => t.IsEnabled && t.Json.Contains(quoted)).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var started = 0;
+        foreach (var type in types)
+        {
+            if (validator.Validate(type.Json).Definition is not { } definition)
+            {
+                logger.LogWarning("Workflow type {Type} cannot be read and does not start", type.Id);
+                continue;
+            }
+            foreach (var start in definition.Activities.Where(a => a.IsStart && a.Type == eventType))
+            {
+                var probe = new WorkflowInstanceRecord { WorkflowTypeId = type.Id, CorrelationId = correlationId };
+                if (library.Find(start.Type) is not { } activity
+                    || !await activity.CanHandleAsync(Context(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
+                {
+                    continue;
+                }
+                var now = clock.GetUtcNow().UtcDateTime;
+                var instance = new WorkflowInstanceRecord
+                {
+                    WorkflowTypeId = type.Id,
+                    CorrelationId = correlationId,
+                    Status = WorkflowStatus.Running,
+                    CreatedUtc = now,
+                    UpdatedUtc = now,
+                };
+                db.Add(instance);
+                // The id is part of timer keys, signal links and mail idempotency keys, so it is needed now.
+                await db.SaveChangesAsync(cancellationToken);
+                await RunAsync(instance, definition, start.Id, resume: true, (JsonObject)input.DeepClone(), cancellationToken);
+                started++;
+                break;
+            }
+        }
+        return started;
+    }
+
+    /// <summary>
+    /// Resumes the first matching blocked activity whose event applies. The instance then stops waiting for
+    /// its other activities: "timer or cancellation, whichever comes first" (their timer jobs are cancelled).
+    /// </summary>
+    private async Task<bool> ResumeAsync(WorkflowInstanceRecord instance, Func<BlockingActivity, bool> match, JsonObject? input, CancellationToken cancellationToken)
+    {
+        if (await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+        {
+            return false;
+        }
+        var blocking = Blocking(instance);
+        var eventInput = input ?? ParseObject(instance.InputJson);
+        var variables = ParseObject(instance.VariablesJson);
+        foreach (var waiting in blocking.Where(match))
+        {
+            if (definition.Activity(waiting.ActivityId) is not { } activityDefinition || library.Find(waiting.Type) is not { } activity
+                || !await activity.CanHandleAsync(Context(instance, definition, activityDefinition, eventInput, variables, 0)))
+            {
+                continue;
+            }
+            await CancelTimersAsync(instance, blocking.Where(b => b != waiting), cancellationToken);
+            instance.BlockingActivitiesJson = "[]";
+            await RunAsync(instance, definition, waiting.ActivityId, resume: true, input, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task RunAsync(WorkflowInstanceRecord instance, WorkflowDefinition definition, string firstActivityId, bool resume, JsonObject? input, CancellationToken cancellationToken)
+    {
+        if (input is not null)
+        {
+            instance.InputJson = input.ToJsonString();
+        }
+        var eventInput = input ?? ParseObject(instance.InputJson);
+        var variables = ParseObject(instance.VariablesJson);
+        var blocking = Blocking(instance);
+        var completed = await CompletedCountsAsync(instance.Id, cancellationToken);
+        instance.Status = WorkflowStatus.Running;
+        instance.FaultMessage = null;
+        instance.FaultedActivityId = null;
+
+        var pending = new Queue<(string ActivityId, bool Resume)>();
+        pending.Enqueue((firstActivityId, resume));
+        var executed = 0;
+        while (pending.TryDequeue(out var step))
+        {
+            var activityDefinition = definition.Activity(step.ActivityId);
+            var type = activityDefinition?.Type ?? "";
+            try
+            {
+                if (++executed > MaxActivitiesPerRun)
+                {
+                    throw new WorkflowActivityException($"Meer dan {MaxActivitiesPerRun} activiteiten in één keer: staat er een lus in de workflow?");
+                }
+                if (activityDefinition is null)
+                {
+                    throw new WorkflowActivityException($"De activiteit '{step.ActivityId}' bestaat niet (meer) in het workflowtype.");
+                }
+                var activity = library.Find(type)
+                    ?? throw new WorkflowActivityException($"Onbekend activiteitstype '{type}': de module die het levert is niet geïnstalleerd.");
+                var context = Context(instance, definition, activityDefinition, eventInput, variables, completed.GetValueOrDefault(step.ActivityId));
+                var result = step.Resume
+                    ? await activity.ResumeAsync(context, cancellationToken)
+                    : await activity.ExecuteAsync(context, cancellationToken);
+                if (result.Halted)
+                {
+                    blocking.Add(new BlockingActivity(step.ActivityId, type));
+                    Journal(instance, step.ActivityId, type, HaltedOutcome, null);
+                    continue;
+                }
+                completed[step.ActivityId] = completed.GetValueOrDefault(step.ActivityId) + 1;
+                Journal(instance, step.ActivityId, type, string.Join(", ", result.OutcomeNames), null);
+                foreach (var next in result.OutcomeNames.SelectMany(outcome => definition.Next(step.ActivityId, outcome)))
+                {
+                    pending.Enqueue((next, false));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
+            {
+                logger.LogWarning(ex, "Workflow instance {Instance} faulted in activity {Activity}", instance.Id, step.ActivityId);
+                Journal(instance, step.ActivityId, type, "", ex.Message);
+                instance.Status = WorkflowStatus.Faulted;
+                instance.FaultMessage = ex.Message;
+                instance.FaultedActivityId = step.ActivityId;
+                instance.FaultedOnResume = step.Resume;
+                break;
+            }
+        }
+
+        instance.VariablesJson = variables.ToJsonString();
+        instance.BlockingActivitiesJson = JsonSerializer.Serialize(blocking);
+        if (instance.Status != WorkflowStatus.Faulted)
+        {
+            instance.Status = blocking.Count > 0 ? WorkflowStatus.Blocked : WorkflowStatus.Finished;
+        }
+        instance.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        instance.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private ActivityContext Context(WorkflowInstanceRecord instance, WorkflowDefinition definition, ActivityDefinition activity, JsonObject input, JsonObject variables, int executionCount)
+    {
+        Dictionary<string, object?>? site = null;
+        async Task<IReadOnlyDictionary<string, object?>> ModelAsync()
+        {
+            site ??= SiteModel(await documents.GetSiteSettingsAsync());
+            return LiquidModel(instance, definition, input, variables, site);
+        }
+        return new ActivityContext
+        {
+            WorkflowInstanceId = instance.Id,
+            WorkflowTypeId = instance.WorkflowTypeId,
+            CorrelationId = instance.CorrelationId,
+            ActivityId = activity.Id,
+            Properties = activity.Properties,
+            Input = input,
+            Variables = variables,
+            Services = services,
+            NowUtc = clock.GetUtcNow().UtcDateTime,
+            RenderAsync = async template => await liquid.RenderAsync(template, await ModelAsync()),
+            EvaluateAsync = async expression => await liquid.EvaluateAsync(expression, await ModelAsync()),
+            ExecutionCount = executionCount,
+        };
+    }
+
+    /// <summary>What Liquid in a workflow sees: Input, Variables, Workflow, Site, BaseUrl and Signals.</summary>
+    private Dictionary<string, object?> LiquidModel(WorkflowInstanceRecord instance, WorkflowDefinition definition, JsonObject input, JsonObject variables, Dictionary<string, object?> site) => new()
+    {
+        ["Input"] = WorkflowLiquid.ToPlain(input),
+        ["Variables"] = WorkflowLiquid.ToPlain(variables),
+        ["Workflow"] = new Dictionary<string, object?>
+        {
+            ["Id"] = instance.WorkflowTypeId,
+            ["Name"] = definition.Name,
+            ["CorrelationId"] = instance.CorrelationId,
+            ["InstanceId"] = instance.Id,
+        },
+        ["Site"] = site,
+        ["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/'),
+        ["Signals"] = definition.Activities.Where(a => a.Type == SignalEvent.TypeName)
+            .Select(a => SignalEvent.SignalName(a.Properties)).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
+            .ToDictionary(s => s, s => (object?)signalLinks.CreateUrl(instance.Id, s), StringComparer.Ordinal),
+    };
+
+    private static Dictionary<string, object?> SiteModel(SiteSettings settings) => new()
+    {
+        ["SiteName"] = settings.SiteName,
+        ["RegionName"] = settings.RegionName,
+        ["Tagline"] = settings.Tagline,
+        ["ContactEmail"] = settings.ContactEmail,
+    };
+
+    private void Journal(WorkflowInstanceRecord instance, string activityId, string type, string outcomes, string? error) =>
+        db.Add(new WorkflowJournalRecord
+        {
+            InstanceId = instance.Id,
+            ActivityId = activityId,
+            ActivityType = type,
+            Outcomes = outcomes,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Error = error,
+        });
+
+    private async Task<Dictionary<string, int>> CompletedCountsAsync(long instanceId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<WorkflowJournalRecord>().AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.Error == null && j.Outcomes != HaltedOutcome)
+            .GroupBy(j => j.ActivityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Entries of this unit of work that are not saved yet count too.
+        foreach (var pending in db.ChangeTracker.Entries<WorkflowJournalRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+                     .Where(j => j.InstanceId == instanceId && j.Error == null && j.Outcomes != HaltedOutcome))
+        {
+            rows.Add(new { Key = pending.ActivityId, Count = 1 });
+        }
+        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
+    }
+
+    private async Task CancelTimersAsync(WorkflowInstanceRecord instance, IEnumerable<BlockingActivity> dropped, CancellationToken cancellationToken)
+    {
+        foreach (var timer in dropped.Where(b => WorkflowTimers.ActivityTypes.Contains(b.Type)))
+        {
+            await services.GetRequiredService<IJobScheduler>().CancelAsync(WorkflowTimers.JobKind, WorkflowTimers.Key(instance.Id, timer.ActivityId), cancellationToken);
+        }
+    }
+
+    public async Task<WorkflowDefinition?> DefinitionAsync(string typeId, CancellationToken cancellationToken = default)
+    {
+        var json = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == typeId).Select(t => t.Json).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : validator.Validate(json).Definition;
+    }
+
+    public static List<BlockingActivity> Blocking(WorkflowInstanceRecord instance)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<BlockingActivity>>(instance.BlockingActivitiesJson) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static JsonObject ParseObject(string? json)
+    {
+        try
+        {
+            return JsonNode.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json) as JsonObject ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Uses the caller's transaction (the outbox dispatcher's) when there is one; otherwise one of its own.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

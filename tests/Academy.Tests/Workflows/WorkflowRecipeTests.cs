@@ -1,0 +1,166 @@
+using Academy.Core.Data;
+using Academy.Core.Recipes;
+using Academy.Workflows.Models;
+using Academy.Workflows.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Workflows;
+
+/// <summary>The site with the enrolment and employer events registered, so the recipe's default types can run.</summary>
+public sealed class DefaultTypesSite : IAsyncLifetime
+{
+    public static readonly string[] ModuleEvents =
+    [
+        "EnrolmentRequested", "EnrolmentConfirmed", "EnrolmentWaitlisted", "EnrolmentPromoted", "EnrolmentCancelled",
+        "EnrolmentDeclined", "EnrolmentApproved", "EmployerSignupRequested", "EmployerSignupConfirmed",
+    ];
+
+    public WorkflowSite Site { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Site = new WorkflowSite(null, ModuleEvents);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Site.DisposeAsync();
+}
+
+/// <summary>The WorkflowTypes recipe step and the default workflow types of the Midden-Gelderland recipe.</summary>
+public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixture<DefaultTypesSite>
+{
+    private WorkflowSite Site => fixture.Site;
+
+    public static readonly string[] DefaultTypes =
+    [
+        "aanmelding-bevestigen", "wachtlijst-bevestigen", "goedkeuring-leercoordinator", "aanmelding-afgewezen",
+        "afmelding-bevestigen", "wachtlijst-doorschuiven", "herinnering-eerste-bijeenkomst", "harrie-werkgeversaanmelding",
+    ];
+
+    [Fact]
+    public async Task Setup_recipe_imports_the_default_types()
+    {
+        var types = await Site.WithScopeAsync(s => s.GetRequiredService<AcademyDbContext>().Set<WorkflowTypeRecord>().AsNoTracking().ToListAsync());
+        Assert.Subset(types.Select(t => t.Id).ToHashSet(), DefaultTypes.ToHashSet());
+        await Site.WithScopeAsync(async services =>
+        {
+            var validator = services.GetRequiredService<WorkflowValidator>();
+            foreach (var type in types.Where(t => DefaultTypes.Contains(t.Id)))
+            {
+                Assert.True(type.IsEnabled, type.Id);
+                // Only activities of modules not in this build (SetEnrolmentStatus) may be unknown.
+                Assert.All(validator.Validate(type.Json).Errors, e => Assert.Contains("onbekend type 'SetEnrolmentStatus'", e));
+            }
+            return await Task.FromResult(true);
+        });
+    }
+
+    [Fact]
+    public async Task Recipe_step_stores_types_with_unknown_activities_and_refuses_unreadable_ones()
+    {
+        var file = await WriteRecipeAsync("""
+            { "name": "WorkflowTypes", "WorkflowTypes": [
+              { "Id": "recept-test", "Name": "Uit een recept", "IsEnabled": true,
+                "Activities": [ { "Id": "a1", "Type": "WfRecipe", "IsStart": true }, { "Id": "a2", "Type": "Onbestaand" } ],
+                "Transitions": [ { "From": "a1", "Outcome": "Done", "To": "a2" } ] } ] }
+            """);
+        await RunAsync(file);
+        await RunAsync(file);
+
+        var stored = await Site.WithScopeAsync(s => s.GetRequiredService<AcademyDbContext>().Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == "recept-test").ToListAsync());
+        var type = Assert.Single(stored);
+        Assert.Equal("Uit een recept", type.Name);
+        var errors = await Site.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<WorkflowValidator>().Validate(type.Json).Errors));
+        Assert.Equal(["Activiteit 'a2' heeft een onbekend type 'Onbestaand'."], errors);
+
+        // An instance reaching the unknown activity faults with a journaled error instead of crashing.
+        await Site.RaiseAsync("WfRecipe", new { }, "recept-1");
+        var instance = await Site.SingleInstanceAsync("recept-test");
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+        Assert.Contains("Onbestaand", (await Site.JournalAsync(instance.Id)).Last().Error);
+
+        var unreadable = await WriteRecipeAsync("""
+            { "name": "WorkflowTypes", "WorkflowTypes": [ { "Id": "zonder-activiteiten", "Name": "Leeg" } ] }
+            """);
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(unreadable));
+        Assert.Contains("'Activities' moet een lijst zijn.", error.Message);
+        Assert.Null(await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowTypeStore>().FindAsync("zonder-activiteiten")));
+    }
+
+    [Fact]
+    public async Task Confirmation_and_reminder_types_mail_the_participant()
+    {
+        var start = Site.Clock.GetUtcNow().UtcDateTime.Date.AddDays(20).AddHours(8);
+        await Site.RaiseAsync("EnrolmentConfirmed", new
+        {
+            EnrolmentId = 501,
+            EditionId = "editie-1",
+            EditionName = "Groep 1",
+            OfferingId = "harrie-training",
+            OfferingTitle = "HARRIE-training",
+            OfferingUrl = "/aanbod/harrie-training",
+            ParticipantName = "Anna de Vries",
+            ParticipantEmail = "anna@example.nl",
+            ParticipantUserId = (string?)null,
+            FirstSessionStartUtc = start,
+        }, "501");
+
+        var confirmation = await Site.SingleInstanceAsync("aanmelding-bevestigen");
+        var mail = Assert.Single(Site.Mail.For(confirmation.Id));
+        Assert.Equal("anna@example.nl", mail.To);
+        Assert.Equal("Aanmelding bevestigd: HARRIE-training", mail.Subject);
+        Assert.Contains("http://localhost:5000/mijn-aanmeldingen", mail.TextBody);
+        Assert.Contains("http://localhost:5000/aanbod/harrie-training", mail.TextBody);
+        Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
+
+        var reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        Assert.Equal(WorkflowStatus.Blocked, reminder.Status);
+        Assert.Equal(start.AddDays(-2), Site.Jobs.Jobs[("workflow-timer", $"{reminder.Id}:twee-dagen-voor")]);
+
+        // Cancelling first ends the reminder without a mail.
+        await Site.RaiseAsync("EnrolmentCancelled", new { EnrolmentId = 501, OfferingTitle = "HARRIE-training", ParticipantName = "Anna de Vries", ParticipantEmail = "anna@example.nl", OfferingUrl = "/aanbod/harrie-training" }, "501");
+        reminder = await Site.SingleInstanceAsync("herinnering-eerste-bijeenkomst");
+        Assert.Equal(WorkflowStatus.Finished, reminder.Status);
+        Assert.Empty(Site.Mail.For(reminder.Id));
+        Assert.False(Site.Jobs.Jobs.ContainsKey(("workflow-timer", $"{reminder.Id}:twee-dagen-voor")));
+        Assert.Equal("Afmelding ontvangen: HARRIE-training", Assert.Single(Site.Mail.For((await Site.SingleInstanceAsync("afmelding-bevestigen")).Id)).Subject);
+    }
+
+    [Fact]
+    public async Task Approval_type_mails_the_coordinator_signed_links_and_the_participant()
+    {
+        await Site.RaiseAsync("EnrolmentRequested", new
+        {
+            EnrolmentId = 601,
+            EditionId = "editie-1",
+            EditionName = "Groep 2",
+            OfferingTitle = "Intervisie",
+            OfferingUrl = "/aanbod/intervisie",
+            ParticipantName = "Bert Jansen",
+            ParticipantEmail = "bert@example.nl",
+        }, "601");
+
+        var instance = await Site.SingleInstanceAsync("goedkeuring-leercoordinator");
+        Assert.Equal(WorkflowStatus.Blocked, instance.Status);
+        var mails = Site.Mail.For(instance.Id);
+        var coordinator = Assert.Single(mails, m => m.To == "leeracademie@example.nl");
+        Assert.Contains("/workflows/signaal?token=", coordinator.TextBody);
+        Assert.Contains("Bert Jansen", coordinator.Subject);
+        Assert.Single(mails, m => m.To == "bert@example.nl");
+        var blocking = WorkflowManager.Blocking(instance).Select(b => b.ActivityId).Order().ToList();
+        Assert.Equal(["afgemeld", "afgewezen", "goedgekeurd"], blocking);
+    }
+
+    private static async Task<string> WriteRecipeAsync(string step)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "academy-tests", "workflow-recipes", Guid.NewGuid().ToString("n"), "recipes");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "test.recipe.json");
+        await File.WriteAllTextAsync(file, $$"""{ "name": "test", "steps": [ {{step}} ] }""");
+        return file;
+    }
+
+    private Task RunAsync(string file) =>
+        Site.Factory.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(file);
+}
