@@ -33,11 +33,16 @@ public sealed class EditionActions(
         {
             return new Dictionary<string, EditionAction>();
         }
-        if (ParticipantClaims.From(user) is not { } participant)
+        if (ParticipantClaims.UserId(user) is null)
         {
             var login = cookies.Get(IdentityConstants.ApplicationScheme).LoginPath.Value ?? "/";
             var link = $"{login}?ReturnUrl={Uri.EscapeDataString(editions[0].OfferingUrl)}";
             return editions.ToDictionary(e => e.EditionId, _ => new EditionAction(T["Log in om je aan te melden"], null, link, null));
+        }
+        if (ParticipantClaims.From(user) is not { } participant)
+        {
+            return editions.ToDictionary(e => e.EditionId, _ => new EditionAction("", null, null,
+                T["Je account heeft geen e-mailadres, dus aanmelden kan niet. Neem contact op met de leer-coördinator."]));
         }
 
         var ids = editions.Select(e => e.EditionId).ToList();

@@ -29,7 +29,10 @@ public static class EnrolmentMessages
     public static string CancellationClosed(string deadline) =>
         $"Afmelden kon tot {deadline}. Neem contact op met de leer-coördinator om je af te melden.";
 
-    public static string NotEnoughSeats(int free, int wanted) => free == 0
-        ? "Deze groep is vol; er is niets gereserveerd."
-        : $"Er zijn nog {free} plaatsen vrij in deze groep, niet {wanted}; er is niets gereserveerd.";
+    public static string NotEnoughSeats(int free, int wanted) => free switch
+    {
+        0 => "Deze groep is vol; er is niets gereserveerd.",
+        1 => $"Er is nog 1 plaats vrij in deze groep, niet {wanted}; er is niets gereserveerd.",
+        _ => $"Er zijn nog {free} plaatsen vrij in deze groep, niet {wanted}; er is niets gereserveerd.",
+    };
 }

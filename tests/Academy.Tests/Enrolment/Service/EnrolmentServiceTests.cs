@@ -304,7 +304,7 @@ public abstract class EnrolmentServiceTests
 
         IReadOnlyList<Participant> tooMany = [Person(3, "team"), Person(4, "team")];
         var refused = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentService>().HoldAsync(edition.EditionId, tooMany, "hold-b", expires));
-        Assert.All(refused, r => Assert.Equal("Er zijn nog 1 plaatsen vrij in deze groep, niet 2; er is niets gereserveerd.", r.Error));
+        Assert.All(refused, r => Assert.Equal("Er is nog 1 plaats vrij in deze groep, niet 2; er is niets gereserveerd.", r.Error));
         Assert.Equal(2, (await EnrolmentsAsync(factory, edition.EditionId)).Count);
         Assert.Equal(2, (await SeatsAsync(factory, edition.EditionId))!.Taken);
 

@@ -18,7 +18,7 @@ public sealed class SqliteEnrolmentSite : IAsyncLifetime
 
 /// <summary>
 /// One seeded site on its own PostgreSQL database for a whole test class. Its pool stays well under the
-/// server's max_connections (300) and waits long enough for a connection when 1,000 requests queue for it.
+/// server's max_connections (300) and waits long enough for a connection when 1,000 requests queue for it on a busy machine.
 /// </summary>
 public sealed class PostgresEnrolmentSite : IAsyncLifetime
 {
@@ -33,7 +33,7 @@ public sealed class PostgresEnrolmentSite : IAsyncLifetime
             if (_factory is null)
             {
                 var connectionString = await postgres.CreateDatabaseAsync("enrolment");
-                var factory = new AcademyFactory(connectionString + ";Maximum Pool Size=60;Timeout=120;Command Timeout=120");
+                var factory = new AcademyFactory(connectionString + ";Maximum Pool Size=60;Timeout=600;Command Timeout=600");
                 _ = factory.Server;
                 _factory = factory;
             }
