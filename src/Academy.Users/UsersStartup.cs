@@ -77,6 +77,9 @@ public sealed class UsersStartup : ModuleStartup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
+        // Password links (set-password for accounts made on someone's behalf) stay valid for a week, not a day.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
+
         // The principal is rebuilt from the database this often, so role and permission changes take effect.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 

@@ -35,7 +35,7 @@ public sealed record EmployerSignupConfirmed(
     string EditionId,
     string EditionName,
     string OfferingTitle,
-    int ParticipantCount) : IDomainEvent
+    IReadOnlyList<SignupParticipant> Participants) : IDomainEvent
 {
     public string CorrelationId => SignupId;
 }

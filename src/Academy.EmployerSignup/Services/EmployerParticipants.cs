@@ -49,6 +49,14 @@ public sealed class EmployerParticipants(AcademyDbContext db)
         return signup is null ? null : (signup, ToView(enrolment));
     }
 
+    /// <summary>The confirmed employees of a sign-up, for the confirmation mail.</summary>
+    public async Task<IReadOnlyList<Events.SignupParticipant>> ConfirmedAsync(string signupId, CancellationToken cancellationToken = default) =>
+        await db.Set<EnrolmentRecord>().AsNoTracking()
+            .Where(e => e.HoldGroupId == signupId && e.Status == EnrolmentStatus.Confirmed)
+            .OrderBy(e => e.Id)
+            .Select(e => new Events.SignupParticipant(e.ParticipantName, e.ParticipantEmail, e.ParticipantFunction))
+            .ToListAsync(cancellationToken);
+
     private IQueryable<EmployerSignupRecord> Visible(ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";

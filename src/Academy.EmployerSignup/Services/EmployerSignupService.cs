@@ -39,6 +39,7 @@ public sealed class EmployerSignupService(
     IOrganisationDirectory organisations,
     IAccountProvisioning accounts,
     SignupTokens tokens,
+    EmployerParticipants participants,
     IOptions<EmployerSignupOptions> signupOptions,
     IOptions<AcademyOptions> siteOptions,
     TimeProvider clock)
@@ -79,16 +80,16 @@ public sealed class EmployerSignupService(
             CreatedUtc = now,
             ExpiresUtc = now.AddHours(signupOptions.Value.HoldHours),
         };
-        var participants = signup.Employees.Select(e => new Participant(null, e.Name, e.Email, e.Function)).ToList();
+        var employees = signup.Employees.Select(e => new Participant(null, e.Name, e.Email, e.Function)).ToList();
 
         await using var transaction = await BeginAsync(cancellationToken);
-        var held = await enrolment.HoldAsync(edition.EditionId, participants, record.Id, record.ExpiresUtc, cancellationToken);
-        if (held.Count != participants.Count || held.Any(r => !r.Succeeded))
+        var held = await enrolment.HoldAsync(edition.EditionId, employees, record.Id, record.ExpiresUtc, cancellationToken);
+        if (held.Count != employees.Count || held.Any(r => !r.Succeeded))
         {
             await RollbackAsync(transaction, cancellationToken);
             // Someone else may have taken the seats since the check above; otherwise the service says why.
             var left = await editions.SeatsLeftAsync(edition);
-            return left < participants.Count
+            return left < employees.Count
                 ? new SubmitResult(null, nameof(SignupInput.EditionId), HarrieEditions.SeatsLeftMessage(left))
                 : new SubmitResult(null, null, held.FirstOrDefault(r => !r.Succeeded)?.Error ?? "De plaatsen konden niet worden gereserveerd. Probeer het opnieuw.");
         }
@@ -113,6 +114,22 @@ public sealed class EmployerSignupService(
     /// role. Confirming twice is harmless: the second time says so and changes nothing.
     /// </summary>
     public async Task<ConfirmOutcome> ConfirmAsync(string signupId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ConfirmOnceAsync(signupId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-up of the same employer or contact was confirmed at the same moment and created the
+            // organisation or account first (a unique index said so); this attempt was rolled back. Again, the
+            // existing rows are found and reused.
+            db.ChangeTracker.Clear();
+            return await ConfirmOnceAsync(signupId, cancellationToken);
+        }
+    }
+
+    private async Task<ConfirmOutcome> ConfirmOnceAsync(string signupId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var record = await db.Set<EmployerSignupRecord>().FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
@@ -157,7 +174,8 @@ public sealed class EmployerSignupService(
         var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
         outbox.Add(new EmployerSignupConfirmed(
             record.Id, record.ContactName, record.ContactEmail, organisation.Name, account.SetPasswordUrl, BaseUrl + ManagePath,
-            record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training", confirmed));
+            record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training",
+            await participants.ConfirmedAsync(signupId, cancellationToken)));
         await db.SaveChangesAsync(cancellationToken);
         await CommitAsync(transaction, cancellationToken);
         return ConfirmOutcome.Confirmed;

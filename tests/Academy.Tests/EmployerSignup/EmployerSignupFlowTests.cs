@@ -1,9 +1,11 @@
 using System.Net;
+using Academy.Email.Models;
 using Academy.EmployerSignup.Models;
 using Academy.EmployerSignup.Services;
 using Academy.Enrolment.Abstractions;
 using Academy.Testing;
 using Academy.Tests.Admin;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.EmployerSignup.SignupForms;
 
@@ -130,4 +132,37 @@ public sealed class EmployerSignupExpiryTests : IDisposable
     }
 
     public void Dispose() => _site.Dispose();
+}
+
+/// <summary>The mails the workflows send for a sign-up, through the real outbox, workflow engine and mail queue.</summary>
+public sealed class EmployerSignupMailTests(EmployerSite site) : IClassFixture<EmployerSite>
+{
+    [Fact]
+    public async Task Contact_gets_the_confirm_link_then_the_password_link_and_employees_their_invitation()
+    {
+        var contactEmail = UniqueEmail("contact");
+        var signupId = await SignUpAsync(site, "harrie-training-groep-8", 2, contactEmail);
+        await site.DrainAsync();
+
+        var confirmPath = await ConfirmPathAsync(site, signupId);
+        var request = Assert.Single(await MailsToAsync(contactEmail));
+        Assert.Contains(confirmPath.Split('/').Last(), request.Text);
+
+        var browser = site.Anonymous();
+        await ConfirmAsync(browser, confirmPath);
+        await site.DrainAsync();
+
+        var mails = await MailsToAsync(contactEmail);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains("/account/wachtwoord-instellen?email=", mails[1].Text);
+        Assert.Contains("/werkgever", mails[1].Text);
+        Assert.Contains("Medewerker 2", mails[1].Text);
+        foreach (var employee in await site.EnrolmentsAsync(signupId))
+        {
+            Assert.NotEmpty(await MailsToAsync(employee.ParticipantEmail));
+        }
+    }
+
+    private Task<List<MailMessageRecord>> MailsToAsync(string email) => site.WithDbAsync(db =>
+        db.Set<MailMessageRecord>().Where(m => m.To.ToLower() == email.ToLower()).OrderBy(m => m.Id).ToListAsync());
 }
