@@ -1,3 +1,4 @@
+using Academy.Testing;
 using Microsoft.Playwright;
 
 namespace Academy.E2E.Infrastructure;
@@ -13,6 +14,16 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>The seeded leer-coördinator of the setup recipe; the recipe gives it no password, the fixture does.</summary>
     public const string CoordinatorEmail = "coordinator@example.nl";
     public const string CoordinatorPassword = "E2e-Leercoordinator!2026";
+
+    /// <summary>Professionals (role Professional) the fixture adds with a password, one per enrolment journey.</summary>
+    public const string ProfessionalPassword = "E2e-Professional!2026";
+    public static readonly string[] Professionals =
+        ["anna@example.nl", "bram@example.nl", "carla@example.nl", "daan@example.nl", "eva@example.nl"];
+
+    /// <summary>A published training the fixture adds with one free group of capacity 1 (for the waitlist journey).</summary>
+    public const string SmallOfferingPath = "e2e-kleine-training";
+    public const string SmallOfferingTitle = "E2E-training met één plaats";
+    public const string SmallGroupName = "Groep met één plaats";
 
     /// <summary>How long Expect(...) assertions wait (Playwright's default of 5 s is too short on a slow 2-core CI machine).</summary>
     public const float ExpectTimeoutMs = 15_000;
@@ -35,6 +46,7 @@ public sealed class SiteFixture : IAsyncLifetime
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Dictionary<string, Task<string>> _signedInStates = new(StringComparer.OrdinalIgnoreCase);
     private SiteServer? _site;
+    private SmtpTestServer? _mail;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -43,6 +55,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The site fixture has not been initialised.");
 
     public string BaseUrl => Site.BaseUrl;
+
+    /// <summary>The loopback SMTP server the site sends all its mail to.</summary>
+    public SmtpTestServer Mail => _mail ?? throw new InvalidOperationException("The site fixture has not been initialised.");
 
     public string AdminEmail => Site.AdminEmail;
 
@@ -57,8 +72,10 @@ public sealed class SiteFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
 
+        _mail = await SmtpTestServer.StartNewAsync();
+
         // Start the browser while the site sets itself up.
-        var siteTask = StartSiteAsync();
+        var siteTask = StartSiteAsync(_mail);
         try
         {
             _playwright = await Playwright.CreateAsync();
@@ -89,9 +106,17 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<SiteServer> StartSiteAsync()
+    private static async Task<SiteServer> StartSiteAsync(SmtpTestServer mail)
     {
-        var site = await SiteServer.StartAsync();
+        var site = await SiteServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Academy__Email__Smtp__Host"] = "127.0.0.1",
+            ["Academy__Email__Smtp__Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Academy__Email__Smtp__Security"] = "None",
+            ["Academy__Background__PollMilliseconds"] = "200",
+            // Mail links must open in the test's browser.
+            ["Academy__PublicBaseUrl"] = SiteServer.BaseUrlPlaceholder,
+        });
         try
         {
             // The journeys log in as the leer-coördinator the setup recipe creates (role Leercoördinator,
@@ -111,9 +136,10 @@ public sealed class SiteFixture : IAsyncLifetime
                           "Email": "{{CoordinatorEmail}}",
                           "Roles": [ "Leercoördinator" ],
                           "Password": "{{CoordinatorPassword}}"
-                        }
+                        }{{ProfessionalEntries()}}
                       ]
-                    }
+                    },
+                    {{SmallOfferingStep()}}
                   ]
                 }
                 """);
@@ -125,6 +151,63 @@ public sealed class SiteFixture : IAsyncLifetime
         }
         return site;
     }
+
+    private static string ProfessionalEntries() => string.Concat(Professionals.Select(email => $$"""
+        ,
+                        {
+                          "UserName": "{{email}}",
+                          "Email": "{{email}}",
+                          "DisplayName": "{{char.ToUpperInvariant(email[0]) + email[1..email.IndexOf('@')]}} Professional",
+                          "Roles": [ "Professional" ],
+                          "OrganisationId": "werkcentrum",
+                          "Password": "{{ProfessionalPassword}}"
+                        }
+        """));
+
+    private static string SmallOfferingStep() => $$"""
+        {
+          "name": "Content",
+          "Data": [
+            {
+              "ContentItemId": "e2e-kleine-training",
+              "ContentType": "Training",
+              "Published": true,
+              "TitlePart": { "Title": "{{SmallOfferingTitle}}" },
+              "AutoroutePart": { "Path": "{{SmallOfferingPath}}" },
+              "MarkdownBodyPart": { "Markdown": "Een training met één plaats, voor de wachtlijst." },
+              "OfferingPart": {
+                "Summary": "Een training met één plaats voor de end-to-end tests.",
+                "OrganiserId": "gemeente-arnhem",
+                "Themes": [ "methodisch-werken" ],
+                "Audiences": [ "klantmanagers" ],
+                "Form": "fysiek",
+                "CostEuros": 0,
+                "CancellationDays": 0
+              },
+              "EditionsPart": {
+                "Editions": [
+                  {
+                    "EditionId": "e2e-kleine-training-groep",
+                    "Name": "{{SmallGroupName}}",
+                    "Capacity": 1,
+                    "Sessions": [
+                      {
+                        "SessionId": "e2e-kleine-training-dag-1",
+                        "Start": "[date:+6w wo 09:00]",
+                        "End": "[date:+6w wo 12:00]",
+                        "Location": "Werkcentrum Midden-Gelderland",
+                        "Place": "Arnhem",
+                        "OnlineUrl": null
+                      }
+                    ]
+                  }
+                ]
+              },
+              "Training": { "Praktijkverklaring": { "Value": false } }
+            }
+          ]
+        }
+        """;
 
     /// <summary>
     /// A page in a new browser context: Dutch locale, Amsterdam time zone, relative URLs resolve
@@ -202,6 +285,8 @@ public sealed class SiteFixture : IAsyncLifetime
         await CloseBrowserAsync();
         _site?.Dispose();
         _site = null;
+        if (_mail is not null) await _mail.DisposeAsync();
+        _mail = null;
     }
 
     private async Task CloseBrowserAsync()

@@ -18,6 +18,12 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
     public const string DefaultAdminPassword = "E2e-Leeracademie!2026";
     public const string DefaultRecipe = "midden-gelderland";
 
+    /// <summary>
+    /// An environment value containing this text gets the site's base URL in its place (the port is only
+    /// known at launch), for example <c>Academy__PublicBaseUrl = BaseUrlPlaceholder</c> so mail links open in the test.
+    /// </summary>
+    public const string BaseUrlPlaceholder = "{BaseUrl}";
+
     private const int MaxLogChars = 200_000;
     private readonly StringBuilder _log = new();
     private readonly Process _process;
@@ -97,6 +103,7 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
         var port = FreeLoopbackPort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var appData = Path.Combine(Path.GetTempPath(), "academy-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        environment = environment?.ToDictionary(e => e.Key, e => e.Value?.Replace(BaseUrlPlaceholder, baseUrl, StringComparison.Ordinal));
         var psi = StartInfo(appData, environment, ["--urls", baseUrl]);
         Directory.CreateDirectory(appData);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

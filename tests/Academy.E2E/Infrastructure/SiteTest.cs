@@ -1,3 +1,4 @@
+using Academy.Testing;
 using Microsoft.Playwright;
 
 namespace Academy.E2E.Infrastructure;
@@ -20,6 +21,41 @@ public abstract class SiteTest(SiteFixture site) : IAsyncLifetime
     /// <summary>A page in a fresh browser context signed in as the site's administrator (role Beheerder).</summary>
     protected Task<IPage> NewAdminPageAsync(Action<BrowserNewContextOptions>? configure = null) =>
         Track(site.NewAdminPageAsync(configure));
+
+    /// <summary>A page in a fresh browser context signed in as <paramref name="email"/>.</summary>
+    protected Task<IPage> NewSignedInPageAsync(string email, string password) =>
+        Track(site.NewSignedInPageAsync(email, password));
+
+    /// <summary>
+    /// Waits (up to 30 s: the site's background worker sends the mail) for the first mail to
+    /// <paramref name="to"/> whose subject contains <paramref name="subject"/>; fails when none arrives.
+    /// </summary>
+    protected async Task<ReceivedMail> MailAsync(string to, string subject)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var mail = (await site.Mail.MessagesAsync()).FirstOrDefault(m =>
+                m.EnvelopeTo.Concat([m.To]).Any(a => a.Equals(to, StringComparison.OrdinalIgnoreCase)) &&
+                m.Subject.Contains(subject, StringComparison.Ordinal));
+            if (mail is not null) return mail;
+            if (DateTime.UtcNow > until)
+            {
+                var seen = string.Join("\n", (await site.Mail.MessagesAsync()).Select(m => $"  {m.To}: {m.Subject}"));
+                Assert.Fail($"No mail to {to} with subject containing '{subject}' arrived. Mails so far:\n{seen}\n--- site output ---\n{site.Site.Log[^Math.Min(4000, site.Site.Log.Length)..]}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The first link in a mail's text or HTML body whose URL contains <paramref name="pathPart"/>.</summary>
+    protected static string LinkIn(ReceivedMail mail, string pathPart)
+    {
+        var body = (mail.Text ?? "") + " " + (mail.Html ?? "");
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"https?://[^\s""'<>)\]]*" + System.Text.RegularExpressions.Regex.Escape(pathPart) + @"[^\s""'<>)\]]*");
+        Assert.True(match.Success, $"The mail '{mail.Subject}' has no link containing {pathPart}:\n{mail.Text}");
+        return System.Net.WebUtility.HtmlDecode(match.Value);
+    }
 
     private async Task<IPage> Track(Task<IPage> opening)
     {
