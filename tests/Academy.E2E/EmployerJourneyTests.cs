@@ -73,6 +73,7 @@ public sealed class EmployerJourneyTests(SiteFixture site) : SiteTest(site)
 
         await contactPage.GetByRole(AriaRole.Link, new() { Name = $"Vervangen ({employees[0].Name})", Exact = true }).ClickAsync();
         await Expect(contactPage.GetByRole(AriaRole.Heading, new() { Name = $"{employees[0].Name} vervangen", Level = 1 })).ToBeVisibleAsync();
+        await Expect(contactPage).ToHaveTitleAsync(new Regex("^" + Regex.Escape(employees[0].Name) + " vervangen"));
         await Axe.AssertNoViolationsAsync(contactPage, "the employer's swap page");
         var newcomer = (Name: $"Invaller {run}", Email: $"invaller-{run}@bakkerij.example.nl");
         await contactPage.GetByLabel("Naam", new() { Exact = true }).FillAsync(newcomer.Name);

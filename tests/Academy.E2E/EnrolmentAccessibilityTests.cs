@@ -60,6 +60,8 @@ public sealed class EnrolmentAccessibilityTests(SiteFixture site) : SiteTest(sit
         await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/(?!nieuw$|instanties$)[^/]+$"));
         await CheckAsync(admin, "/admin/workflows/instanties");
         await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/instanties/\d+$"));
+        // The title names the instance (a localized "{0}" once reached the browser unformatted).
+        await Expect(admin).ToHaveTitleAsync(new Regex(@"^Instantie \d+"));
     }
 
     private static async Task CheckAsync(IPage page, string path)
