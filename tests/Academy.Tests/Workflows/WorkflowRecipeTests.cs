@@ -202,7 +202,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
             ManageUrl = "http://localhost:5000/werkgever/medewerkers",
             EditionName = "Groep 1",
             OfferingTitle = "HARRIE-training",
-            ParticipantCount = 2,
+            Participants = new[] { new { Name = "Dirk", Email = "dirk@bedrijf.example.nl" }, new { Name = "Eva", Email = "eva@bedrijf.example.nl" } },
         }, "ws-1");
 
         var instances = await Site.InstancesAsync("harrie-werkgeversaanmelding");
