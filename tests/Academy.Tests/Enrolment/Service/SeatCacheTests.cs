@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Academy.Core.Contracts;
+using Academy.Enrolment.Abstractions;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using static Academy.Tests.Enrolment.Service.EnrolmentTestKit;
+
+namespace Academy.Tests.Enrolment.Service;
+
+/// <summary>
+/// Anonymous offering pages are output cached, yet show the seats left right after an enrolment or a
+/// cancellation: every seat change evicts what shows seats.
+/// </summary>
+public sealed class SeatCacheTests(SqliteEnrolmentSite site) : IClassFixture<SqliteEnrolmentSite>
+{
+    [Fact]
+    public async Task Anonymous_offering_page_is_served_from_the_output_cache()
+    {
+        var edition = await CreateEditionAsync(site.Factory, capacity: 4);
+        var path = await OfferingPathAsync(edition);
+        using var client = site.Factory.CreateClient();
+
+        var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"), "An anonymous page that sets a cookie cannot be output cached.");
+        var second = await client.GetAsync(path);
+        Assert.True(second.Headers.Age is not null, "The second anonymous request should come from the output cache.");
+    }
+
+    [Fact]
+    public async Task Seats_left_change_at_once_after_an_enrolment_and_a_cancellation()
+    {
+        var edition = await CreateEditionAsync(site.Factory, capacity: 3);
+        var path = await OfferingPathAsync(edition);
+        using var client = site.Factory.CreateClient();
+        Assert.Equal("3", await SeatsLeftAsync(client, path));
+        Assert.Equal(3, await ApiSeatsLeftAsync(client, edition.EditionId));
+        Assert.NotNull((await client.GetAsync(path)).Headers.Age);
+
+        var enrolled = await EnrolAsync(site.Factory, edition.EditionId, Person(1));
+        Assert.True(enrolled.Succeeded, enrolled.Error);
+        Assert.Equal("2", await SeatsLeftAsync(client, path));
+        Assert.Equal(2, await ApiSeatsLeftAsync(client, edition.EditionId));
+
+        var cancelled = await WithAsync(site.Factory, sp => sp.GetRequiredService<IEnrolmentService>()
+            .CancelAsync(enrolled.EnrolmentId!.Value, "coordinator", byCoordinator: true));
+        Assert.True(cancelled.Succeeded, cancelled.Error);
+        Assert.Equal("3", await SeatsLeftAsync(client, path));
+        Assert.Equal(3, await ApiSeatsLeftAsync(client, edition.EditionId));
+    }
+
+    private static async Task<string> SeatsLeftAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return new HtmlParser().ParseDocument(html).QuerySelector(".edition-seats-left")!.TextContent.Trim();
+    }
+
+    private static async Task<int> ApiSeatsLeftAsync(HttpClient client, string editionId)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/leeragenda"));
+        return json.RootElement.GetProperty("offerings").EnumerateArray()
+            .SelectMany(o => o.GetProperty("editions").EnumerateArray())
+            .Single(e => e.GetProperty("id").GetString() == editionId)
+            .GetProperty("seatsLeft").GetInt32();
+    }
+
+    private Task<string> OfferingPathAsync(TestEdition edition) =>
+        WithAsync(site.Factory, async sp => (await sp.GetRequiredService<IEditionCatalog>().GetAsync(edition.EditionId))!.OfferingUrl);
+}
