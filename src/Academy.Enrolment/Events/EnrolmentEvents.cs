@@ -21,7 +21,10 @@ public sealed record EnrolmentRequested : EnrolmentEvent
 /// <summary>Has a seat: enrolled directly, approved, promoted from the waitlist or confirmed by the employer's contact.</summary>
 public sealed record EnrolmentConfirmed : EnrolmentEvent
 {
-    public EnrolmentConfirmed(EnrolmentSubject subject) : base(subject) { }
+    public EnrolmentConfirmed(EnrolmentSubject subject, bool promoted = false) : base(subject) => Promoted = promoted;
+
+    /// <summary>Moved up from the waitlist: the <see cref="EnrolmentPromoted"/> mail already tells the participant, so the confirmation mail skips it.</summary>
+    public bool Promoted { get; init; }
 }
 
 /// <summary>The edition was full: on the waitlist at <see cref="WaitlistPosition"/> (1 = next in line).</summary>

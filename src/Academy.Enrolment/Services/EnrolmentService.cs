@@ -390,7 +390,7 @@ public sealed partial class EnrolmentService(
             Change(next, EnrolmentStatus.Confirmed);
             var subject = Subject(next, edition);
             outbox.Add(new EnrolmentPromoted(subject));
-            outbox.Add(new EnrolmentConfirmed(subject));
+            outbox.Add(new EnrolmentConfirmed(subject, promoted: true));
         }
     }
 
