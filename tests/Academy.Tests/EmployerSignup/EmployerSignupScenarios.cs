@@ -173,6 +173,10 @@ public static class EmployerSignupScenarios
         Assert.Equal(HttpStatusCode.Redirect, cancelled.Status);
         Assert.Equal(EnrolmentStatus.Cancelled, (await site.EnrolmentsAsync(signupId))[1].Status);
         Assert.Equal(taken - 1, await site.TakenAsync(editionId));
+        // The enrolment rules record the employer as the one who cancelled (not the coördinator).
+        var cancelEvent = (await site.EventsAsync("EnrolmentCancelled")).Single(e => e.GetProperty("EnrolmentId").GetInt64() == enrolments[1].Id);
+        Assert.Equal("Employer", cancelEvent.GetProperty("CancelledBy").GetString());
+        Assert.False(cancelEvent.GetProperty("ByCoordinator").GetBoolean());
         var notice = await contact.GetAsync("/werkgever");
         Assert.Contains("Medewerker 2 is afgemeld.", notice.StatusMessage);
         Assert.Equal(2, notice.Document.QuerySelectorAll("a[href$='/vervangen']").Length);
