@@ -145,6 +145,11 @@ public static class EmployerSignupScenarios
         var (contact, signupId) = await ConfirmedEmployerAsync(site, editionId, 3);
         var enrolments = await site.EnrolmentsAsync(signupId);
 
+        // The public menu leads employers to their employees; visitors without the permission do not see it.
+        var menu = (await contact.GetAsync("/leeragenda")).Document.QuerySelector(".site-nav a[href='/werkgever']");
+        Assert.Equal("Mijn medewerkers", menu?.TextContent.Trim());
+        Assert.Null((await site.Anonymous().GetAsync("/leeragenda")).Document.QuerySelector(".site-nav a[href='/werkgever']"));
+
         var overview = await contact.GetAsync("/werkgever");
         Assert.Equal(HttpStatusCode.OK, overview.Status);
         Assert.Contains("Medewerker 2", overview.Html);
