@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Academy.Core.Contracts;
 using Academy.Enrolment.Abstractions;
+using Academy.Testing;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.Enrolment.Service.EnrolmentTestKit;
@@ -12,14 +13,17 @@ namespace Academy.Tests.Enrolment.Service;
 /// Anonymous offering pages are output cached, yet show the seats left right after an enrolment or a
 /// cancellation: every seat change evicts what shows seats.
 /// </summary>
-public sealed class SeatCacheTests(SqliteEnrolmentSite site) : IClassFixture<SqliteEnrolmentSite>
+public abstract class SeatCacheTests
 {
+    protected abstract Task<AcademyFactory> SiteAsync();
+
     [Fact]
     public async Task Anonymous_offering_page_is_served_from_the_output_cache()
     {
-        var edition = await CreateEditionAsync(site.Factory, capacity: 4);
-        var path = await OfferingPathAsync(edition);
-        using var client = site.Factory.CreateClient();
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory, capacity: 4);
+        var path = await OfferingPathAsync(factory, edition);
+        using var client = factory.CreateClient();
 
         var first = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -31,19 +35,20 @@ public sealed class SeatCacheTests(SqliteEnrolmentSite site) : IClassFixture<Sql
     [Fact]
     public async Task Seats_left_change_at_once_after_an_enrolment_and_a_cancellation()
     {
-        var edition = await CreateEditionAsync(site.Factory, capacity: 3);
-        var path = await OfferingPathAsync(edition);
-        using var client = site.Factory.CreateClient();
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory, capacity: 3);
+        var path = await OfferingPathAsync(factory, edition);
+        using var client = factory.CreateClient();
         Assert.Equal("3", await SeatsLeftAsync(client, path));
         Assert.Equal(3, await ApiSeatsLeftAsync(client, edition.EditionId));
         Assert.NotNull((await client.GetAsync(path)).Headers.Age);
 
-        var enrolled = await EnrolAsync(site.Factory, edition.EditionId, Person(1));
+        var enrolled = await EnrolAsync(factory, edition.EditionId, Person(1));
         Assert.True(enrolled.Succeeded, enrolled.Error);
         Assert.Equal("2", await SeatsLeftAsync(client, path));
         Assert.Equal(2, await ApiSeatsLeftAsync(client, edition.EditionId));
 
-        var cancelled = await WithAsync(site.Factory, sp => sp.GetRequiredService<IEnrolmentService>()
+        var cancelled = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentService>()
             .CancelAsync(enrolled.EnrolmentId!.Value, "coordinator", byCoordinator: true));
         Assert.True(cancelled.Succeeded, cancelled.Error);
         Assert.Equal("3", await SeatsLeftAsync(client, path));
@@ -65,6 +70,17 @@ public sealed class SeatCacheTests(SqliteEnrolmentSite site) : IClassFixture<Sql
             .GetProperty("seatsLeft").GetInt32();
     }
 
-    private Task<string> OfferingPathAsync(TestEdition edition) =>
-        WithAsync(site.Factory, async sp => (await sp.GetRequiredService<IEditionCatalog>().GetAsync(edition.EditionId))!.OfferingUrl);
+    private static Task<string> OfferingPathAsync(AcademyFactory factory, TestEdition edition) =>
+        WithAsync(factory, async sp => (await sp.GetRequiredService<IEditionCatalog>().GetAsync(edition.EditionId))!.OfferingUrl);
+}
+
+public sealed class SeatCacheSqliteTests(SqliteEnrolmentSite site) : SeatCacheTests, IClassFixture<SqliteEnrolmentSite>
+{
+    protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
+}
+
+[Collection("postgres")]
+public sealed class SeatCachePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : SeatCacheTests, IClassFixture<PostgresEnrolmentSite>
+{
+    protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }
