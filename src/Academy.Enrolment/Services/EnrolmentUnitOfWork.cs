@@ -99,7 +99,7 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await ambient.ReleaseSavepointAsync(Savepoint, cancellationToken);
-                // The caller commits right after; the page's own lifetime bounds a refill in between.
+                // The caller commits right after; SeatsOutputCacheEviction evicts again once its events are dispatched.
                 await SeatsChangedAsync();
                 return outcome.Result;
             }

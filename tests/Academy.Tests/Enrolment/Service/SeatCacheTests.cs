@@ -55,6 +55,30 @@ public abstract class SeatCacheTests
         Assert.Equal(3, await ApiSeatsLeftAsync(client, edition.EditionId));
     }
 
+    [Fact]
+    public async Task A_change_inside_a_callers_transaction_shows_once_its_events_are_dispatched()
+    {
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory, capacity: 3);
+        var path = await OfferingPathAsync(factory, edition);
+        using var client = factory.CreateClient();
+
+        // As a workflow activity does: the enrolment joins the caller's transaction, and a visitor fills the
+        // cache before that transaction commits.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Academy.Core.Data.AcademyDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var enrolled = await scope.ServiceProvider.GetRequiredService<IEnrolmentService>().EnrolAsync(edition.EditionId, Person(1));
+            Assert.True(enrolled.Succeeded, enrolled.Error);
+            Assert.Equal("3", await SeatsLeftAsync(client, path));
+            await transaction.CommitAsync();
+        }
+        await factory.DrainBackgroundAsync();
+
+        Assert.Equal("2", await SeatsLeftAsync(client, path));
+    }
+
     private static async Task<string> SeatsLeftAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);
