@@ -20,6 +20,8 @@ public sealed class AdminPermissions : IPermissionProvider
 {
     public const string AccessAdmin = "AccessAdmin";
     public const string ViewContentTypes = "ViewContentTypes";
+    /// <summary>Declared by the Users module ("Site-instellingen beheren"); it also guards the background work page.</summary>
+    public const string ManageSettings = "ManageSettings";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
@@ -33,5 +35,6 @@ public sealed class AdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("Inhoudstypes", "/admin/inhoudstypes", AdminPermissions.ViewContentTypes, 90),
+        new("Achtergrondwerk", "/admin/achtergrond", AdminPermissions.ManageSettings, 95),
     ];
 }

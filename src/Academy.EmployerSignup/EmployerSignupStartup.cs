@@ -19,6 +19,7 @@ public sealed class EmployerSignupStartup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmployerSignupOptions>(configuration.GetSection("Academy:EmployerSignup"));
+        services.AddSignupThrottle();
         services.AddModelContributor<EmployerSignupModel>();
         services.AddDataMigration<EmployerSignupMigration>();
         services.AddPermissions<EmployerSignupPermissions>();

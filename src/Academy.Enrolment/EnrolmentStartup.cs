@@ -1,3 +1,4 @@
+using Academy.Core.Background;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Enrolment.Abstractions;
@@ -30,6 +31,7 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddScoped<IEditionActions, EditionActions>();
         // Wins over the Leeragenda's TryAdd default whichever module registers first.
         services.Replace(ServiceDescriptor.Scoped<IEditionSeats, EnrolmentEditionSeats>());
+        services.AddDomainEventHandler<SeatsOutputCacheEviction>();
 
         services.AddActivity<SetEnrolmentStatus>();
         services.AddWorkflowEvent("EnrolmentRequested", "Aanmelding aangevraagd (wacht op goedkeuring)");

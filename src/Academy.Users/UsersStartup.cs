@@ -87,14 +87,6 @@ public sealed class UsersStartup : ModuleStartup
         services.AddLoginThrottle(configuration);
     }
 
-    /// <summary>
-    /// The host calls this after UseRouting/UseAuthorization, so the selected endpoint (and its
-    /// [EnableRateLimiting] metadata) is known when the rate limiter runs.
-    /// </summary>
-    public override void Configure(IApplicationBuilder app)
-    {
-        app.UseRateLimiter();
-    }
 }
 
 /// <summary>The Users module's entries in the back-office menu.</summary>

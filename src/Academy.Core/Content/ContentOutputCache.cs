@@ -7,6 +7,9 @@ public static class OutputCacheTags
 {
     /// <summary>Pages built from content; evicted on every committed content change.</summary>
     public const string Content = "content";
+
+    /// <summary>Pages that show seats left; evicted after every committed enrolment change (the seats change without content changing).</summary>
+    public const string Seats = "seats";
 }
 
 /// <summary>Evicts output-cached content pages once a content change has committed.</summary>

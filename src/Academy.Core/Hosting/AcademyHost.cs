@@ -97,6 +97,8 @@ public static class AcademyHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        // After routing, so the endpoint's [EnableRateLimiting] policy (ClientThrottle) is known.
+        app.UseRateLimiter();
         foreach (var module in modules)
         {
             module.Configure(app);

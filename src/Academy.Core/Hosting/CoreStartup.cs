@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Academy.Core.Background;
 using Academy.Core.Content;
 using Academy.Core.Jobs;
@@ -35,6 +36,8 @@ public sealed class CoreStartup : ModuleStartup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppDataPath(options, configuration), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        // Modules add their per-client throttles (ClientThrottle); the host always runs the limiter.
+        services.AddRateLimiter(_ => { });
         services.AddSingleton<IModelContributor, AutorouteModel>();
         services.AddSingleton<IDataMigration, CoreMigration>();
         services.AddScoped<SchemaMigrator>();

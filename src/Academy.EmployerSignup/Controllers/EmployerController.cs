@@ -29,7 +29,7 @@ public sealed class EmployeeFormModel
 /// </summary>
 [RequirePermission(EmployerSignupPermissions.ManageOwnEmployees)]
 [Route("werkgever")]
-public sealed class EmployerController(EmployerParticipants participants, IEnrolmentService enrolment, IEditionCatalog catalog, TimeProvider clock) : Controller
+public sealed class EmployerController(EmployerParticipants participants, IEnrolmentService enrolment, IEditionCatalog catalog) : Controller
 {
     private const string NoticeKey = "werkgever-melding";
 
@@ -89,22 +89,14 @@ public sealed class EmployerController(EmployerParticipants participants, IEnrol
         {
             return NotFound();
         }
-        var errors = new FormErrors();
-        // The enrolment rules let a participant cancel only their own enrolment; employees signed up by an
-        // employer have no account. Ownership is checked above, so the employer cancels with the coördinator's
-        // reach, but only before the deadline that holds for participants.
-        var edition = await catalog.GetAsync(found.Signup.EditionId, cancellationToken);
-        if (edition?.CancellationDeadlineUtc is { } deadline && clock.GetUtcNow().UtcDateTime >= deadline)
-        {
-            errors.Add(null, $"Afmelden kon tot {DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur. Neem contact op met de leer-coördinator.");
-            return View(new EmployeeFormModel { Current = found.Employee, Errors = errors });
-        }
-        var result = await enrolment.CancelAsync(id, UserId, byCoordinator: true, "Afgemeld door de werkgever", cancellationToken);
+        // Ownership is checked above; the enrolment rules hold the employer to the participants' deadline.
+        var result = await enrolment.CancelAsync(id, UserId, EnrolmentActor.Employer, "Afgemeld door de werkgever", cancellationToken);
         if (result.Succeeded)
         {
             TempData[NoticeKey] = $"{found.Employee.Name} is afgemeld.";
             return Redirect("/werkgever");
         }
+        var errors = new FormErrors();
         errors.Add(null, result.Error!);
         return View(new EmployeeFormModel { Current = found.Employee, Errors = errors });
     }

@@ -4,6 +4,7 @@ using Academy.EmployerSignup.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Academy.EmployerSignup.Controllers;
@@ -41,6 +42,7 @@ public sealed class HarrieController(
         View(new SignupPageModel { Input = new SignupInput(), Editions = await editions.AvailableAsync(cancellationToken), Options = options.Value });
 
     [HttpPost("")]
+    [EnableRateLimiting(SignupThrottle.Policy)]
     public async Task<IActionResult> Index(SignupInput input, CancellationToken cancellationToken)
     {
         ModelState.Clear();

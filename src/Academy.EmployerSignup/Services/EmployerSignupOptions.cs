@@ -11,4 +11,9 @@ public sealed class EmployerSignupOptions
 
     /// <summary>Employees per sign-up at most (a group has 12 seats).</summary>
     public int MaxParticipants { get; set; } = 12;
+
+    /// <summary>Sign-up POSTs allowed per client address within <see cref="SubmissionWindowSeconds"/> (each holds seats, so a flood must not empty a group).</summary>
+    public int SubmissionsPerWindow { get; set; } = 10;
+
+    public int SubmissionWindowSeconds { get; set; } = 600;
 }

@@ -16,6 +16,15 @@ public enum EnrolmentStatus
     Completed,
 }
 
+/// <summary>Who cancels: the rules differ (a participant only their own and before the deadline; an employer, whose
+/// ownership the employer module checks, before the deadline; the coördinator at any time).</summary>
+public enum EnrolmentActor
+{
+    Participant,
+    Employer,
+    Coordinator,
+}
+
 /// <summary>Who takes part: an account holder, or (HARRIE) an employee signed up by an employer without an account.</summary>
 public sealed record Participant(string? UserId, string Name, string Email, string? Function = null, string? OrganisationId = null);
 
@@ -49,6 +58,9 @@ public interface IEnrolmentService
     /// <summary>Cancels; frees the seat and promotes the first waitlisted person in the same transaction.</summary>
     /// <param name="byCoordinator">The coördinator may cancel at any time; a participant only before the deadline.</param>
     Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels as <paramref name="actor"/>; the event records who cancelled.</summary>
+    Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, EnrolmentActor actor, string? reason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the participant of an enrolment (an employer swaps an employee); the seat stays taken.</summary>
     Task<EnrolmentResult> SwapParticipantAsync(long enrolmentId, Participant replacement, string actorUserId, CancellationToken cancellationToken = default);

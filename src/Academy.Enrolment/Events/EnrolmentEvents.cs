@@ -21,7 +21,10 @@ public sealed record EnrolmentRequested : EnrolmentEvent
 /// <summary>Has a seat: enrolled directly, approved, promoted from the waitlist or confirmed by the employer's contact.</summary>
 public sealed record EnrolmentConfirmed : EnrolmentEvent
 {
-    public EnrolmentConfirmed(EnrolmentSubject subject) : base(subject) { }
+    public EnrolmentConfirmed(EnrolmentSubject subject, bool promoted = false) : base(subject) => Promoted = promoted;
+
+    /// <summary>Moved up from the waitlist: the <see cref="EnrolmentPromoted"/> mail already tells the participant, so the confirmation mail skips it.</summary>
+    public bool Promoted { get; init; }
 }
 
 /// <summary>The edition was full: on the waitlist at <see cref="WaitlistPosition"/> (1 = next in line).</summary>
@@ -38,17 +41,20 @@ public sealed record EnrolmentPromoted : EnrolmentEvent
     public EnrolmentPromoted(EnrolmentSubject subject) : base(subject) { }
 }
 
-/// <summary>Cancelled by the participant or by the leer-coördinator.</summary>
+/// <summary>Cancelled by the participant, their employer or the leer-coördinator.</summary>
 public sealed record EnrolmentCancelled : EnrolmentEvent
 {
-    public EnrolmentCancelled(EnrolmentSubject subject, string? reason, bool byCoordinator, EnrolmentStatus previousStatus) : base(subject)
+    public EnrolmentCancelled(EnrolmentSubject subject, string? reason, EnrolmentActor cancelledBy, EnrolmentStatus previousStatus) : base(subject)
     {
         Reason = reason;
-        ByCoordinator = byCoordinator;
+        CancelledBy = cancelledBy.ToString();
+        ByCoordinator = cancelledBy == EnrolmentActor.Coordinator;
         PreviousStatus = previousStatus.ToString();
     }
 
     public string? Reason { get; init; }
+    /// <summary>Participant, Employer or Coordinator.</summary>
+    public string CancelledBy { get; init; }
     public bool ByCoordinator { get; init; }
     /// <summary>Confirmed, Waitlisted, Pending or Held.</summary>
     public string PreviousStatus { get; init; }

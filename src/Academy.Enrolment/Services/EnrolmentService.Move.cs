@@ -50,7 +50,7 @@ public sealed partial class EnrolmentService
             var previous = record.Status;
             End(record, EnrolmentStatus.Cancelled);
             record.CancelReason = $"Verplaatst naar {target.EditionName}";
-            outbox.Add(new EnrolmentCancelled(Subject(record, edition), record.CancelReason, byCoordinator: true, previous));
+            outbox.Add(new EnrolmentCancelled(Subject(record, edition), record.CancelReason, EnrolmentActor.Coordinator, previous));
             if (previous == EnrolmentStatus.Confirmed)
             {
                 await ReleaseAndPromoteAsync(record.EditionId, edition, 1, cancellationToken);

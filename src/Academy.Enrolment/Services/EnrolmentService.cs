@@ -194,9 +194,12 @@ public sealed partial class EnrolmentService(
     }
 
     public Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default) =>
+        CancelAsync(enrolmentId, actorUserId, byCoordinator ? EnrolmentActor.Coordinator : EnrolmentActor.Participant, reason, cancellationToken);
+
+    public Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, EnrolmentActor actor, string? reason = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(enrolmentId, async (record, edition) =>
         {
-            if (!byCoordinator && (record.UserId is null || record.UserId != actorUserId))
+            if (actor == EnrolmentActor.Participant && (record.UserId is null || record.UserId != actorUserId))
             {
                 return Fail(EnrolmentMessages.UnknownEnrolment);
             }
@@ -204,14 +207,14 @@ public sealed partial class EnrolmentService(
             {
                 return Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.NotCancellable : EnrolmentMessages.AlreadyEnded);
             }
-            if (!byCoordinator && edition?.CancellationDeadlineUtc is { } deadline && Now >= deadline)
+            if (actor != EnrolmentActor.Coordinator && edition?.CancellationDeadlineUtc is { } deadline && Now >= deadline)
             {
                 return Fail(EnrolmentMessages.CancellationClosed($"{DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur"));
             }
             var previous = record.Status;
             End(record, EnrolmentStatus.Cancelled);
             record.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-            outbox.Add(new EnrolmentCancelled(Subject(record, edition), record.CancelReason, byCoordinator, previous));
+            outbox.Add(new EnrolmentCancelled(Subject(record, edition), record.CancelReason, actor, previous));
             if (previous is EnrolmentStatus.Confirmed or EnrolmentStatus.Held)
             {
                 await ReleaseAndPromoteAsync(record.EditionId, edition, 1, cancellationToken);
@@ -390,7 +393,7 @@ public sealed partial class EnrolmentService(
             Change(next, EnrolmentStatus.Confirmed);
             var subject = Subject(next, edition);
             outbox.Add(new EnrolmentPromoted(subject));
-            outbox.Add(new EnrolmentConfirmed(subject));
+            outbox.Add(new EnrolmentConfirmed(subject, promoted: true));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Academy.Core.Content;
 using Academy.Core.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -27,8 +29,9 @@ public readonly record struct WorkOutcome<T>(T Result, bool Commit)
 /// updates inside it, which lock the edition's counter row on PostgreSQL (READ COMMITTED) until commit.
 /// Inside a caller's transaction (a workflow activity) the change joins it under a savepoint instead, and the
 /// caller commits it together with its own work.
+/// Every committed change evicts the output-cached pages that show seats left (tag <see cref="OutputCacheTags.Seats"/>).
 /// </summary>
-public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sqliteGate)
+public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sqliteGate, IOutputCacheStore outputCache)
 {
     private const string Savepoint = "enrolment";
 
@@ -58,6 +61,7 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
                 }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await SeatsChangedAsync();
                 return outcome.Result;
             }
             catch (DbUpdateException ex)
@@ -95,6 +99,8 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await ambient.ReleaseSavepointAsync(Savepoint, cancellationToken);
+                // The caller commits right after; SeatsOutputCacheEviction evicts again once its events are dispatched.
+                await SeatsChangedAsync();
                 return outcome.Result;
             }
             await UndoAsync(ambient, before);
@@ -111,6 +117,9 @@ public sealed class EnrolmentUnitOfWork(AcademyDbContext db, SqliteWriteGate sql
             return onConflict(new DbUpdateException(ex.Message, ex));
         }
     }
+
+    private async Task SeatsChangedAsync() =>
+        await outputCache.EvictByTagAsync(OutputCacheTags.Seats, CancellationToken.None);
 
     /// <summary>A deadlock or serialization failure (PostgreSQL) or a lock wait that timed out (SQLite): nothing was changed.</summary>
     private static bool IsLostRace(DbException ex) => ex.IsTransient || ex.SqlState is "40P01" or "40001";

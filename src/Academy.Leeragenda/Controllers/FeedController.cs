@@ -40,7 +40,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
     }
 
     [HttpGet("api/leeragenda")]
-    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Api(CancellationToken cancellationToken)
     {
         var offerings = await reader.UpcomingAsync(cancellationToken);

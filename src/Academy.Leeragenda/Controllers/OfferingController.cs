@@ -33,7 +33,7 @@ public sealed class OfferingViewModel
 public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
-    [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
+    [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         var offering = await reader.BySlugAsync(slug, cancellationToken);

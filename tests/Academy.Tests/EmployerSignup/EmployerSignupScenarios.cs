@@ -145,6 +145,11 @@ public static class EmployerSignupScenarios
         var (contact, signupId) = await ConfirmedEmployerAsync(site, editionId, 3);
         var enrolments = await site.EnrolmentsAsync(signupId);
 
+        // The public menu leads employers to their employees; visitors without the permission do not see it.
+        var menu = (await contact.GetAsync("/leeragenda")).Document.QuerySelector(".site-nav a[href='/werkgever']");
+        Assert.Equal("Mijn medewerkers", menu?.TextContent.Trim());
+        Assert.Null((await site.Anonymous().GetAsync("/leeragenda")).Document.QuerySelector(".site-nav a[href='/werkgever']"));
+
         var overview = await contact.GetAsync("/werkgever");
         Assert.Equal(HttpStatusCode.OK, overview.Status);
         Assert.Contains("Medewerker 2", overview.Html);
@@ -173,6 +178,10 @@ public static class EmployerSignupScenarios
         Assert.Equal(HttpStatusCode.Redirect, cancelled.Status);
         Assert.Equal(EnrolmentStatus.Cancelled, (await site.EnrolmentsAsync(signupId))[1].Status);
         Assert.Equal(taken - 1, await site.TakenAsync(editionId));
+        // The enrolment rules record the employer as the one who cancelled (not the coördinator).
+        var cancelEvent = (await site.EventsAsync("EnrolmentCancelled")).Single(e => e.GetProperty("EnrolmentId").GetInt64() == enrolments[1].Id);
+        Assert.Equal("Employer", cancelEvent.GetProperty("CancelledBy").GetString());
+        Assert.False(cancelEvent.GetProperty("ByCoordinator").GetBoolean());
         var notice = await contact.GetAsync("/werkgever");
         Assert.Contains("Medewerker 2 is afgemeld.", notice.StatusMessage);
         Assert.Equal(2, notice.Document.QuerySelectorAll("a[href$='/vervangen']").Length);

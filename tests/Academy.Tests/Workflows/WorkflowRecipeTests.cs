@@ -143,13 +143,20 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         };
         // The enrolment module raises both when someone moves up from the waitlist.
         await Site.RaiseAsync("EnrolmentPromoted", enrolment, "701");
-        await Site.RaiseAsync("EnrolmentConfirmed", enrolment, "701");
+        await Site.RaiseAsync("EnrolmentConfirmed", new
+        {
+            enrolment.EnrolmentId, enrolment.EditionId, enrolment.EditionName, enrolment.OfferingTitle, enrolment.OfferingUrl,
+            enrolment.ParticipantName, enrolment.ParticipantEmail, enrolment.FirstSessionStartUtc, Promoted = true,
+        }, "701");
 
         Assert.Single((await Site.InstancesAsync("herinnering-eerste-bijeenkomst")).Where(i => i.CorrelationId == "701"));
         var promoted = Assert.Single(await Site.InstancesAsync("wachtlijst-doorschuiven"));
         var mail = Assert.Single(Site.Mail.For(promoted.Id));
         Assert.Equal("Er is een plek vrijgekomen: Kennissessie", mail.Subject);
         Assert.Equal("agenda.ics", Assert.Single(mail.Attachments!).FileName);
+        // The confirmation workflow ran but sent nothing: one mail per promotion.
+        var confirmation = await InstanceAsync("aanmelding-bevestigen", "701");
+        Assert.Empty(Site.Mail.For(confirmation.Id));
     }
 
     [Fact]
@@ -216,6 +223,7 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         var confirmed = Assert.Single(Site.Mail.For(instances[1].Id));
         Assert.Equal("Aanmelding bevestigd: HARRIE-training", confirmed.Subject);
         Assert.Contains("voor 2 medewerkers", confirmed.TextBody);
+        Assert.Contains("- Dirk\n- Eva", confirmed.TextBody.Replace("\r", ""));
         Assert.Contains("(http://localhost:5000/werkgever/medewerkers)", confirmed.TextBody);
     }
 

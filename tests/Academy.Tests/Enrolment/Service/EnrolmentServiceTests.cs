@@ -291,6 +291,28 @@ public abstract class EnrolmentServiceTests
     }
 
     [Fact]
+    public async Task Employers_cancel_their_employees_only_before_the_deadline_and_the_event_says_employer()
+    {
+        var factory = await SiteAsync();
+        var closed = await CreateEditionAsync(factory, capacity: 3, startUtc: DateTime.UtcNow.AddDays(10), cancellationDays: 14);
+        var open = await CreateEditionAsync(factory, capacity: 3, startUtc: DateTime.UtcNow.AddDays(30), cancellationDays: 14);
+        // An employee signed up by an employer has no account.
+        var employee = Person(1, "werknemer") with { UserId = null, OrganisationId = "org-1" };
+        var late = await EnrolAsync(factory, closed.EditionId, employee);
+        var early = await EnrolAsync(factory, open.EditionId, employee);
+
+        var refused = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentService>().CancelAsync(late.EnrolmentId!.Value, "werkgever", EnrolmentActor.Employer));
+        Assert.StartsWith("Afmelden kon tot ", refused.Error);
+        Assert.Equal(EnrolmentStatus.Confirmed, (await EnrolmentAsync(factory, late.EnrolmentId.Value))!.Status);
+
+        var cancelled = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentService>().CancelAsync(early.EnrolmentId!.Value, "werkgever", EnrolmentActor.Employer, "Ziek"));
+        Assert.Equal(EnrolmentStatus.Cancelled, cancelled.Status);
+        using var payload = System.Text.Json.JsonDocument.Parse((await EventsAsync(factory, early.EnrolmentId.Value)).Last().Payload);
+        Assert.Equal("Employer", payload.RootElement.GetProperty("CancelledBy").GetString());
+        Assert.False(payload.RootElement.GetProperty("ByCoordinator").GetBoolean());
+    }
+
+    [Fact]
     public async Task Holds_take_all_seats_or_none_and_confirm_or_expire()
     {
         var factory = await SiteAsync();

@@ -16,8 +16,20 @@ internal static class EnrolmentTestKit
     public sealed record TestEdition(string OfferingId, string EditionId, string Title);
 
     /// <summary>Publishes a Training (or <paramref name="type"/>) with one edition whose first session starts at <paramref name="startUtc"/>.</summary>
-    public static async Task<TestEdition> CreateEditionAsync(
+    public static Task<TestEdition> CreateEditionAsync(
         AcademyFactory factory,
+        int capacity,
+        DateTime? startUtc = null,
+        bool requiresApproval = false,
+        int? cancellationDays = null,
+        IReadOnlyList<string>? prerequisites = null,
+        bool publish = true,
+        string type = "Training") =>
+        CreateEditionAsync(factory.Services, capacity, startUtc, requiresApproval, cancellationDays, prerequisites, publish, type);
+
+    /// <inheritdoc cref="CreateEditionAsync(AcademyFactory, int, DateTime?, bool, int?, IReadOnlyList{string}?, bool, string)"/>
+    public static async Task<TestEdition> CreateEditionAsync(
+        IServiceProvider services,
         int capacity,
         DateTime? startUtc = null,
         bool requiresApproval = false,
@@ -29,7 +41,7 @@ internal static class EnrolmentTestKit
         var key = Guid.NewGuid().ToString("n")[..12];
         var start = startUtc ?? DateTime.UtcNow.AddDays(30);
         var title = $"Testtraining {key}";
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var item = await content.NewAsync(type);
         item.DisplayText = title;
