@@ -5,6 +5,7 @@ using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Activities;
 using Academy.Enrolment.Data;
 using Academy.Enrolment.Migrations;
+using Academy.Enrolment.Queries;
 using Academy.Enrolment.Services;
 using Academy.Workflows.Abstractions;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddScoped<IEnrolmentService>(sp => sp.GetRequiredService<EnrolmentService>());
         services.AddScoped<IEnrolmentCompletion>(sp => sp.GetRequiredService<EnrolmentService>());
         services.AddScoped<IEditionActions, EditionActions>();
+        services.AddScoped<IEnrolmentRoster, EnrolmentRoster>();
         // Wins over the Leeragenda's TryAdd default whichever module registers first.
         services.Replace(ServiceDescriptor.Scoped<IEditionSeats, EnrolmentEditionSeats>());
         services.AddDomainEventHandler<SeatsOutputCacheEviction>();
@@ -41,6 +43,7 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddWorkflowEvent("EnrolmentCancelled", "Aanmelding geannuleerd");
         services.AddWorkflowEvent("EnrolmentDeclined", "Aanmelding afgewezen");
         services.AddWorkflowEvent("EnrolmentApproved", "Aanmelding goedgekeurd");
+        services.AddWorkflowEvent("EnrolmentCompleted", "Deelname afgerond");
         services.AddEnrolmentPages();
     }
 }

@@ -15,6 +15,7 @@ public static class SiteModules
         new Academy.Leeragenda.LeeragendaStartup(),
         new Academy.Enrolment.EnrolmentStartup(),
         new Academy.EmployerSignup.EmployerSignupStartup(),
+        new Academy.Accreditation.AccreditationStartup(),
         new Academy.Admin.AdminStartup(),
         new Academy.Pages.PagesStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),

@@ -18,7 +18,7 @@ public interface IDataMigration
     IReadOnlyList<Action<SchemaBuilder>> Steps { get; }
 }
 
-public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperations)
+public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperations, bool isPostgres = false)
 {
     internal List<MigrationOperation> Operations { get; } = [];
 
@@ -51,6 +51,13 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
                 ?? throw new InvalidOperationException($"Column not in the model: {table}.{column}");
             Operations.Add(add);
         }
+        return this;
+    }
+
+    /// <summary>Raw SQL the model cannot describe (triggers), one statement per provider.</summary>
+    public SchemaBuilder Sql(string sqlite, string postgres)
+    {
+        Operations.Add(new SqlOperation { Sql = isPostgres ? postgres : sqlite });
         return this;
     }
 
@@ -129,7 +136,7 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         var current = record?.Version ?? 0;
         for (var step = current; step < migration.Steps.Count; step++)
         {
-            var builder = new SchemaBuilder(modelOperations);
+            var builder = new SchemaBuilder(modelOperations, db.Database.IsNpgsql());
             migration.Steps[step](builder);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ExecuteAsync(await WithoutExistingColumnsAsync(builder.Operations, ct), ct);

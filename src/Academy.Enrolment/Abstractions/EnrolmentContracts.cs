@@ -76,11 +76,34 @@ public interface IEnrolmentService
     Task<EnrolmentResult> MoveAsync(long enrolmentId, string targetEditionId, string actorUserId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Marks completions by hand (the leer-coördinator), until the accreditation module records them; prerequisites read them.</summary>
+/// <summary>Records completions: the accreditation module by completion rule, or the leer-coördinator by hand; prerequisites read them.</summary>
 public interface IEnrolmentCompletion
 {
-    /// <summary>A confirmed enrolment becomes Completed and its offering counts as completed for the participant.</summary>
+    /// <summary>
+    /// A confirmed enrolment becomes Completed, its offering counts as completed for the participant, and an
+    /// EnrolmentCompleted event is raised in the same transaction. A second completion fails with a Dutch message.
+    /// </summary>
     Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One enrolment as other modules (attendance, accreditation) need it.</summary>
+public sealed record RosterEntry(
+    long EnrolmentId,
+    string EditionId,
+    string OfferingId,
+    string? UserId,
+    string Name,
+    string Email,
+    string? OrganisationId,
+    EnrolmentStatus Status);
+
+/// <summary>Who is on an edition (read-only; changes go through <see cref="IEnrolmentService"/>).</summary>
+public interface IEnrolmentRoster
+{
+    /// <summary>Confirmed and completed enrolments of the edition (the people who take part), by name.</summary>
+    Task<IReadOnlyList<RosterEntry>> ParticipantsAsync(string editionId, CancellationToken cancellationToken = default);
+
+    Task<RosterEntry?> GetAsync(long enrolmentId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Domain events of the enrolment module; their class names are the workflow event activity names.</summary>

@@ -78,3 +78,21 @@ public sealed record EnrolmentApproved : EnrolmentEvent
 
     public string Status { get; init; }
 }
+
+/// <summary>
+/// Took part to the end (by the offering's completion rule, or marked by the leer-coördinator). Starts the workflow
+/// "Accreditatie-uren toekennen"; <see cref="CompletedUtc"/> decides which accreditations were valid.
+/// </summary>
+public sealed record EnrolmentCompleted : EnrolmentEvent
+{
+    public EnrolmentCompleted(EnrolmentSubject subject, DateTime completedUtc, string? organisationId, string completedByUserId) : base(subject)
+    {
+        CompletedUtc = completedUtc;
+        OrganisationId = organisationId;
+        CompletedByUserId = completedByUserId;
+    }
+
+    public DateTime CompletedUtc { get; init; }
+    public string? OrganisationId { get; init; }
+    public string CompletedByUserId { get; init; }
+}

@@ -16,6 +16,7 @@ public static class EnrolmentMessages
     public const string NotPending = "Deze aanmelding wacht niet op goedkeuring.";
     public const string AlreadyEnded = "Deze aanmelding is al afgemeld, afgewezen of verlopen.";
     public const string NotCancellable = "Deze aanmelding kan niet meer worden geannuleerd.";
+    public const string AlreadyCompleted = "Deze deelname is al afgerond.";
     public const string NotConfirmed = "Alleen een bevestigde aanmelding kan worden afgerond.";
     public const string NoParticipants = "Geef minstens één deelnemer op.";
     public const string DuplicateParticipants = "Elke deelnemer mag maar één keer voorkomen.";

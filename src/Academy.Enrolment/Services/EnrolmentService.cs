@@ -305,11 +305,11 @@ public sealed partial class EnrolmentService(
     }
 
     public Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(enrolmentId, (record, _) =>
+        ChangeAsync(enrolmentId, (record, edition) =>
         {
             if (record.Status != EnrolmentStatus.Confirmed)
             {
-                return Task.FromResult(Fail(EnrolmentMessages.NotConfirmed));
+                return Task.FromResult(Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.AlreadyCompleted : EnrolmentMessages.NotConfirmed));
             }
             Change(record, EnrolmentStatus.Completed);
             db.Add(new CompletionRecord
@@ -321,6 +321,7 @@ public sealed partial class EnrolmentService(
                 MarkedByUserId = actorUserId,
                 CompletedUtc = Now,
             });
+            outbox.Add(new EnrolmentCompleted(Subject(record, edition), Now, record.OrganisationId, actorUserId));
             return Task.FromResult(new EnrolmentResult(record.Id, record.Status, null, null));
         }, cancellationToken);
 

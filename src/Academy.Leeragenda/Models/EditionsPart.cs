@@ -16,6 +16,8 @@ public sealed class Edition
     public string Name { get; set; } = "";
     public int Capacity { get; set; }
     public List<Session> Sessions { get; set; } = [];
+    /// <summary>E-mail addresses of the trainers who give this group; they take its attendance.</summary>
+    public List<string> TrainerEmails { get; set; } = [];
 
     [JsonIgnore]
     public DateTime? StartUtc => Sessions.Count == 0 ? null : Sessions.Min(s => s.Start);

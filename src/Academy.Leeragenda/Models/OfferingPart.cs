@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Academy.Core.Content;
+using Academy.Core.Contracts;
 
 namespace Academy.Leeragenda.Models;
 
@@ -27,12 +28,16 @@ public sealed class OfferingPart : ContentPart
     public bool RequiresApproval { get; set; }
     /// <summary>Participants may cancel themselves until this many days before the first session; null: until the start.</summary>
     public int? CancellationDays { get; set; }
+    /// <summary>When an enrolment counts as completed: all sessions, a minimum share of the session time, or marked by hand.</summary>
+    public CompletionRuleKind CompletionRule { get; set; } = CompletionRuleKind.AllSessions;
+    /// <summary>With <see cref="CompletionRuleKind.MinimumPercent"/>: the share of the total session time (1–100).</summary>
+    public int? CompletionPercent { get; set; }
 
     [JsonIgnore]
     public bool IsFree => CostEuros == 0;
 }
 
-/// <summary>Hours or points a register grants for this offering (filled in with the accreditation issue).</summary>
+/// <summary>Hours or points (the register's unit) a register grants for this offering, with its accreditation code and validity.</summary>
 public sealed class OfferingAccreditation
 {
     public string RegisterId { get; set; } = "";

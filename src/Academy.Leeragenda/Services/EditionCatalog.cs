@@ -14,6 +14,7 @@ public sealed class EditionCatalog(
     AcademyDbContext db,
     ContentManager content,
     ContentDefinitionManager definitions,
+    TaxonomyService taxonomies,
     IOptions<AcademyOptions> options,
     TimeProvider clock) : IEditionCatalog
 {
@@ -48,6 +49,24 @@ public sealed class EditionCatalog(
             list.Add(await InfoAsync(item, edition));
         }
         return list.OrderBy(e => e.StartUtc).ToList();
+    }
+
+    public async Task<IReadOnlyList<EditionInfo>> ListInPeriodAsync(DateTime fromUtc, DateTime toUtc, string? trainerEmail = null, CancellationToken cancellationToken = default)
+    {
+        var editionIds = await db.Set<SessionIndex>().AsNoTracking()
+            .Where(s => s.StartUtc < toUtc && s.EndUtc > fromUtc)
+            .Select(s => s.EditionId).Distinct().ToListAsync(cancellationToken);
+        var trainer = trainerEmail?.Trim().ToLowerInvariant();
+        var list = new List<EditionInfo>();
+        foreach (var editionId in editionIds)
+        {
+            if (await GetAsync(editionId, cancellationToken) is { } edition
+                && (trainer is null || edition.TrainerEmails.Contains(trainer)))
+            {
+                list.Add(edition);
+            }
+        }
+        return list.OrderBy(e => e.StartUtc).ThenBy(e => e.EditionName, StringComparer.Ordinal).ToList();
     }
 
     public async Task<byte[]?> IcsAsync(string editionId, CancellationToken cancellationToken = default)
@@ -92,7 +111,25 @@ public sealed class EditionCatalog(
             offering.RequiresApproval,
             start is { } s0 ? s0.AddDays(-(offering.CancellationDays ?? 0)) : null,
             Prerequisites(item),
-            sessions);
+            sessions)
+        {
+            Completion = new CompletionRuleInfo(offering.CompletionRule, offering.CompletionPercent),
+            Accreditations = offering.Accreditations
+                .Select(a => new AccreditationInfo(a.RegisterId, a.Hours, a.Code, a.ValidFrom, a.ValidTo)).ToList(),
+            ThemeNames = await ThemeNamesAsync(offering),
+            TrainerEmails = edition.TrainerEmails
+                .Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList(),
+        };
+    }
+
+    private async Task<IReadOnlyList<string>> ThemeNamesAsync(OfferingPart offering)
+    {
+        var names = new List<string>();
+        foreach (var termId in offering.Themes)
+        {
+            names.Add(await taxonomies.NameAsync(TaxonomyService.Themes, termId));
+        }
+        return names;
     }
 
     private static IReadOnlyList<string> Prerequisites(ContentItem item) =>

@@ -93,6 +93,9 @@ public sealed class FakeEditionCatalog : IEditionCatalog
     public Task<IReadOnlyList<EditionInfo>> ListForOfferingAsync(string offeringId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<EditionInfo>>([]);
 
+    public Task<IReadOnlyList<EditionInfo>> ListInPeriodAsync(DateTime fromUtc, DateTime toUtc, string? trainerEmail = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EditionInfo>>([]);
+
     public Task<byte[]?> IcsAsync(string editionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(editionId == "editie-1" ? Ics : null);
 }

@@ -1,0 +1,34 @@
+using Academy.Accreditation.Data;
+using Academy.Accreditation.Migrations;
+using Academy.Accreditation.Permissions;
+using Academy.Accreditation.Recipes;
+using Academy.Accreditation.Services;
+using Academy.Core.Contracts;
+using Academy.Core.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Academy.Accreditation;
+
+/// <summary>
+/// Accreditatie: registers and professionals' register numbers, attendance per session, completion rules,
+/// the append-only hours ledger, certificates with public verification, "Mijn leeruren", exports and dashboard.
+/// </summary>
+public sealed class AccreditationStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelContributor<AccreditationModel>();
+        services.AddDataMigration<AccreditationMigration>();
+        services.AddPermissions<AccreditationPermissions>();
+        services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
+        services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory, RegisterDirectory>());
+        services.AddRecipeStep<RegistersStep>();
+
+        services.AddRegistersAndLedger();
+        services.AddAttendance();
+        services.AddRegisterProfileAndMyHours();
+        services.AddAccreditationReports();
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Accreditation.Services;
+
+public static class AttendanceServiceCollectionExtensions
+{
+    /// <summary>Attendance per session (admin and tablet pages, presentielijst PDF) and the completion rules that complete enrolments.</summary>
+    public static IServiceCollection AddAttendance(this IServiceCollection services)
+    {
+        return services;
+    }
+}

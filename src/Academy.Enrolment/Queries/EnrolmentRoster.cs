@@ -1,0 +1,25 @@
+using Academy.Core.Data;
+using Academy.Enrolment.Abstractions;
+using Academy.Enrolment.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Enrolment.Queries;
+
+public sealed class EnrolmentRoster(AcademyDbContext db) : IEnrolmentRoster
+{
+    public async Task<IReadOnlyList<RosterEntry>> ParticipantsAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<EnrolmentRecord>().AsNoTracking()
+            .Where(r => r.EditionId == editionId && (r.Status == EnrolmentStatus.Confirmed || r.Status == EnrolmentStatus.Completed))
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToEntry).OrderBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.EnrolmentId).ToList();
+    }
+
+    public async Task<RosterEntry?> GetAsync(long enrolmentId, CancellationToken cancellationToken = default) =>
+        await db.Set<EnrolmentRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == enrolmentId, cancellationToken) is { } record
+            ? ToEntry(record)
+            : null;
+
+    private static RosterEntry ToEntry(EnrolmentRecord r) =>
+        new(r.Id, r.EditionId, r.OfferingId, r.UserId, r.ParticipantName, r.ParticipantEmail, r.OrganisationId, r.Status);
+}
