@@ -6,7 +6,7 @@ namespace Academy.Core.Recipes;
 
 /// <summary>
 /// Resolves the value expressions of a recipe before it runs: "[date:+4w di 09:30]" (a weekday N weeks
-/// after the setup week, Amsterdam time, written as UTC) and "[file:content/x.md]" (a file's text).
+/// after the setup week, or before it with "-2w", Amsterdam time, written as UTC) and "[file:content/x.md]" (a file's text).
 /// </summary>
 public static partial class RecipeExpressions
 {
@@ -50,7 +50,7 @@ public static partial class RecipeExpressions
 
     private static string ResolveDate(Match match, DateOnly setupDate, string file, JsonValue node)
     {
-        var weeks = int.Parse(match.Groups["weeks"].Value, CultureInfo.InvariantCulture);
+        var weeks = int.Parse(match.Groups["weeks"].Value, CultureInfo.InvariantCulture) * (match.Groups["sign"].Value == "-" ? -1 : 1);
         var weekday = Array.IndexOf(Weekdays, match.Groups["day"].Value);
         if (!TimeOnly.TryParseExact(match.Groups["time"].Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
@@ -82,7 +82,7 @@ public static partial class RecipeExpressions
         _ => [],
     };
 
-    [GeneratedRegex(@"^\[date:\s*\+(?<weeks>\d{1,3})w\s+(?<day>ma|di|wo|do|vr|za|zo)\s+(?<time>\d{2}:\d{2})\s*\]$")]
+    [GeneratedRegex(@"^\[date:\s*(?<sign>[+-])(?<weeks>\d{1,3})w\s+(?<day>ma|di|wo|do|vr|za|zo)\s+(?<time>\d{2}:\d{2})\s*\]$")]
     private static partial Regex DateExpression();
 }
 

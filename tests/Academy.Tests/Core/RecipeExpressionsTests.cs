@@ -19,6 +19,16 @@ public class RecipeExpressionsTests
     }
 
     [Fact]
+    public void Date_expression_counts_back_with_a_minus()
+    {
+        var root = JsonNode.Parse("""{ "a": "[date:-1w di 09:00]", "b": "[date:-0w ma 13:00]" }""")!;
+        RecipeExpressions.Resolve(root, Wednesday, Path.GetTempPath(), "test.recipe.json");
+        // One week before the week of 25 Nov 2026: Tuesday 17 Nov; "-0w ma" is the Monday of the setup week.
+        Assert.Equal("2026-11-17T08:00:00Z", root["a"]!.GetValue<string>());
+        Assert.Equal("2026-11-23T12:00:00Z", root["b"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Date_expression_respects_summer_time()
     {
         var root = JsonNode.Parse("""{ "a": "[date:+30w ma 10:00]" }""")!;
