@@ -284,6 +284,11 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T, IReadOnlyList
 
     private void ApplyCompletion(OfferingInput form, JsonObject node, OfferingPart stored, FormErrors errors)
     {
+        if (string.IsNullOrWhiteSpace(form.CompletionRule))
+        {
+            // One radio is always checked in the form; a post without the field changes nothing.
+            return;
+        }
         if (!TryParseEnum<CompletionRuleKind>(form.CompletionRule, out var rule))
         {
             errors.Add("CompletionRule", T["Kies wanneer de deelname is afgerond."]);
