@@ -26,6 +26,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
         services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
+        services.TryAddScoped<IRegisterDirectory, NoRegisters>();
         services.AddScoped<IEditionCatalog, EditionCatalog>();
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();

@@ -23,6 +23,8 @@ public sealed class OfferingViewModel
     public string? EnrolmentError { get; init; }
     /// <summary>Links other modules add to the page (IOfferingPageLinks).</summary>
     public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
+    /// <summary>The registers (names and units) the offering's accreditations refer to.</summary>
+    public IReadOnlyList<RegisterSummary> Registers { get; init; } = [];
 
     public string SessionIcsUrl(string sessionId) =>
         $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
@@ -30,7 +32,7 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks, IRegisterDirectory registers) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -58,6 +60,7 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
             EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
             EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
             Links = links,
+            Registers = offering.Offering.Accreditations.Count == 0 ? [] : await registers.ListAsync(cancellationToken),
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),

@@ -17,7 +17,7 @@ namespace Academy.Leeragenda.Controllers.Admin;
 /// <summary>
 /// The leer-coördinator's admin for the aanbod: list, create, edit (drafts), preview, publish, unpublish
 /// and delete. Everything is server-rendered and works without JavaScript: adding or removing groups and
-/// sessions is a submit button (name "command") that re-renders the posted form.
+/// sessions (and accreditations) is a submit button (name "command") that re-renders the posted form.
 /// </summary>
 [RequirePermission(LeeragendaPermissions.ManageOfferings)]
 [Route("admin/aanbod")]
@@ -28,6 +28,7 @@ public sealed class OfferingAdminController(
     ContentDefinitionManager definitions,
     IOrganisationDirectory organisations,
     TaxonomyService taxonomies,
+    IRegisterDirectory registers,
     MarkdownRenderer markdown,
     TimeProvider clock,
     IStringLocalizer<OfferingAdminController> T) : Controller
@@ -183,6 +184,7 @@ public sealed class OfferingAdminController(
         ModelState.Clear();
         OfferingFormMapper.Normalize(input, type);
         var editions = input.Editions!;
+        var accreditations = input.Accreditations!;
         var parts = (command ?? "save-draft").Split(':');
         int Index(int position) => parts.Length > position && int.TryParse(parts[position], out var n) ? n : -1;
 
@@ -209,6 +211,16 @@ public sealed class OfferingAdminController(
                 return await EditView(item, type, isNew, input, new FormErrors(),
                     focusId: $"bijeenkomst-toevoegen-{e + 1}",
                     notice: T["Bijeenkomst {0} van groep {1} is verwijderd. De wijziging is nog niet opgeslagen.", s + 1, e + 1]);
+            case "add-accreditation":
+                accreditations.Add(new AccreditationInput());
+                return await EditView(item, type, isNew, input, new FormErrors(),
+                    focusId: FormNames.Id(FormNames.Accreditation(accreditations.Count - 1, "RegisterId")),
+                    notice: T["Accreditatie {0} is toegevoegd.", accreditations.Count]);
+            case "remove-accreditation" when Index(1) is var a && a >= 0 && a < accreditations.Count:
+                accreditations.RemoveAt(a);
+                return await EditView(item, type, isNew, input, new FormErrors(),
+                    focusId: "accreditatie-toevoegen",
+                    notice: T["Accreditatie {0} is verwijderd. De wijziging is nog niet opgeslagen.", a + 1]);
             case "save-draft" or "save-publish" or "preview":
                 break;
             default:
@@ -224,7 +236,7 @@ public sealed class OfferingAdminController(
 
         var original = isNew ? null : item.Content.DeepClone();
         var errors = new FormErrors();
-        var mapper = new OfferingFormMapper(T);
+        var mapper = new OfferingFormMapper(T, await registers.ListAsync());
         var map = mapper.ApplyTo(input, item, type, errors);
         var validation = await contentManager.ValidateAsync(item);
         OfferingFormMapper.AddValidation(validation.Errors, type, map, errors);
@@ -303,6 +315,7 @@ public sealed class OfferingAdminController(
             Organisations = await organisations.ListAsync(),
             ThemeTerms = await taxonomies.TermsAsync(TaxonomyService.Themes),
             AudienceTerms = await taxonomies.TermsAsync(TaxonomyService.Audiences),
+            Registers = await registers.ListAsync(),
             PickerOptions = type.Fields.Any(f => f.Type == nameof(ContentPickerField))
                 ? await PublishedOfferingsAsync(item.ContentItemId)
                 : [],

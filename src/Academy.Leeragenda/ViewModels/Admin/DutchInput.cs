@@ -78,6 +78,11 @@ public static class DutchInput
         return true;
     }
 
+    /// <summary>A plain e-mail address (no display name), with a dot somewhere, at most 254 characters.</summary>
+    public static bool IsEmail(string text) =>
+        text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text
+        && text.Contains('.', StringComparison.Ordinal);
+
     public static bool IsWebAddress(string? text) =>
         Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 

@@ -26,6 +26,12 @@ public sealed class OfferingInput
     public string? RequiresApproval { get; set; }
     /// <summary>Whole days before the first session until which participants may cancel; empty: until the start.</summary>
     public string? CancellationDays { get; set; }
+    /// <summary>allsessions | minimumpercent | markedcomplete (the CompletionRuleKind, lower-cased, as Form is).</summary>
+    public string? CompletionRule { get; set; }
+    /// <summary>Whole percent 1–100; only read with "minimumpercent".</summary>
+    public string? CompletionPercent { get; set; }
+    /// <summary>Hours or points per register; blank rows are ignored.</summary>
+    public List<AccreditationInput>? Accreditations { get; set; } = [];
     /// <summary>The type-level fields, in the order of the type definition.</summary>
     public List<FieldInput>? Fields { get; set; } = [];
     public List<EditionInput>? Editions { get; set; } = [];
@@ -48,10 +54,27 @@ public sealed class EditionInput
     public string? EditionId { get; set; }
     public string? Name { get; set; }
     public string? Capacity { get; set; }
+    /// <summary>Trainers' e-mail addresses, one per line or separated by commas.</summary>
+    public string? TrainerEmails { get; set; }
     public List<SessionInput>? Sessions { get; set; } = [];
 
     public bool IsBlank => string.IsNullOrWhiteSpace(EditionId) && string.IsNullOrWhiteSpace(Name)
-        && string.IsNullOrWhiteSpace(Capacity) && (Sessions ?? []).All(s => s.IsBlank);
+        && string.IsNullOrWhiteSpace(Capacity) && string.IsNullOrWhiteSpace(TrainerEmails) && (Sessions ?? []).All(s => s.IsBlank);
+}
+
+public sealed class AccreditationInput
+{
+    public string? RegisterId { get; set; }
+    /// <summary>Hours or points in the register's unit, Dutch notation: "1,5".</summary>
+    public string? Hours { get; set; }
+    public string? Code { get; set; }
+    /// <summary>dd-mm-jjjj; empty: valid from the start.</summary>
+    public string? ValidFrom { get; set; }
+    /// <summary>dd-mm-jjjj, inclusive; empty: no end.</summary>
+    public string? ValidTo { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(RegisterId) && string.IsNullOrWhiteSpace(Hours) && string.IsNullOrWhiteSpace(Code)
+        && string.IsNullOrWhiteSpace(ValidFrom) && string.IsNullOrWhiteSpace(ValidTo);
 }
 
 public sealed class SessionInput
@@ -117,6 +140,8 @@ public static class FormNames
     public static string Edition(int e, string property) => $"Editions[{e}].{property}";
 
     public static string Session(int e, int s, string property) => $"Editions[{e}].Sessions[{s}].{property}";
+
+    public static string Accreditation(int a, string property) => $"Accreditations[{a}].{property}";
 }
 
 // ---------------------------------------------------------------- list page
@@ -190,6 +215,8 @@ public sealed class OfferingEditViewModel
     public IReadOnlyList<TaxonomyTerm> ThemeTerms { get; init; } = [];
     public IReadOnlyList<TaxonomyTerm> AudienceTerms { get; init; } = [];
     public IReadOnlyList<PickerOption> PickerOptions { get; init; } = [];
+    /// <summary>The registers an accreditation can be for (empty without the accreditation module).</summary>
+    public IReadOnlyList<RegisterSummary> Registers { get; init; } = [];
 
     public bool HasPart(string part) => Type.Parts.Contains(part);
 
@@ -210,6 +237,17 @@ public sealed class OfferingEditViewModel
         yield return "CostNote";
         yield return "RequiresApproval";
         yield return "CancellationDays";
+        yield return "CompletionRule";
+        yield return "CompletionPercent";
+        yield return "Accreditations";
+        var accreditations = Input.Accreditations ?? [];
+        for (var a = 0; a < accreditations.Count; a++)
+        {
+            foreach (var property in new[] { "RegisterId", "Hours", "Code", "ValidFrom", "ValidTo" })
+            {
+                yield return FormNames.Accreditation(a, property);
+            }
+        }
         var fields = Input.Fields ?? [];
         for (var i = 0; i < fields.Count; i++)
         {
@@ -223,6 +261,7 @@ public sealed class OfferingEditViewModel
         {
             yield return FormNames.Edition(e, "Name");
             yield return FormNames.Edition(e, "Capacity");
+            yield return FormNames.Edition(e, "TrainerEmails");
             yield return FormNames.Edition(e, "Sessions");
             var sessions = editions[e].Sessions ?? [];
             for (var s = 0; s < sessions.Count; s++)
@@ -253,6 +292,7 @@ public sealed class OfferingEditViewModel
         "Themes" => ThemeTerms.Count > 0 ? "Themes_0" : "Themes",
         "Audiences" => AudienceTerms.Count > 0 ? "Audiences_0" : "Audiences",
         "Form" => "Form_fysiek",
+        "CompletionRule" => "CompletionRule_allsessions",
         _ => FormNames.Id(field),
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Academy.Core.Content;
+using Academy.Core.Contracts;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Models;
 using Microsoft.Extensions.Localization;
@@ -14,7 +15,8 @@ namespace Academy.Leeragenda.ViewModels.Admin;
 /// It also translates the content manager's validation keys ("EditionsPart.Editions[0].Capacity")
 /// into the form's field names ("Editions[0].Capacity").
 /// </summary>
-public sealed partial class OfferingFormMapper(IStringLocalizer T)
+/// <param name="registers">The registers an accreditation may name; any other register id is an error.</param>
+public sealed partial class OfferingFormMapper(IStringLocalizer T, IReadOnlyList<RegisterSummary>? registers = null)
 {
     public const int MaxTitleLength = 300;
     public const int MaxEditionNameLength = 200;
@@ -23,6 +25,9 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
     public const int MaxEditionIdLength = 100;
     public const int MaxSessionIdLength = 120;
     public const decimal MaxCost = 99999.99m;
+    public const decimal MaxAccreditationHours = 1000m;
+    public const int MaxAccreditationCodeLength = 64;
+    public const int MaxTrainersPerEdition = 20;
 
     /// <summary>Where each edition and session of the item came from in the form (blank rows are skipped).</summary>
     public sealed class IndexMap
@@ -51,12 +56,25 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             CostNote = offering.CostNote,
             RequiresApproval = offering.RequiresApproval ? "true" : null,
             CancellationDays = offering.CancellationDays?.ToString(DutchInput.Culture),
+            CompletionRule = offering.CompletionRule.ToString().ToLowerInvariant(),
+            CompletionPercent = offering.CompletionPercent?.ToString(DutchInput.Culture),
+            Accreditations = offering.Accreditations.Count == 0
+                ? [new AccreditationInput()]
+                : offering.Accreditations.Select(a => new AccreditationInput
+                {
+                    RegisterId = a.RegisterId,
+                    Hours = DutchInput.FormatNumber(a.Hours),
+                    Code = a.Code,
+                    ValidFrom = a.ValidFrom is { } from ? DutchInput.FormatDate(from) : null,
+                    ValidTo = a.ValidTo is { } to ? DutchInput.FormatDate(to) : null,
+                }).ToList(),
             Fields = type.Fields.Select(f => FieldFromItem(item, type, f)).ToList(),
             Editions = item.As<EditionsPart>().Editions.Select(e => new EditionInput
             {
                 EditionId = e.EditionId,
                 Name = e.Name,
                 Capacity = e.Capacity.ToString(DutchInput.Culture),
+                TrainerEmails = e.TrainerEmails.Count == 0 ? null : string.Join("\n", e.TrainerEmails),
                 Sessions = e.Sessions.Select(s =>
                 {
                     var start = AmsterdamTime.ToLocal(s.Start);
@@ -78,11 +96,13 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         return form;
     }
 
-    /// <summary>An empty form for a new item: one empty group with one empty session to fill in.</summary>
+    /// <summary>An empty form for a new item: one empty group with one empty session, and one empty accreditation, to fill in.</summary>
     public static OfferingInput NewForm(ContentTypeDefinition type) => new()
     {
         Form = "fysiek",
         Cost = DutchInput.FormatMoney(0),
+        CompletionRule = CompletionRuleKind.AllSessions.ToString().ToLowerInvariant(),
+        Accreditations = [new AccreditationInput()],
         Fields = type.Fields.Select(f => new FieldInput { Name = f.Name }).ToList(),
         Editions = type.Parts.Contains(nameof(EditionsPart)) ? [NewEdition()] : [],
     };
@@ -134,6 +154,7 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         form.Audiences = (form.Audiences ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
         var posted = (form.Fields ?? []).Where(f => f?.Name is not null).GroupBy(f => f.Name!).ToDictionary(g => g.Key, g => g.First());
         form.Fields = type.Fields.Select(d => posted.TryGetValue(d.Name, out var f) ? f : new FieldInput { Name = d.Name }).ToList();
+        form.Accreditations = (form.Accreditations ?? []).Where(a => a is not null).ToList();
         form.Editions = (form.Editions ?? []).Where(e => e is not null).ToList();
         foreach (var edition in form.Editions)
         {
@@ -183,8 +204,8 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
 
     private void ApplyOffering(OfferingInput form, ContentItem item, FormErrors errors)
     {
-        // Edit the stored part in place: what this form does not show (accreditations, future properties)
-        // is kept as it is, and an unchanged form leaves the JSON unchanged.
+        // Edit the stored part in place: what this form does not show (future properties) is kept as it is,
+        // and an unchanged form leaves the JSON unchanged.
         var stored = item.As<OfferingPart>();
         if (item.Content[nameof(OfferingPart)] is not JsonObject node)
         {
@@ -203,6 +224,8 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             node[nameof(OfferingPart.RequiresApproval)] = approval;
         }
         ApplyCancellationDays(form, node, errors);
+        ApplyCompletion(form, node, stored, errors);
+        ApplyAccreditations(form, node, stored, errors);
         if (TryParseForm(form.Form, out var kind))
         {
             node[nameof(OfferingPart.Form)] = ToNode(kind);
@@ -259,6 +282,168 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
         }
     }
 
+    private void ApplyCompletion(OfferingInput form, JsonObject node, OfferingPart stored, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(form.CompletionRule))
+        {
+            // One radio is always checked in the form; a post without the field changes nothing.
+            return;
+        }
+        if (!TryParseEnum<CompletionRuleKind>(form.CompletionRule, out var rule))
+        {
+            errors.Add("CompletionRule", T["Kies wanneer de deelname is afgerond."]);
+            return;
+        }
+        int? percent = null;
+        if (rule == CompletionRuleKind.MinimumPercent)
+        {
+            if (string.IsNullOrWhiteSpace(form.CompletionPercent))
+            {
+                errors.Add("CompletionPercent", T["Vul het percentage in dat deelnemers minimaal aanwezig moeten zijn, bijvoorbeeld 80."]);
+                return;
+            }
+            if (!int.TryParse(form.CompletionPercent.Trim().TrimEnd('%').TrimEnd(), System.Globalization.NumberStyles.None, DutchInput.Culture, out var value)
+                || value is < 1 or > 100)
+            {
+                errors.Add("CompletionPercent", T["Vul het percentage in als heel getal van 1 tot en met 100, bijvoorbeeld 80."]);
+                return;
+            }
+            percent = value;
+        }
+        // Written only when changed, so an unchanged form of an older item leaves the JSON as it was.
+        if (rule != stored.CompletionRule)
+        {
+            node[nameof(OfferingPart.CompletionRule)] = ToNode(rule);
+        }
+        if (percent != stored.CompletionPercent)
+        {
+            node[nameof(OfferingPart.CompletionPercent)] = percent;
+        }
+    }
+
+    /// <summary>The form owns the accreditations: the non-blank rows replace the stored list (written only when it changed).</summary>
+    private void ApplyAccreditations(OfferingInput form, JsonObject node, OfferingPart stored, FormErrors errors)
+    {
+        var known = (registers ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var rows = form.Accreditations ?? [];
+        var parsed = new List<OfferingAccreditation>();
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valid = true;
+        for (var a = 0; a < rows.Count; a++)
+        {
+            var input = rows[a];
+            if (input.IsBlank)
+            {
+                continue;
+            }
+            var accreditation = ParseAccreditation(input, a, known, errors, out var rowValid);
+            valid &= rowValid;
+            if (accreditation.RegisterId.Length > 0 && !firstRow.TryAdd(accreditation.RegisterId, a))
+            {
+                errors.Add(FormNames.Accreditation(a, "RegisterId"),
+                    T["Dit register staat al bij accreditatie {0}. Geef per register één accreditatie.", firstRow[accreditation.RegisterId] + 1]);
+                valid = false;
+            }
+            parsed.Add(accreditation);
+        }
+        if (!valid || SameAccreditations(stored.Accreditations, parsed))
+        {
+            return;
+        }
+        node[nameof(OfferingPart.Accreditations)] = new JsonArray([.. parsed.Select(AccreditationNode)]);
+    }
+
+    private OfferingAccreditation ParseAccreditation(AccreditationInput input, int a, Dictionary<string, RegisterSummary> known,
+        FormErrors errors, out bool valid)
+    {
+        var errorCount = errors.Count;
+        var accreditation = new OfferingAccreditation
+        {
+            RegisterId = input.RegisterId?.Trim() ?? "",
+            Code = string.IsNullOrWhiteSpace(input.Code) ? null : input.Code.Trim(),
+        };
+        if (accreditation.RegisterId.Length == 0)
+        {
+            errors.Add(FormNames.Accreditation(a, "RegisterId"), T["Kies het register van deze accreditatie."]);
+        }
+        else if (!known.ContainsKey(accreditation.RegisterId))
+        {
+            errors.Add(FormNames.Accreditation(a, "RegisterId"), T["Het register '{0}' bestaat niet. Kies een register uit de lijst.", accreditation.RegisterId]);
+        }
+
+        var hoursField = FormNames.Accreditation(a, "Hours");
+        if (string.IsNullOrWhiteSpace(input.Hours))
+        {
+            errors.Add(hoursField, T["Vul het aantal uren of punten in, bijvoorbeeld 12 of 1,5."]);
+        }
+        else if (!DutchInput.TryParseDecimal(input.Hours, out var hours))
+        {
+            errors.Add(hoursField, T["Vul de uren of punten in als getal, bijvoorbeeld 12 of 1,5."]);
+        }
+        else if (hours <= 0)
+        {
+            errors.Add(hoursField, T["Het aantal uren of punten moet groter dan 0 zijn."]);
+        }
+        else if (hours > MaxAccreditationHours)
+        {
+            errors.Add(hoursField, T["Het aantal uren of punten mag hoogstens {0} zijn.", DutchInput.FormatNumber(MaxAccreditationHours)]);
+        }
+        else if (decimal.Round(hours, 2) != hours)
+        {
+            errors.Add(hoursField, T["Gebruik voor de uren of punten hoogstens twee cijfers achter de komma, bijvoorbeeld 1,25."]);
+        }
+        else
+        {
+            accreditation.Hours = hours;
+        }
+
+        if (accreditation.Code?.Length > MaxAccreditationCodeLength)
+        {
+            errors.Add(FormNames.Accreditation(a, "Code"), T["De accreditatiecode is te lang (maximaal {0} tekens).", MaxAccreditationCodeLength]);
+        }
+        accreditation.ValidFrom = ParseOptionalDate(input.ValidFrom, FormNames.Accreditation(a, "ValidFrom"), errors);
+        accreditation.ValidTo = ParseOptionalDate(input.ValidTo, FormNames.Accreditation(a, "ValidTo"), errors);
+        if (accreditation.ValidFrom > accreditation.ValidTo)
+        {
+            errors.Add(FormNames.Accreditation(a, "ValidTo"), T["De accreditatie is geldig tot een datum die vóór de begindatum ligt. Vul een latere einddatum in."]);
+        }
+        valid = errors.Count == errorCount;
+        return accreditation;
+    }
+
+    private DateOnly? ParseOptionalDate(string? text, string field, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DutchInput.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+        errors.Add(field, T["De datum '{0}' bestaat niet. Vul de datum in als dd-mm-jjjj, bijvoorbeeld 01-01-2027, of laat het veld leeg.", text.Trim()]);
+        return null;
+    }
+
+    private static bool SameAccreditations(IReadOnlyList<OfferingAccreditation> stored, IReadOnlyList<OfferingAccreditation> parsed) =>
+        stored.Count == parsed.Count && stored.Zip(parsed).All(p =>
+            p.First.RegisterId == p.Second.RegisterId && p.First.Hours == p.Second.Hours && p.First.Code == p.Second.Code
+            && p.First.ValidFrom == p.Second.ValidFrom && p.First.ValidTo == p.Second.ValidTo);
+
+    /// <summary>One accreditation as JSON, without the empty optional properties (the shape the recipes use).</summary>
+    private static JsonObject AccreditationNode(OfferingAccreditation accreditation)
+    {
+        var node = new JsonObject
+        {
+            [nameof(OfferingAccreditation.RegisterId)] = accreditation.RegisterId,
+            [nameof(OfferingAccreditation.Hours)] = accreditation.Hours,
+        };
+        if (accreditation.Code is not null) node[nameof(OfferingAccreditation.Code)] = accreditation.Code;
+        if (accreditation.ValidFrom is { } from) node[nameof(OfferingAccreditation.ValidFrom)] = ToNode(from);
+        if (accreditation.ValidTo is { } to) node[nameof(OfferingAccreditation.ValidTo)] = ToNode(to);
+        return node;
+    }
+
     private static JsonNode? ToNode<TValue>(TValue value) =>
         System.Text.Json.JsonSerializer.SerializeToNode(value, ContentJson.Options);
 
@@ -266,13 +451,16 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
     private static List<string> KeepOrder(IReadOnlyList<string> stored, IReadOnlyList<string> chosen) =>
         [.. stored.Where(chosen.Contains).Distinct(), .. chosen.Where(t => !stored.Contains(t))];
 
-    private static bool TryParseForm(string? text, out OfferingForm form)
+    private static bool TryParseForm(string? text, out OfferingForm form) => TryParseEnum(text, out form);
+
+    /// <summary>An enum member by name (any case); numbers and undefined values are refused.</summary>
+    private static bool TryParseEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {
-        form = OfferingForm.Fysiek;
+        value = default;
         return !string.IsNullOrWhiteSpace(text)
             && !int.TryParse(text, out _)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out form)
-            && Enum.IsDefined(form);
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out value)
+            && Enum.IsDefined(value);
     }
 
     private void ApplyFields(OfferingInput form, ContentItem item, ContentTypeDefinition type, FormErrors errors, IndexMap map)
@@ -454,6 +642,7 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             {
                 edition.Capacity = capacity;
             }
+            edition.TrainerEmails = ParseTrainerEmails(input.TrainerEmails, FormNames.Edition(e, "TrainerEmails"), errors);
 
             var sessionMap = new List<int>();
             var sessions = input.Sessions ?? [];
@@ -472,6 +661,24 @@ public sealed partial class OfferingFormMapper(IStringLocalizer T)
             map.Sessions.Add(sessionMap);
         }
         item.Apply(part);
+    }
+
+    /// <summary>E-mail addresses one per line or separated by commas (or semicolons), lower-cased, each once, in the order given.</summary>
+    private List<string> ParseTrainerEmails(string? text, string field, FormErrors errors)
+    {
+        var entries = (text ?? "").Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var emails = entries.Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        if (entries.FirstOrDefault(e => !DutchInput.IsEmail(e)) is { } bad)
+        {
+            errors.Add(field, T["'{0}' is geen geldig e-mailadres. Vul de e-mailadressen van de trainers in, één per regel, bijvoorbeeld trainer@example.nl.", bad]);
+            return [];
+        }
+        if (emails.Count > MaxTrainersPerEdition)
+        {
+            errors.Add(field, T["Vul hoogstens {0} trainers per groep in.", MaxTrainersPerEdition]);
+            return [];
+        }
+        return emails;
     }
 
     private Session ParseSession(SessionInput input, int e, int s, FormErrors errors)
