@@ -45,10 +45,10 @@ public static class MyHoursPdf
                     register.SelectedEntries.Select(e => (IReadOnlyList<string>)
                     [
                         LedgerEntryText.Date(e.Entry.ActivityDate),
-                        e.Entry.AccreditationCode is { Length: > 0 } code ? $"{e.Entry.OfferingTitle} ({code})" : e.Entry.OfferingTitle,
+                        e.Entry.AccreditationCode is { Length: > 0 } accreditation ? $"{e.Entry.OfferingTitle} ({accreditation})" : e.Entry.OfferingTitle,
                         HoursText.Number(e.Entry.Hours),
                         LedgerEntryText.Kind(e.Entry, localize),
-                        e.CertificateCode is null ? "" : e.CertificateRevoked ? localize("{0} (ingetrokken)", [e.CertificateCode]) : e.CertificateCode,
+                        e.ShownCertificateCode is not { } certificate ? "" : e.CertificateRevoked ? localize("{0} (ingetrokken)", [certificate]) : certificate,
                     ]));
         }
         return pdf.ToBytes();

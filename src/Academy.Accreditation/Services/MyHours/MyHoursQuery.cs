@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Accreditation.Services.MyHours;
 
 /// <summary>One line of the person's ledger with the period it counts for and its certificate (if any).</summary>
-public sealed record MyHoursEntry(LedgerEntryRecord Entry, RegisterPeriod Period, string? CertificateCode, bool CertificateRevoked);
+public sealed record MyHoursEntry(LedgerEntryRecord Entry, RegisterPeriod Period, string? CertificateCode, bool CertificateRevoked)
+{
+    /// <summary>The certificate belongs with the hours it granted, not with the correction that cancels them.</summary>
+    public string? ShownCertificateCode => Entry.Kind == LedgerEntryKind.Reversal ? null : CertificateCode;
+}
 
 /// <summary>The sum of a person's entries in one period of one register.</summary>
 public sealed record PeriodTotal(RegisterPeriod Period, decimal Total, bool IsCurrent);

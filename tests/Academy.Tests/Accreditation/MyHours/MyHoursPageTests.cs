@@ -118,6 +118,23 @@ public abstract class MyHoursPageTests
     }
 
     [Fact]
+    public async Task A_revoked_certificate_is_marked_and_no_longer_offered_as_pdf()
+    {
+        var site = await SiteAsync();
+        var me = await PersonAsync(site);
+        var revoked = await CertificateAsync(site, me.UserId, me.Email, "Ingetrokken training", new DateOnly(ThisYear, 4, 1), revoked: true);
+        await AppendAsync(site, Entry(me.UserId, me.Email, ReIntegratie, 6m, new DateOnly(ThisYear, 4, 1), title: "Ingetrokken training", certificateId: revoked.Id));
+
+        var page = await me.Browser.GetAsync("/mijn-leeruren");
+
+        var cell = page.Document.QuerySelector(".hours-entry .hours-entry__certificate")!;
+        Assert.Contains(revoked.Code, cell.TextContent);
+        Assert.Contains("(ingetrokken)", cell.TextContent);
+        Assert.Null(cell.QuerySelector("a[href$='.pdf']"));
+        Assert.NotNull(cell.QuerySelector($"a[href='/certificaat/{revoked.Code}']"));
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_sent_to_the_login_page()
     {
         var site = await SiteAsync();
