@@ -64,12 +64,10 @@ public sealed class MyHoursQuery(AcademyDbContext db, RegisterProfileService pro
         var entries = await Owned(me).OrderByDescending(e => e.ActivityDate).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
         var certificates = await CertificatesAsync(entries, cancellationToken);
 
-        var years = entries.Select(e => e.ActivityDate.Year).Append(currentYear).Distinct().OrderDescending().ToList();
         var selectedYear = year is { } y && y is >= MinYear and <= MaxYear ? y : currentYear;
-        if (!years.Contains(selectedYear))
-        {
-            years = years.Append(selectedYear).OrderDescending().ToList();
-        }
+        // Every year from the first entry to now (and the chosen one), so years without entries can be chosen too.
+        var known = entries.Select(e => e.ActivityDate.Year).Where(v => v is >= MinYear and <= MaxYear).Append(currentYear).Append(selectedYear).ToList();
+        var years = Enumerable.Range(known.Min(), known.Max() - known.Min() + 1).Reverse().ToList();
 
         var registers = profile.Registers.Select(r => r.Register).ToList();
         // Entries of a register that is no longer configured stay visible, counted per calendar year.

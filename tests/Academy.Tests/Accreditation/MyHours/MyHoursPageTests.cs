@@ -76,6 +76,9 @@ public abstract class MyHoursPageTests
         Assert.Equal("0", PeriodTotal(page, Skj, 2023));
         Assert.Contains("Totaal (punten)", page.Document.QuerySelector($"#register-{Skj}-sectie .hours-periods")!.TextContent);
         Assert.Null(page.Document.QuerySelector("#geen-leeruren"));
+        // Every year from the first entry up to now can be chosen, also one without entries.
+        var years = page.Document.QuerySelectorAll("select[name=jaar] option").Select(o => int.Parse(o.GetAttribute("value")!)).ToList();
+        Assert.Equal(Enumerable.Range(2021, ThisYear - 2020).Reverse(), years);
 
         // Another year picks the period that contains it.
         var earlier = await me.Browser.GetAsync("/mijn-leeruren?jaar=2019");
