@@ -110,6 +110,32 @@ public abstract class AttendanceServiceTests
     }
 
     [Fact]
+    public async Task Concurrent_saves_of_the_last_session_complete_the_participant_once()
+    {
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory);
+        var person = (await SeedAsync(factory, edition.EditionId, Guest("Gelijk Tijdig")))[0];
+        Assert.True((await SaveAsync(factory, edition.EditionId, edition.SessionIds[0], Present(person))).Succeeded);
+        Assert.True((await SaveAsync(factory, edition.EditionId, edition.SessionIds[1], Absent(person))).Succeeded);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var saves = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await SaveAsync(factory, edition.EditionId, edition.SessionIds[1], Present(person));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(saves);
+
+        // A save that lost a race is told so (nothing half-done); none completes a second time.
+        Assert.All(results, r => Assert.True(r.Succeeded || r.Errors.Single().Message == AttendanceMessages.Changed));
+        Assert.Equal(1, results.Sum(r => r.CompletedNames.Count));
+        Assert.Equal(1, await CompletedEventsAsync(factory, person.EnrolmentId));
+        Assert.Equal(EnrolmentStatus.Completed, await StatusAsync(factory, person.EnrolmentId));
+        Assert.Equal(2, (await RecordsAsync(factory, edition.EditionId)).Count);
+    }
+
+    [Fact]
     public async Task Attendance_for_someone_not_in_the_group_is_refused_and_nothing_is_saved()
     {
         var factory = await SiteAsync();
