@@ -1,4 +1,5 @@
 using Academy.Accreditation.Services.Attendance;
+using Academy.Core.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Accreditation.Services;
@@ -11,6 +12,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddScoped<AttendanceService>();
         services.AddScoped<AttendanceQuery>();
         services.AddScoped<PresentielijstPdf>();
+        services.AddScoped<IAdminDashboardProvider, AttendanceDashboard>();
         return services;
     }
 }

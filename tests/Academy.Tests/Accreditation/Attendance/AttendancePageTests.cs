@@ -196,5 +196,11 @@ public sealed class AttendancePageTests(SqliteAttendanceSite site) : IClassFixtu
         Assert.Equal("Voldoet niet aan de afrondingsregel (50 % aanwezig, nodig 80 %)", states["Gijs Half"]);
         Assert.Equal("Nog niet alle bijeenkomsten geregistreerd", states["Hanna Later"]);
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+
+        // The dashboard card counts this edition's second session: one participant has no registration there.
+        var dashboard = await admin.GetAsync("/admin");
+        var card = dashboard.Document.QuerySelectorAll("h2").Single(h => h.TextContent.Trim() == "Presentie").ParentElement!;
+        Assert.Matches(@"Bijeenkomsten met onvolledige presentie: [1-9]", System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " "));
+        Assert.NotNull(card.QuerySelector("a[href='/admin/presentie']"));
     }
 }
