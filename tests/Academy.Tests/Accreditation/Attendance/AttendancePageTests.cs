@@ -156,8 +156,8 @@ public sealed class AttendancePageTests(SqliteAttendanceSite site) : IClassFixtu
     {
         var trainer = await PagesTestKit.PersonAsync(Factory, "Trainer");
         var edition = await CreateEditionAsync(Factory, trainerEmails: trainer.Email);
-        var people = Enumerable.Range(1, 40).Select(i => Guest($"Deelnemer {i:00}")).ToArray();
-        await SeedAsync(Factory, edition.EditionId, people[..10]);
+        // A full group (capacity 10) with long names that wrap in the table.
+        await SeedAsync(Factory, edition.EditionId, Enumerable.Range(1, 10).Select(i => Guest($"Deelnemer {i:00} met een lange achternaam van Wijngaarden-Schoonderbeek")).ToArray());
         var admin = await AdminTestKit.AdminAsync(Factory);
 
         foreach (var (browser, prefix) in new[] { (trainer.Browser, "/presentie"), (admin, "/admin/presentie") })
