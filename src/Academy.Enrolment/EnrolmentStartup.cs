@@ -35,6 +35,7 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.Replace(ServiceDescriptor.Scoped<IEditionSeats, EnrolmentEditionSeats>());
         services.AddDomainEventHandler<SeatsOutputCacheEviction>();
 
+        services.AddRecipeStep<Recipes.EnrolmentsStep>();
         services.AddActivity<SetEnrolmentStatus>();
         services.AddWorkflowEvent("EnrolmentRequested", "Aanmelding aangevraagd (wacht op goedkeuring)");
         services.AddWorkflowEvent("EnrolmentConfirmed", "Aanmelding bevestigd");
