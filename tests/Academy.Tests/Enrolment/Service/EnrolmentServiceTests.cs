@@ -138,7 +138,7 @@ public abstract class EnrolmentServiceTests
         var basisEnrolment = await EnrolAsync(factory, basis.EditionId, person);
         var completed = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentCompletion>().MarkCompletedAsync(basisEnrolment.EnrolmentId!.Value, "coordinator"));
         Assert.Equal(EnrolmentStatus.Completed, completed.Status);
-        Assert.Equal("Alleen een bevestigde aanmelding kan worden afgerond.",
+        Assert.Equal("Deze deelname is al afgerond.",
             (await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentCompletion>().MarkCompletedAsync(basisEnrolment.EnrolmentId!.Value, "coordinator"))).Error);
 
         // Completion is found by user id too, whatever address the account has now.
