@@ -34,7 +34,7 @@ public sealed class AccreditationDashboardController(
         var year = currentYear;
         if (!string.IsNullOrWhiteSpace(jaar))
         {
-            if (int.TryParse(jaar.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && years.Contains(chosen))
+            if (int.TryParse(jaar.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && chosen is >= 2000 and <= 2100 && years.Contains(chosen))
             {
                 year = chosen;
             }

@@ -28,7 +28,7 @@ public sealed class AccreditationDashboardCard(AcademyDbContext db, LedgerFacts 
         var first = new DateOnly(today.Year, quarter * 3 - 2, 1);
         var next = first.AddMonths(3);
         var registers = await db.Set<RegisterRecord>().AsNoTracking().ToListAsync();
-        var facts = (await ledger.LoadAsync(null)).Where(f => f.Date >= first && f.Date < next).ToList();
+        var facts = await ledger.LoadAsync(null, first, next);
 
         var figures = new List<AdminDashboardFact>();
         foreach (var unit in registers.Select(r => r.Unit).Distinct().Order())

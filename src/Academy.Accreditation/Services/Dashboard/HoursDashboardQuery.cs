@@ -39,7 +39,7 @@ public sealed class HoursDashboardQuery(LedgerFacts ledger, IOrganisationDirecto
 {
     public async Task<HoursDashboard> BuildAsync(RegisterRecord register, int year, Func<string, string> localize, CancellationToken cancellationToken = default)
     {
-        var facts = (await ledger.LoadAsync(register.Id, cancellationToken)).Where(f => f.Date.Year == year).ToList();
+        var facts = await ledger.LoadAsync(register.Id, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1), cancellationToken);
         var names = (await organisations.ListAsync()).ToDictionary(o => o.Id, o => o.Name);
         return Build(register, year, facts, names, localize);
     }

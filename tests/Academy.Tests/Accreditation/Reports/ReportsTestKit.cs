@@ -98,7 +98,7 @@ internal static class ReportsTestKit
             ThemeNames = themes,
         });
 
-    /// <summary>A reversal of <paramref name="entryId"/> (negative hours, a later date, no snapshot of its own).</summary>
+    /// <summary>A reversal of <paramref name="entryId"/>: negative hours, dated 11 months later (often another year), no snapshot of its own.</summary>
     public static async Task<long> ReverseAsync(AcademyFactory factory, long entryId)
     {
         LedgerEntryRecord original;
@@ -116,7 +116,7 @@ internal static class ReportsTestKit
             ParticipantName = original.ParticipantName,
             RegisterId = original.RegisterId,
             Hours = -original.Hours,
-            ActivityDate = original.ActivityDate.AddMonths(4),
+            ActivityDate = original.ActivityDate.AddMonths(11),
             OfferingId = original.OfferingId,
             OfferingTitle = original.OfferingTitle,
             EditionId = original.EditionId,
