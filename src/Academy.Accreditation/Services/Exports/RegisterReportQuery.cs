@@ -1,6 +1,7 @@
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +88,7 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
                     notReportable.Add(new NotReportableParticipant(person.Name, reasons));
                 }
             }
-            var accreditation = AccreditationOn(edition, register.Id, edition.StartUtc is { } s ? DateOnly.FromDateTime(s) : null)
+            var accreditation = AccreditationOn(edition, register.Id, edition.StartUtc is { } s ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(s)) : null)
                 ?? edition.Accreditations.First(a => a.RegisterId == register.Id);
             return new RegisterReport(register, accreditation, reportable, notReportable);
         }).ToList();
