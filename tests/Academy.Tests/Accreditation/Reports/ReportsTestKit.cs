@@ -5,6 +5,9 @@ using Academy.Core.Data;
 using Academy.Enrolment.Abstractions;
 using Academy.Leeragenda.Models;
 using Academy.Testing;
+using Academy.Tests.Admin;
+using Academy.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.Accreditation.Reports;
@@ -146,6 +149,22 @@ internal static class ReportsTestKit
         };
         await AddAsync(factory, register);
         return register;
+    }
+
+    /// <summary>A signed-in account in an existing role of the recipe (e.g. "Leercoördinator", whose name is no valid e-mail part).</summary>
+    public static async Task<Browser> SignedInAsync(AcademyFactory factory, string role)
+    {
+        var email = $"rol-{Guid.NewGuid():n}@example.nl";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>();
+            var user = new AcademyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, CreatedUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, AdminTestKit.UserPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        var browser = new Browser(factory.CreateBrowserClient());
+        await browser.LoginAsync(email, AdminTestKit.UserPassword);
+        return browser;
     }
 
     public static async Task<IReadOnlyList<OrganisationInfo>> OrganisationsAsync(AcademyFactory factory)
