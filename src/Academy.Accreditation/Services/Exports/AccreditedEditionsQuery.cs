@@ -21,10 +21,10 @@ public sealed class AccreditedEditionsQuery(AcademyDbContext db, IEditionCatalog
             var accredited = edition.Accreditations
                 .Where(a => registers.ContainsKey(a.RegisterId))
                 .GroupBy(a => a.RegisterId)
-                .Select(g => (registers[g.Key], g.First()))
-                .OrderBy(x => x.Item1.SortOrder)
+                .Select(g => (Register: registers[g.Key], Accreditation: g.First()))
+                .OrderBy(x => x.Register.SortOrder)
                 .ToList();
-            if (accredited.Count == 0 || (registerId is not null && accredited.All(a => a.Item1.Id != registerId)))
+            if (accredited.Count == 0 || (registerId is not null && accredited.All(a => a.Register.Id != registerId)))
             {
                 continue;
             }
