@@ -3,22 +3,47 @@ using ClosedXML.Excel;
 
 namespace Academy.Enrolment.Exports;
 
-/// <summary>Writes a <see cref="ParticipantSheet"/> as a file Dutch spreadsheet users open directly.</summary>
+/// <summary>
+/// Writes <see cref="ParticipantSheet"/>s as files Dutch spreadsheet users open directly. Every cell goes through
+/// <see cref="ParticipantSheet.NeutraliseFormula"/> here, so no caller (this module's participant list, the
+/// accreditation module's register exports) can forget it.
+/// </summary>
 public static class ParticipantExports
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>UTF-8 with a byte-order mark and semicolons: what Excel with Dutch regional settings expects.</summary>
-    public static byte[] Csv(ParticipantSheet sheet)
+    public static byte[] Csv(ParticipantSheet sheet) => Csv([(null, sheet)]);
+
+    /// <summary>
+    /// Several tables in one CSV file: each after the first follows a blank line and, when it has one, a title row
+    /// (e.g. the people who cannot be reported, below the ones who can).
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<(string? Title, ParticipantSheet Sheet)> sections)
     {
         var text = new StringBuilder();
-        foreach (var row in sheet.Rows.Prepend(sheet.Header))
+        for (var i = 0; i < sections.Count; i++)
         {
-            text.Append(string.Join(';', row.Select(CsvField))).Append("\r\n");
+            var (title, sheet) = sections[i];
+            if (i > 0)
+            {
+                text.Append("\r\n");
+            }
+            if (title is not null)
+            {
+                AppendCsvRow(text, [title]);
+            }
+            foreach (var row in sheet.Rows.Prepend(sheet.Header))
+            {
+                AppendCsvRow(text, row);
+            }
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
+
+    private static void AppendCsvRow(StringBuilder text, IEnumerable<string> row) =>
+        text.Append(string.Join(';', row.Select(v => CsvField(ParticipantSheet.NeutraliseFormula(v))))).Append("\r\n");
 
     /// <summary>Quotes a field when it holds a separator, quote, line break or edge spaces; quotes inside are doubled.</summary>
     public static string CsvField(string value) =>
@@ -27,9 +52,23 @@ public static class ParticipantExports
             : value;
 
     /// <summary>One worksheet: a bold header row with an autofilter, text cells, widths fitted to the content.</summary>
-    public static byte[] Xlsx(ParticipantSheet sheet, string worksheetName)
+    public static byte[] Xlsx(ParticipantSheet sheet, string worksheetName) => Xlsx([(worksheetName, sheet)]);
+
+    /// <summary>A workbook with one worksheet per sheet, in order, each laid out as <see cref="Xlsx(ParticipantSheet, string)"/>.</summary>
+    public static byte[] Xlsx(IReadOnlyList<(string WorksheetName, ParticipantSheet Sheet)> sheets)
     {
         using var workbook = new XLWorkbook();
+        foreach (var (name, sheet) in sheets)
+        {
+            AddWorksheet(workbook, name, sheet);
+        }
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void AddWorksheet(XLWorkbook workbook, string worksheetName, ParticipantSheet sheet)
+    {
         var worksheet = workbook.Worksheets.Add(WorksheetName(worksheetName));
         var rows = sheet.Rows.Prepend(sheet.Header).ToList();
         for (var r = 0; r < rows.Count; r++)
@@ -38,7 +77,7 @@ public static class ParticipantExports
             {
                 var cell = worksheet.Cell(r + 1, c + 1);
                 // Text, never a formula or a number Excel reformats (a position, a date as typed).
-                cell.SetValue(rows[r][c]);
+                cell.SetValue(ParticipantSheet.NeutraliseFormula(rows[r][c]));
                 cell.DataType = XLDataType.Text;
             }
         }
@@ -52,9 +91,6 @@ public static class ParticipantExports
             var longest = rows.Max(row => c < row.Count ? row[c].Length : 0);
             worksheet.Column(c + 1).Width = Math.Clamp(longest + 2, 10, 60);
         }
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     /// <summary>Excel allows 31 characters and none of : \ / ? * [ ].</summary>

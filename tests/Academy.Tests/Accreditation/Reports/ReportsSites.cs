@@ -1,0 +1,21 @@
+using Academy.Testing;
+
+namespace Academy.Tests.Accreditation.Reports;
+
+public sealed class SqliteReportsSite : SqliteSite;
+
+public sealed class PostgresReportsSite : PostgresSite
+{
+    protected override string DatabaseName => "reports";
+}
+
+public sealed class ReportsPageSqliteTests(SqliteReportsSite site) : ReportsPageTests, IClassFixture<SqliteReportsSite>
+{
+    protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
+}
+
+[Collection("postgres")]
+public sealed class ReportsPagePostgresTests(PostgresFixture postgres, PostgresReportsSite site) : ReportsPageTests, IClassFixture<PostgresReportsSite>
+{
+    protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
+}
