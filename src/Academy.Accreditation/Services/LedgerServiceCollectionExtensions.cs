@@ -15,6 +15,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddOptions<CertificateOptions>().BindConfiguration("Academy:Certificates");
         services.AddCertificateThrottle();
         services.AddScoped<HoursLedger>();
+        services.AddScoped<LedgerPeople>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateQuery>();
         services.AddActivity<AwardAccreditationHoursTask>();

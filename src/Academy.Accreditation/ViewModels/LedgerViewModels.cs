@@ -76,3 +76,7 @@ public sealed class CertificateAdminDetailViewModel
     public IReadOnlyList<(string? TargetId, string Message)> Errors { get; init; } = [];
     public string? Notice { get; init; }
 }
+
+/// <summary>One form field for the _LedgerField partial.</summary>
+public sealed record LedgerFieldModel(string Id, string Name, string Label, string? Value, string? Error,
+    string? Hint = null, bool Required = true, bool Multiline = false, string Type = "text", string? Autocomplete = "off");
