@@ -18,7 +18,8 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
     [HttpGet("")]
     public IActionResult Index(string? code)
     {
-        if (code is null)
+        // An empty submitted field binds as null; only a first visit has no "code" at all.
+        if (!Request.Query.ContainsKey("code"))
         {
             return View(new CertificateCheckViewModel(null, null));
         }
