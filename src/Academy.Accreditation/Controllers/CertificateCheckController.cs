@@ -38,6 +38,8 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
+        // The page names a person: it is for whoever holds the code, not for search engines.
+        Response.Headers["X-Robots-Tag"] = "noindex";
         if (CertificateCode.Normalize(code) is not { } normalized || await certificates.ByCodeAsync(normalized, cancellationToken) is not { } details)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

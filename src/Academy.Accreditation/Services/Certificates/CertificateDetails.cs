@@ -3,6 +3,7 @@ using Academy.Accreditation.Services.Ledger;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Hosting;
+using Academy.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,9 @@ public sealed record CertificateLine(string RegisterId, string RegisterName, dec
 public sealed record CertificateDetails(CertificateRecord Certificate, IReadOnlyList<CertificateLine> Lines, string VerificationUrl)
 {
     public bool IsRevoked => Certificate.RevokedUtc is not null;
+
+    /// <summary>"dinsdag 9 maart 2027": the completion date (already an Amsterdam date).</summary>
+    public string CompletedOnText => DutchFormat.Date(Certificate.CompletedOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
 
     /// <summary>The hours that count: none on a revoked certificate, none that were reversed.</summary>
     public IReadOnlyList<CertificateLine> ValidLines => IsRevoked ? [] : Lines.Where(l => !l.Reversed).ToList();

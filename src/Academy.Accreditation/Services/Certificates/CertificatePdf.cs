@@ -23,7 +23,7 @@ public static class CertificatePdf
         {
             pdf.Field("Groep", c.EditionName);
         }
-        pdf.Field("Afgerond op", DutchFormat.Date(c.CompletedOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc)));
+        pdf.Field("Afgerond op", details.CompletedOnText);
         if (details.IsRevoked)
         {
             pdf.Space().Paragraph($"Dit certificaat is ingetrokken op {DutchFormat.Date(c.RevokedUtc!.Value)} en is niet meer geldig.", 12, bold: true);

@@ -4,6 +4,8 @@ using Academy.Accreditation.Services.Ledger;
 using Academy.Testing;
 using Academy.Tests.Admin;
 using Academy.Tests.Enrolment.Pages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.Accreditation.Ledger.LedgerTestKit;
 
 namespace Academy.Tests.Accreditation.Ledger;
@@ -230,6 +232,22 @@ public sealed class CertificatePageTests(SqliteLedgerSite site) : IClassFixture<
         Assert.Equal(new HashSet<string> { "AwardKey", "ReversalKey", "AwardAsync", "ReverseAsync", "AddManualAsync", "EntriesOf", "ListAsync", "TotalsAsync", "Totals", "ReversedIdsAsync" }, methods);
         // No property hands out the table or the context.
         Assert.Empty(typeof(HoursLedger).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static));
+    }
+
+    [Fact]
+    public async Task The_default_workflow_type_is_imported_valid_and_enabled()
+    {
+        var (json, enabled, errors) = await WithAsync(Factory, async sp =>
+        {
+            var type = await sp.GetRequiredService<Academy.Core.Data.AcademyDbContext>().Set<Academy.Workflows.Models.WorkflowTypeRecord>()
+                .AsNoTracking().SingleAsync(t => t.Id == "accreditatie-uren-toekennen");
+            return (type.Json, type.IsEnabled, sp.GetRequiredService<Academy.Workflows.Services.WorkflowValidator>().Validate(type.Json).Errors);
+        });
+
+        Assert.True(enabled);
+        Assert.Empty(errors);
+        Assert.Contains("\"AwardAccreditationHours\"", json);
+        Assert.Contains("\"MailCertificate\"", json);
     }
 
     private static string Total(Page page, string registerId) =>
