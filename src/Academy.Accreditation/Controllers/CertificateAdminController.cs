@@ -1,11 +1,14 @@
 using System.Security.Claims;
+using Academy.Accreditation.Models;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Certificates;
+using Academy.Accreditation.Services.Ledger;
 using Academy.Accreditation.ViewModels;
 using Academy.Core.Data;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Accreditation.Controllers;
 
@@ -44,13 +47,30 @@ public sealed class CertificateAdminController(AcademyDbContext db, CertificateQ
             return NotFound();
         }
         var result = await issuer.RevokeAsync(id, reason, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", cancellationToken);
+        if (result.Succeeded)
+        {
+            try
+            {
+                // The revocation and the reversals of its hours commit together.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Revoked (or one of its hours reversed) by someone else at the same moment: nothing of this request was saved.
+                db.ChangeTracker.Clear();
+                result = LedgerResult<CertificateRecord>.Fail("Het certificaat is intussen door iemand anders gewijzigd. Bekijk het opnieuw.");
+            }
+        }
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Detail), new CertificateAdminDetailViewModel { Details = details, Reason = reason, Errors = [(result.Field, result.Error!)] });
+            return View(nameof(Detail), new CertificateAdminDetailViewModel
+            {
+                Details = await certificates.ByIdAsync(id, cancellationToken) ?? details,
+                Reason = reason,
+                Errors = [(result.Field, result.Error!)],
+            });
         }
-        // The revocation and the reversals of its hours commit together.
-        await db.SaveChangesAsync(cancellationToken);
         TempData[NoticeKey] = $"Certificaat {details.Certificate.Code} is ingetrokken; de uren erop zijn teruggedraaid.";
         return Redirect($"/admin/accreditatie/certificaten/{id}");
     }

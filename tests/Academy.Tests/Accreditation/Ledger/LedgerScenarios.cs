@@ -71,6 +71,41 @@ public abstract class LedgerScenarios
     }
 
     [Fact]
+    public async Task Two_reversals_of_one_entry_at_the_same_moment_add_one_row()
+    {
+        var factory = await SiteAsync();
+        var person = NewPerson();
+        var award = (await LedgerAsync(factory, l => l.AwardAsync(Award(person, Random.Shared.NextInt64(1_000_000, 9_000_000))))).Value!;
+        using var start = new ManualResetEventSlim();
+
+        // Both pass the "already reversed?" check before either saves; the unique reversal key lets one through.
+        var attempts = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<HoursLedger>().ReverseAsync(award.Id, "Tegelijk", "coordinator");
+            Assert.True(result.Succeeded, result.Error);
+            start.Wait(TimeSpan.FromSeconds(30));
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().SaveChangesAsync();
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                return false;
+            }
+        })).ToList();
+        await Task.Delay(200);
+        start.Set();
+        var saved = await Task.WhenAll(attempts);
+
+        Assert.Single(saved, s => s);
+        var entries = await EntriesOfAsync(factory, person.Email);
+        Assert.Single(entries, e => e.Kind == LedgerEntryKind.Reversal);
+        Assert.Equal(0m, entries.Sum(e => e.Hours));
+    }
+
+    [Fact]
     public async Task Manual_entries_are_validated()
     {
         var factory = await SiteAsync();
