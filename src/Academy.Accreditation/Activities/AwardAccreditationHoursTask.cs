@@ -3,10 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
+using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
+using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Activities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +19,15 @@ namespace Academy.Accreditation.Activities;
 /// On "EnrolmentCompleted": issues the certificate and awards, per register, the hours of the offering's
 /// accreditations that were valid on the completion date (Amsterdam). Idempotent, so a repeated event adds nothing.
 /// Sets the variables CertificateCode, CertificateUrl, TotalHours (one line of text), HoursList (a Markdown list)
-/// and CertificateIsNew. Outcome Failed (nothing written) when the input or the edition cannot be read.
+/// and CertificateIsNew (issued by this instance, not by an earlier delivery of the same event). Outcome Failed (nothing written) when the input or the edition cannot be read.
 /// </summary>
 public sealed class AwardAccreditationHoursTask(
     HoursLedger ledger,
     CertificateIssuer issuer,
     CertificateQuery certificates,
     IEditionCatalog catalog,
+    IRegisterDirectory registers,
+    AcademyDbContext db,
     ILogger<AwardAccreditationHoursTask> logger) : Activity
 {
     public const string ActorId = "workflow";
@@ -55,29 +60,53 @@ public sealed class AwardAccreditationHoursTask(
         var person = new LedgerPerson(input.ParticipantUserId, input.ParticipantEmail, input.ParticipantName is { Length: > 0 } n ? n : input.ParticipantEmail);
         var offeringTitle = input.OfferingTitle is { Length: > 0 } t ? t : edition.OfferingTitle;
 
+        var accreditations = edition.Accreditations.Where(a => a.IsValidOn(completedOn) && a.Hours > 0).ToList();
+        var known = (await registers.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        if (accreditations.FirstOrDefault(a => !known.Contains(a.RegisterId)) is { } unknown)
+        {
+            // Checked before anything is written: the coördinator adds the register (or fixes the offering) and retries.
+            throw new WorkflowActivityException($"Het register '{unknown.RegisterId}' van de accreditatie van '{edition.OfferingTitle}' bestaat niet.");
+        }
+        if (accreditations.FirstOrDefault(a => !HoursLedger.IsValidAward(a.Hours)) is { } invalid)
+        {
+            throw new WorkflowActivityException($"De accreditatie van '{edition.OfferingTitle}' voor '{invalid.RegisterId}' heeft een ongeldig aantal uren ({invalid.Hours}).");
+        }
+
         var (certificate, created) = await issuer.IssueAsync(new CertificateRequest(
             input.EnrolmentId, person, edition.OfferingId, offeringTitle, edition.EditionId, input.EditionName ?? edition.EditionName, completedOn), cancellationToken);
-        foreach (var accreditation in edition.Accreditations.Where(a => a.IsValidOn(completedOn) && a.Hours > 0))
+        // "New" means issued by this instance, also when this is a retry after a fault further on (the variables were kept).
+        var issuedHere = created || (IsTrue(context.Variables["CertificateIsNew"]) && Text(context.Variables["CertificateCode"]) == certificate.Code);
+        context.Variables["CertificateCode"] = certificate.Code;
+        context.Variables["CertificateIsNew"] = issuedHere;
+        var added = new List<LedgerEntryRecord>();
+        foreach (var accreditation in accreditations)
         {
             var result = await ledger.AwardAsync(new AwardRequest(
                 person, input.EnrolmentId, accreditation.RegisterId, accreditation.Hours, completedOn, edition.OfferingId, offeringTitle,
                 edition.EditionId, accreditation.Code, input.OrganisationId, edition.ThemeNames, certificate.Id, ActorId), cancellationToken);
             if (!result.Succeeded)
             {
-                // A configuration problem (a register that no longer exists): the coördinator fixes it and retries.
+                // All awards or none: the engine saves the faulted instance, which must not take half of them along.
+                added.ForEach(entry => db.Entry(entry).State = EntityState.Detached);
                 throw new WorkflowActivityException(result.Error!);
+            }
+            if (db.Entry(result.Value!).State == EntityState.Added)
+            {
+                added.Add(result.Value!);
             }
         }
 
         var details = await certificates.DetailsAsync(certificate, cancellationToken);
-        context.Variables["CertificateCode"] = certificate.Code;
         context.Variables["CertificateUrl"] = details.VerificationUrl;
-        context.Variables["CertificateIsNew"] = created;
         context.Variables["TotalHours"] = string.Join("; ", details.ValidLines.Select(l => $"{l.HoursText} {l.RegisterName}"));
         context.Variables["HoursList"] = string.Join("\n", details.ValidLines.Select(l =>
             $"- {l.RegisterName}: {l.HoursText}{(l.AccreditationCode is { Length: > 0 } code ? $" (accreditatiecode {code})" : "")}"));
         return ActivityResult.Outcomes("Done");
     }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static readonly JsonSerializerOptions ReadOptions = new()
     {

@@ -22,6 +22,9 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
 
     public static string ReversalKey(long entryId) => $"reversal:{entryId}";
 
+    /// <summary>An award is positive, at most <see cref="MaxManualHours"/>, with at most 2 decimals.</summary>
+    public static bool IsValidAward(decimal hours) => hours > 0 && hours <= MaxManualHours && decimal.Round(hours, 2) == hours;
+
     // ------------------------------------------------------------ writes (append only)
 
     /// <summary>
@@ -35,7 +38,7 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
         {
             return LedgerResult<LedgerEntryRecord>.Ok(existing);
         }
-        if (request.Hours <= 0 || request.Hours > MaxManualHours || decimal.Round(request.Hours, 2) != request.Hours)
+        if (!IsValidAward(request.Hours))
         {
             return LedgerResult<LedgerEntryRecord>.Fail($"Ongeldig aantal uren ({request.Hours}) voor register '{request.RegisterId}'.");
         }

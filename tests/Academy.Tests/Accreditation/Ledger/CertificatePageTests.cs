@@ -229,7 +229,7 @@ public sealed class CertificatePageTests(SqliteLedgerSite site) : IClassFixture<
         var methods = typeof(HoursLedger).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly)
             .Select(m => m.Name).ToHashSet();
 
-        Assert.Equal(new HashSet<string> { "AwardKey", "ReversalKey", "AwardAsync", "ReverseAsync", "AddManualAsync", "EntriesOf", "ListAsync", "TotalsAsync", "Totals", "ReversedIdsAsync" }, methods);
+        Assert.Equal(new HashSet<string> { "AwardKey", "ReversalKey", "IsValidAward", "AwardAsync", "ReverseAsync", "AddManualAsync", "EntriesOf", "ListAsync", "TotalsAsync", "Totals", "ReversedIdsAsync" }, methods);
         // No property hands out the table or the context.
         Assert.Empty(typeof(HoursLedger).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static));
     }

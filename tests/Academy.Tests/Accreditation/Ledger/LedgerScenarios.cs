@@ -172,7 +172,7 @@ public abstract class LedgerScenarios
         Assert.All(entries, e => Assert.Equal(certificate.Id, e.CertificateId));
         Assert.Equal(done.Participant.Email, certificate.ParticipantEmail);
 
-        var mail = Assert.Single(await MailsToAsync(factory, done.Participant.Email), m => m.Subject.StartsWith("Uw certificaat", StringComparison.Ordinal));
+        var mail = Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
         Assert.Contains($"http://localhost:5000/certificaat/{certificate.Code}", mail.Text);
         Assert.Contains("12 uren", mail.Text);
         Assert.Contains("RP-26-0198", mail.Text);
@@ -205,7 +205,37 @@ public abstract class LedgerScenarios
         Assert.Equal(2, (await InstancesAsync(factory, done.EnrolmentId)).Count);
         Assert.Equal(3.5m, Assert.Single(await EntriesAsync(factory, done.EnrolmentId)).Hours);
         Assert.Single(await CertificatesAsync(factory, done.EnrolmentId));
-        Assert.Single(await MailsToAsync(factory, done.Participant.Email), m => m.Subject.StartsWith("Uw certificaat", StringComparison.Ordinal));
+        Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
+    }
+
+    [Fact]
+    public async Task A_missing_register_faults_the_instance_and_a_retry_after_adding_it_awards_and_mails_once()
+    {
+        var factory = await SiteAsync();
+        var registerId = "later-" + Guid.NewGuid().ToString("n")[..8];
+        var done = await CompleteAsync(factory, await CreateEditionAsync(factory, Accredit(Registerplein, 2), Accredit(registerId, 5, "LATER-1")));
+
+        var faulted = Assert.Single(await InstancesAsync(factory, done.EnrolmentId));
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Faulted, faulted.Status);
+        Assert.Contains(registerId, faulted.FaultMessage);
+        Assert.Empty(await EntriesAsync(factory, done.EnrolmentId));
+        Assert.Empty(await CertificateMailsAsync(factory, done.Participant.Email));
+
+        await WithAsync(factory, async sp =>
+        {
+            var db = sp.GetRequiredService<AcademyDbContext>();
+            db.Add(new RegisterRecord { Id = registerId, Name = "Later register", Prefix = "LR", Digits = 4, SortOrder = 99 });
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<Academy.Workflows.Services.WorkflowManager>().RetryAsync(faulted.Id)));
+        await factory.DrainBackgroundAsync();
+
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Finished, Assert.Single(await InstancesAsync(factory, done.EnrolmentId)).Status);
+        Assert.Equal([2m, 5m], (await EntriesAsync(factory, done.EnrolmentId)).Select(e => e.Hours).Order());
+        var certificate = Assert.Single(await CertificatesAsync(factory, done.EnrolmentId));
+        var mail = Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
+        Assert.Contains("Later register: 5 uren (accreditatiecode LATER-1)", mail.Text);
+        Assert.Equal(certificate.Code, ReadPdf(Assert.Single(Attachments(mail)).Content).Subject);
     }
 
     [Fact]

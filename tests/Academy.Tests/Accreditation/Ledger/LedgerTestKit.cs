@@ -128,6 +128,10 @@ internal static class LedgerTestKit
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<MailMessageRecord>().AsNoTracking()
             .Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>The certificate mails (the default workflow's subject) to <paramref name="email"/>.</summary>
+    public static async Task<List<MailMessageRecord>> CertificateMailsAsync(AcademyFactory factory, string email) =>
+        (await MailsToAsync(factory, email)).Where(m => m.Subject.StartsWith("Uw certificaat", StringComparison.Ordinal)).ToList();
+
     public static Task<List<WorkflowInstanceRecord>> InstancesAsync(AcademyFactory factory, long enrolmentId) =>
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<WorkflowInstanceRecord>().AsNoTracking()
             .Where(i => i.WorkflowTypeId == "accreditatie-uren-toekennen" && i.CorrelationId == enrolmentId.ToString()).ToListAsync());
