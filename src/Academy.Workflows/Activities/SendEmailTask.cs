@@ -33,15 +33,7 @@ public sealed class SendEmailTask(WorkflowLiquid liquid) : Activity
         var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
         var body = await context.RenderAsync(context.Property("Body") ?? "");
 
-        // The workflow's own Liquid (with its Dutch date filters) renders; the composer only turns the
-        // Markdown into HTML and text. Passing the result as a value keeps participant data from being re-read as Liquid.
-        var (composedSubject, html, text) = await context.Services.GetRequiredService<IMailComposer>().ComposeAsync(
-            "{{ Subject }}", "{{ Body }}", new Dictionary<string, object?> { ["Subject"] = subject, ["Body"] = body });
-
-        var key = $"wf:{context.WorkflowInstanceId}:{context.ActivityId}:{context.ExecutionCount}";
-        await context.Services.GetRequiredService<IMailQueue>().EnqueueAsync(
-            new MailDraft(to, toName.Length > 0 ? toName : null, composedSubject, html, text, key, await AttachmentsAsync(context, cancellationToken)),
-            cancellationToken);
+        await WorkflowMail.QueueAsync(context, to, toName, subject, body, await AttachmentsAsync(context, cancellationToken), cancellationToken);
         return ActivityResult.Outcomes("Done");
     }
 

@@ -1,0 +1,76 @@
+using Academy.Accreditation.Models;
+using Academy.Accreditation.Services.Ledger;
+using Academy.Core.Contracts;
+using Academy.Core.Data;
+using Academy.Core.Hosting;
+using Academy.Core.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Academy.Accreditation.Services.Certificates;
+
+/// <summary>The hours of one register on a certificate; <see cref="Reversed"/> when the coördinator corrected them away.</summary>
+public sealed record CertificateLine(string RegisterId, string RegisterName, decimal Hours, RegisterUnit Unit, string? AccreditationCode, bool Reversed, int SortOrder = 0)
+{
+    public string HoursText => Ledger.HoursText.Format(Hours, Unit);
+}
+
+/// <summary>A certificate with its hours per register and its public verification address.</summary>
+public sealed record CertificateDetails(CertificateRecord Certificate, IReadOnlyList<CertificateLine> Lines, string VerificationUrl)
+{
+    public bool IsRevoked => Certificate.RevokedUtc is not null;
+
+    /// <summary>"dinsdag 9 maart 2027": the completion date (already an Amsterdam date).</summary>
+    public string CompletedOnText => DutchFormat.Date(Certificate.CompletedOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+
+    /// <summary>The hours that count: none on a revoked certificate, none that were reversed.</summary>
+    public IReadOnlyList<CertificateLine> ValidLines => IsRevoked ? [] : Lines.Where(l => !l.Reversed).ToList();
+}
+
+/// <summary>Reads certificates for the public check, the PDF, the coördinator and the workflow.</summary>
+public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, IOptions<AcademyOptions> options)
+{
+    public string VerificationUrl(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/certificaat/{code}";
+
+    public async Task<CertificateDetails?> ByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        await db.Set<CertificateRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken) is { } certificate
+            ? await DetailsAsync(certificate, cancellationToken)
+            : null;
+
+    public async Task<CertificateDetails?> ByIdAsync(long id, CancellationToken cancellationToken = default) =>
+        await db.Set<CertificateRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } certificate
+            ? await DetailsAsync(certificate, cancellationToken)
+            : null;
+
+    /// <summary>The most recently issued certificates, optionally those whose code, name or e-mail contains <paramref name="search"/>.</summary>
+    public async Task<IReadOnlyList<CertificateRecord>> RecentAsync(string? search, int take, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<CertificateRecord>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+            var code = CertificateCode.Normalize(search);
+            query = query.Where(c => c.Code == code || c.ParticipantEmail.Contains(term) || c.ParticipantName.ToLower().Contains(term));
+        }
+        return await query.OrderByDescending(c => c.IssuedUtc).ThenByDescending(c => c.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    public async Task<CertificateDetails> DetailsAsync(CertificateRecord certificate, CancellationToken cancellationToken = default)
+    {
+        var awards = await db.Set<LedgerEntryRecord>().AsNoTracking()
+            .Where(e => e.CertificateId == certificate.Id && e.Kind == LedgerEntryKind.Award)
+            .ToListAsync(cancellationToken);
+        // Awards added in this unit of work (the workflow mails the certificate before it commits) count too.
+        awards.AddRange(db.Set<LedgerEntryRecord>().Local
+            .Where(e => e.CertificateId == certificate.Id && e.Kind == LedgerEntryKind.Award && awards.All(a => a.IdempotencyKey != e.IdempotencyKey)));
+        var reversed = await ledger.ReversedIdsAsync(awards.Where(a => a.Id > 0).Select(a => a.Id).ToList(), cancellationToken);
+        var registers = await db.Set<RegisterRecord>().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
+        var lines = awards
+            .Select(a => registers.TryGetValue(a.RegisterId, out var r)
+                ? new CertificateLine(a.RegisterId, r.Name, a.Hours, r.Unit, a.AccreditationCode, reversed.Contains(a.Id), r.SortOrder)
+                : new CertificateLine(a.RegisterId, a.RegisterId, a.Hours, RegisterUnit.Uren, a.AccreditationCode, reversed.Contains(a.Id), int.MaxValue))
+            .OrderBy(l => l.SortOrder).ThenBy(l => l.RegisterName, StringComparer.Ordinal)
+            .ToList();
+        return new CertificateDetails(certificate, lines, VerificationUrl(certificate.Code));
+    }
+}

@@ -1,0 +1,30 @@
+using Academy.Core.Contracts;
+using Academy.Workflows.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Workflows.Activities;
+
+/// <summary>
+/// How a mail activity queues its mail: the rendered Markdown body through the mail composer, with the idempotency
+/// key "wf:{instance}:{activity}:{run}", so a re-run of the step never sends twice. Shared by SendEmail and the
+/// activities of other modules that mail (with their own attachments).
+/// </summary>
+public static class WorkflowMail
+{
+    public static string IdempotencyKey(ActivityContext context) =>
+        $"wf:{context.WorkflowInstanceId}:{context.ActivityId}:{context.ExecutionCount}";
+
+    /// <param name="subject">Already rendered by the workflow's Liquid.</param>
+    /// <param name="body">Already rendered Markdown.</param>
+    public static async Task QueueAsync(ActivityContext context, string to, string? toName, string subject, string body,
+        IReadOnlyList<MailAttachment>? attachments, CancellationToken cancellationToken)
+    {
+        // The workflow's own Liquid (with its Dutch date filters) renders; the composer only turns the
+        // Markdown into HTML and text. Passing the result as a value keeps participant data from being re-read as Liquid.
+        var (composedSubject, html, text) = await context.Services.GetRequiredService<IMailComposer>().ComposeAsync(
+            "{{ Subject }}", "{{ Body }}", new Dictionary<string, object?> { ["Subject"] = subject, ["Body"] = body });
+        await context.Services.GetRequiredService<IMailQueue>().EnqueueAsync(
+            new MailDraft(to, string.IsNullOrWhiteSpace(toName) ? null : toName, composedSubject, html, text, IdempotencyKey(context), attachments),
+            cancellationToken);
+    }
+}
