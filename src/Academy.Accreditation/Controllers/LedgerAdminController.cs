@@ -1,3 +1,4 @@
+using Academy.Accreditation.Services;
 using System.Globalization;
 using System.Net.Mail;
 using System.Security.Claims;

@@ -1,3 +1,4 @@
+using Academy.Accreditation.Services;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
@@ -17,7 +18,7 @@ public sealed record LedgerEntryRow(LedgerEntryRecord Entry, RegisterRecord? Reg
 
     public string HoursText => Format(Entry.Hours);
 
-    public string Format(decimal hours) => Services.Ledger.HoursText.Format(hours, Register?.Unit ?? Core.Contracts.RegisterUnit.Uren);
+    public string Format(decimal hours) => Services.HoursText.WithUnit(hours, Register?.Unit ?? Core.Contracts.RegisterUnit.Uren);
 
     public bool CanReverse => Entry.Kind != LedgerEntryKind.Reversal && !IsReversed;
 }

@@ -12,7 +12,7 @@ namespace Academy.Accreditation.Services.Certificates;
 /// <summary>The hours of one register on a certificate; <see cref="Reversed"/> when the coördinator corrected them away.</summary>
 public sealed record CertificateLine(string RegisterId, string RegisterName, decimal Hours, RegisterUnit Unit, string? AccreditationCode, bool Reversed, int SortOrder = 0)
 {
-    public string HoursText => Ledger.HoursText.Format(Hours, Unit);
+    public string HoursText => Services.HoursText.WithUnit(Hours, Unit);
 }
 
 /// <summary>A certificate with its hours per register and its public verification address.</summary>

@@ -9,6 +9,7 @@ using Academy.Testing;
 using Academy.Tests.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Attendance;
 
@@ -24,37 +25,17 @@ internal static class AttendanceTestKit
     public static async Task<AttendanceEdition> CreateEditionAsync(AcademyFactory factory, TimeSpan[]? sessions = null, int minutes = 120,
         CompletionRuleKind rule = CompletionRuleKind.AllSessions, int? percent = null, params string[] trainerEmails)
     {
-        var key = Guid.NewGuid().ToString("n")[..12];
-        var title = $"Presentietraining {key}";
         var now = DateTime.UtcNow;
-        var sessionList = (sessions ?? PastSessions).Select((offset, i) =>
-        {
-            var start = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) + offset;
-            return new Session { SessionId = $"b{i + 1}-{key}", Start = start, End = start.AddMinutes(minutes), Location = "Zaal 2", Place = "Arnhem" };
-        }).ToList();
-        await using var scope = factory.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = await content.NewAsync("Training");
-        item.DisplayText = title;
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(new AutoroutePart { Path = "presentie-" + key });
-        item.Apply(new OfferingPart { Summary = "Voor de test.", CompletionRule = rule, CompletionPercent = percent });
-        item.Apply(new EditionsPart
-        {
-            Editions =
-            [
-                new Edition
-                {
-                    EditionId = "groep-" + key,
-                    Name = "Groep " + key[..4],
-                    Capacity = 10,
-                    TrainerEmails = trainerEmails.ToList(),
-                    Sessions = sessionList,
-                },
-            ],
-        });
-        await content.SaveAndPublishAsync(item);
-        return new AttendanceEdition(item.ContentItemId, "groep-" + key, title, sessionList.Select(s => s.SessionId).ToList());
+        var minute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var created = await TestOfferings.CreateAsync(
+            factory.Services,
+            new OfferingPart { Summary = "Voor de test.", CompletionRule = rule, CompletionPercent = percent },
+            (sessions ?? PastSessions).Select(offset => minute + offset).ToList(),
+            TimeSpan.FromMinutes(minutes),
+            capacity: 10,
+            titlePrefix: "Presentietraining",
+            trainerEmails: trainerEmails);
+        return new AttendanceEdition(created.OfferingId, created.EditionId, created.Title, created.SessionIds);
     }
 
     public static (string Email, string Name) Guest(string name) => ($"gast-{Guid.NewGuid():n}@example.nl", name);

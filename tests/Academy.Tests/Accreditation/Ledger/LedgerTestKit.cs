@@ -11,6 +11,7 @@ using Academy.Testing;
 using Academy.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Ledger;
 
@@ -42,34 +43,14 @@ internal static class LedgerTestKit
     }
 
     /// <summary>Publishes a Training (one edition, capacity 50, starting in 30 days) with these accreditations; returns its edition id.</summary>
-    public static async Task<string> CreateEditionAsync(AcademyFactory factory, params OfferingAccreditation[] accreditations)
-    {
-        var key = Guid.NewGuid().ToString("n")[..12];
-        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(8);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = await content.NewAsync("Training");
-        var title = $"Accreditatietraining {key}";
-        item.DisplayText = title;
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(new AutoroutePart { Path = "acc-" + key });
-        item.Apply(new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() });
-        item.Apply(new EditionsPart
-        {
-            Editions =
-            [
-                new Edition
-                {
-                    EditionId = "acc-groep-" + key,
-                    Name = "Groep " + key,
-                    Capacity = 50,
-                    Sessions = [new Session { SessionId = "s1-" + key, Start = start, End = start.AddHours(3), Location = "Zaal 1", Place = "Arnhem" }],
-                },
-            ],
-        });
-        await content.SaveAndPublishAsync(item);
-        return "acc-groep-" + key;
-    }
+    public static async Task<string> CreateEditionAsync(AcademyFactory factory, params OfferingAccreditation[] accreditations) =>
+        (await TestOfferings.CreateAsync(
+            factory.Services,
+            new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() },
+            TestOfferings.DaysFromNow(30),
+            TimeSpan.FromHours(3),
+            capacity: 50,
+            titlePrefix: "Accreditatietraining")).EditionId;
 
     public static Participant Guest() => new(null, "Gast " + Guid.NewGuid().ToString("n")[..6], $"gast-{Guid.NewGuid():n}@example.nl");
 

@@ -9,6 +9,7 @@ using Academy.Tests.Admin;
 using Academy.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Reports;
 
@@ -23,35 +24,14 @@ internal static class ReportsTestKit
     /// <summary>Publishes a Training with one group (two sessions from 30 days ahead) and the given accreditations.</summary>
     public static async Task<TestEdition> CreateEditionAsync(AcademyFactory factory, params OfferingAccreditation[] accreditations)
     {
-        var key = Guid.NewGuid().ToString("n")[..12];
-        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(8);
-        var title = $"Accreditatietraining {key}";
-        await using var scope = factory.Services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = await content.NewAsync("Training");
-        item.DisplayText = title;
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(new AutoroutePart { Path = "accreditatie-" + key });
-        item.Apply(new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() });
-        item.Apply(new EditionsPart
-        {
-            Editions =
-            [
-                new Edition
-                {
-                    EditionId = "groep-" + key,
-                    Name = "Groep " + key[..4],
-                    Capacity = 30,
-                    Sessions =
-                    [
-                        new Session { SessionId = "s1-" + key, Start = start, End = start.AddHours(3), Location = "Werkcentrum", Place = "Arnhem" },
-                        new Session { SessionId = "s2-" + key, Start = start.AddDays(7), End = start.AddDays(7).AddHours(3), Location = "Werkcentrum", Place = "Arnhem" },
-                    ],
-                },
-            ],
-        });
-        await content.SaveAndPublishAsync(item);
-        return new TestEdition(item.ContentItemId, "groep-" + key, title, "Groep " + key[..4]);
+        var created = await TestOfferings.CreateAsync(
+            factory.Services,
+            new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() },
+            TestOfferings.DaysFromNow(30, 37),
+            TimeSpan.FromHours(3),
+            capacity: 30,
+            titlePrefix: "Accreditatietraining");
+        return new TestEdition(created.OfferingId, created.EditionId, created.Title, created.EditionName);
     }
 
     public static OfferingAccreditation Accredit(string registerId, decimal hours, string? code) =>

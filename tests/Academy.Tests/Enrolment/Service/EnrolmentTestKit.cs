@@ -7,6 +7,7 @@ using Academy.Leeragenda.Models;
 using Academy.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Enrolment.Service;
 
@@ -38,46 +39,17 @@ internal static class EnrolmentTestKit
         bool publish = true,
         string type = "Training")
     {
-        var key = Guid.NewGuid().ToString("n")[..12];
         var start = startUtc ?? DateTime.UtcNow.AddDays(30);
-        var title = $"Testtraining {key}";
-        await using var scope = services.CreateAsyncScope();
-        var content = scope.ServiceProvider.GetRequiredService<ContentManager>();
-        var item = await content.NewAsync(type);
-        item.DisplayText = title;
-        item.Apply(new TitlePart { Title = title });
-        item.Apply(new AutoroutePart { Path = "test-" + key });
-        item.Apply(new OfferingPart { Summary = "Voor de test.", RequiresApproval = requiresApproval, CancellationDays = cancellationDays });
-        item.Apply(new EditionsPart
-        {
-            Editions =
-            [
-                new Edition
-                {
-                    EditionId = "groep-" + key,
-                    Name = "Groep " + key,
-                    Capacity = capacity,
-                    Sessions =
-                    [
-                        new Session { SessionId = "s1-" + key, Start = start, End = start.AddHours(2), Location = "Zaal 1", Place = "Arnhem" },
-                        new Session { SessionId = "s2-" + key, Start = start.AddDays(7), End = start.AddDays(7).AddHours(2), Location = "Zaal 1", Place = "Arnhem" },
-                    ],
-                },
-            ],
-        });
-        if (prerequisites is not null)
-        {
-            item.ApplyField(type, "Vooropleiding", new ContentPickerField { ContentItemIds = prerequisites.ToList() });
-        }
-        if (publish)
-        {
-            await content.SaveAndPublishAsync(item);
-        }
-        else
-        {
-            await content.SaveDraftAsync(item);
-        }
-        return new TestEdition(item.ContentItemId, "groep-" + key, title);
+        var created = await TestOfferings.CreateAsync(
+            services,
+            new OfferingPart { Summary = "Voor de test.", RequiresApproval = requiresApproval, CancellationDays = cancellationDays },
+            [start, start.AddDays(7)],
+            TimeSpan.FromHours(2),
+            capacity,
+            type: type,
+            configure: prerequisites is null ? null : item => item.ApplyField(type, "Vooropleiding", new ContentPickerField { ContentItemIds = prerequisites.ToList() }),
+            publish: publish);
+        return new TestEdition(created.OfferingId, created.EditionId, created.Title);
     }
 
     public static Participant Person(int n, string? prefix = null) =>
