@@ -25,6 +25,16 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string SmallOfferingTitle = "E2E-training met één plaats";
     public const string SmallGroupName = "Groep met één plaats";
 
+    /// <summary>The setup recipe's demo trainer (role Trainer); the fixture gives it a password.</summary>
+    public const string TrainerEmail = "trainer@example.nl";
+    public const string TrainerPassword = "E2e-Trainer!2026";
+
+    /// <summary>A two-day HARRIE group that took place last week, given by the trainer, with three participants.</summary>
+    public const string PastHarrieTitle = "HARRIE-training (afgelopen groep)";
+    public const string PastHarrieEditionId = "e2e-harrie-afgelopen-groep";
+    public const string PastHarrieGroupName = "Groep vorige week";
+    public static readonly string[] PastHarrieParticipants = [Professionals[0], Professionals[1], Professionals[2]];
+
     /// <summary>How long Expect(...) assertions wait (Playwright's default of 5 s is too short on a slow 2-core CI machine).</summary>
     public const float ExpectTimeoutMs = 15_000;
 
@@ -136,10 +146,17 @@ public sealed class SiteFixture : IAsyncLifetime
                           "Email": "{{CoordinatorEmail}}",
                           "Roles": [ "Leercoördinator" ],
                           "Password": "{{CoordinatorPassword}}"
+                        },
+                        {
+                          "UserName": "{{TrainerEmail}}",
+                          "Email": "{{TrainerEmail}}",
+                          "Roles": [ "Trainer" ],
+                          "Password": "{{TrainerPassword}}"
                         }{{ProfessionalEntries()}}
                       ]
                     },
-                    {{SmallOfferingStep()}}
+                    {{SmallOfferingStep()}},
+                    {{PastHarrieSteps()}}
                   ]
                 }
                 """);
@@ -157,7 +174,7 @@ public sealed class SiteFixture : IAsyncLifetime
                         {
                           "UserName": "{{email}}",
                           "Email": "{{email}}",
-                          "DisplayName": "{{char.ToUpperInvariant(email[0]) + email[1..email.IndexOf('@')]}} Professional",
+                          "DisplayName": "{{DisplayName(email)}}",
                           "Roles": [ "Professional" ],
                           "OrganisationId": "werkcentrum",
                           "Password": "{{ProfessionalPassword}}"
@@ -208,6 +225,58 @@ public sealed class SiteFixture : IAsyncLifetime
           ]
         }
         """;
+
+    private static string PastHarrieSteps() => $$"""
+        {
+          "name": "Content",
+          "Data": [
+            {
+              "ContentItemId": "e2e-harrie-afgelopen",
+              "ContentType": "Training",
+              "Published": true,
+              "TitlePart": { "Title": "{{PastHarrieTitle}}" },
+              "AutoroutePart": { "Path": "e2e-harrie-afgelopen" },
+              "MarkdownBodyPart": { "Markdown": "Een tweedaagse HARRIE-groep die vorige week plaatsvond." },
+              "OfferingPart": {
+                "Summary": "Tweedaagse HARRIE-training die vorige week plaatsvond, voor de end-to-end tests van presentie en certificaten.",
+                "OrganiserId": "werkgeversservicepunt",
+                "Themes": [ "inclusief-werkgeverschap" ],
+                "Audiences": [ "werkgevers" ],
+                "Form": "fysiek",
+                "CostEuros": 0,
+                "CompletionRule": "AllSessions",
+                "Accreditations": [ { "RegisterId": "registerplein", "Hours": 12, "Code": "RP-26-0198" } ]
+              },
+              "EditionsPart": {
+                "Editions": [
+                  {
+                    "EditionId": "{{PastHarrieEditionId}}",
+                    "Name": "{{PastHarrieGroupName}}",
+                    "Capacity": 12,
+                    "TrainerEmails": [ "{{TrainerEmail}}" ],
+                    "Sessions": [
+                      { "SessionId": "e2e-harrie-afgelopen-dag-1", "Start": "[date:-1w di 09:00]", "End": "[date:-1w di 16:00]", "Location": "Werkgeversservicepunt", "Place": "Arnhem", "OnlineUrl": null },
+                      { "SessionId": "e2e-harrie-afgelopen-dag-2", "Start": "[date:-1w do 09:00]", "End": "[date:-1w do 16:00]", "Location": "Werkgeversservicepunt", "Place": "Arnhem", "OnlineUrl": null }
+                    ]
+                  }
+                ]
+              },
+              "Training": { "Praktijkverklaring": { "Value": false } }
+            }
+          ]
+        },
+        {
+          "name": "Enrolments",
+          "Enrolments": [
+            {
+              "EditionId": "{{PastHarrieEditionId}}",
+              "Participants": [{{string.Join(",", PastHarrieParticipants.Select(e => $"{{ \"Email\": \"{e}\", \"Name\": \"{DisplayName(e)}\" }}"))}}]
+            }
+          ]
+        }
+        """;
+
+    public static string DisplayName(string email) => char.ToUpperInvariant(email[0]) + email[1..email.IndexOf('@')] + " Professional";
 
     /// <summary>
     /// A page in a new browser context: Dutch locale, Amsterdam time zone, relative URLs resolve
