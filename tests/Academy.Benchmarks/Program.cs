@@ -2,13 +2,16 @@
 //
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
 // 3. catalogue (default): warms up and loads five URLs with wrk (trivial /healthz, anonymous catalogue, filtered page,
 //    detail page, logged-in catalogue) and prints req/s, p50, p99 and the ratio to the trivial endpoint, then the peak RSS;
 //    enrolment: a burst of simultaneous enrol POSTs on a small edition, checked in the database, then a sustained
-//    enrolment run (EnrolmentBenchmark.cs), then the peak RSS.
+//    enrolment run (EnrolmentBenchmark.cs), then the peak RSS;
+//    accreditation: attendance saves that complete a group, timed until every certificate mail is sent and checked in the
+//    database (AccreditationBenchmark.cs), then wrk on the certificate check, Mijn leeruren, the dashboard and two exports.
 // Exit codes: 0 all scenarios measured without errors, 1 a step failed, 2 bad arguments, 3 wrk missing.
 
 using System.Globalization;
