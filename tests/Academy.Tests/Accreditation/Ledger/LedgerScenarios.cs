@@ -115,6 +115,8 @@ public abstract class LedgerScenarios
 
         Assert.Equal("manual-register", (await Manual("bestaat-niet", 2)).Field);
         Assert.Equal("manual-hours", (await Manual(Registerplein, 0)).Field);
+        // An instruction, not a statement that contradicts what was typed ("is niet 0" after typing 0).
+        Assert.Equal("Vul een aantal uren in van -1000 tot en met 1000, maar niet 0.", (await Manual(Registerplein, 0)).Error);
         Assert.Equal("manual-hours", (await Manual(Registerplein, 1000.5m)).Field);
         Assert.Equal("manual-hours", (await Manual(Registerplein, -1001)).Field);
         Assert.Equal("Gebruik hoogstens 2 cijfers achter de komma.", (await Manual(Registerplein, 1.234m)).Error);
