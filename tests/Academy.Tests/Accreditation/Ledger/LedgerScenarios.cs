@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
@@ -238,6 +239,31 @@ public abstract class LedgerScenarios
         var mail = Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
         Assert.Contains("Later register: 5 uren (accreditatiecode LATER-1)", mail.Text);
         Assert.Equal(certificate.Code, ReadPdf(Assert.Single(Attachments(mail)).Content).Subject);
+    }
+
+    [Fact]
+    public async Task An_unpublished_offering_faults_the_instance_and_a_retry_after_publishing_awards_and_mails_once()
+    {
+        var factory = await SiteAsync();
+        var done = await CompleteAsync(factory, await CreateEditionAsync(factory, Accredit(Registerplein, 2)), drain: false);
+        Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<ContentManager>().UnpublishAsync(done.OfferingId)));
+        await factory.DrainBackgroundAsync();
+
+        // Not finished as if there were nothing to award: faulted, visible and retryable.
+        var faulted = Assert.Single(await InstancesAsync(factory, done.EnrolmentId));
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Faulted, faulted.Status);
+        Assert.Contains("niet (meer) gepubliceerd", faulted.FaultMessage);
+        Assert.Empty(await EntriesAsync(factory, done.EnrolmentId));
+        Assert.Empty(await CertificatesAsync(factory, done.EnrolmentId));
+
+        await WithAsync(factory, async sp => { await sp.GetRequiredService<ContentManager>().PublishAsync(done.OfferingId); return true; });
+        Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<Academy.Workflows.Services.WorkflowManager>().RetryAsync(faulted.Id)));
+        await factory.DrainBackgroundAsync();
+
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Finished, Assert.Single(await InstancesAsync(factory, done.EnrolmentId)).Status);
+        Assert.Equal(2m, Assert.Single(await EntriesAsync(factory, done.EnrolmentId)).Hours);
+        Assert.Single(await CertificatesAsync(factory, done.EnrolmentId));
+        Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
     }
 
     [Fact]
