@@ -8,11 +8,13 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>What the run measures: the catalogue pages with wrk (default) or the enrol POST (see EnrolmentBenchmark).</summary>
+/// <summary>What the run measures: the catalogue pages with wrk (default), the enrol POST (see EnrolmentBenchmark), or
+/// attendance → certificate mail and the accreditation pages (see AccreditationBenchmark).</summary>
 public enum BenchMode
 {
     Catalogue,
     Enrolment,
+    Accreditation,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -21,7 +23,8 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
-          --scenario catalogue|enrolment  what to measure (default catalogue; --enrolment means --scenario enrolment)
+          --scenario catalogue|enrolment|accreditation  what to measure (default catalogue; --enrolment and
+                                      --accreditation are short for the other two)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
           --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
           --connections C             concurrent wrk connections, or enrolment workers (default 32; --workers is the same)
@@ -30,13 +33,20 @@ public sealed class BenchOptions
 
         Catalogue scenario:
           --offerings N               generated offerings to seed (default 2000)
-          --threads T                 wrk threads (default 2)
-          --warmup N                  warm-up requests per URL before it is measured (default 300)
+          --threads T                 wrk threads (default 2; also accreditation)
+          --warmup N                  warm-up requests per URL before it is measured (default 300; accreditation 20)
 
         Enrolment scenario:
           --users N                   seeded users, all enrolling at once in the burst (default 1000)
           --capacity N                seats of the burst edition (default 12; the others go on its waitlist)
           --editions K                big editions for the sustained run (default 40, 10,000 seats each)
+
+        Accreditation scenario:
+          --participants N            participants of the group whose attendance completes them (default 300)
+          --ledger N                  ledger entries seeded for the dashboard (default 50000, over 3 years)
+          --my-entries N              ledger entries of the administrator for /mijn-leeruren (default 200)
+          --wait S                    most seconds to wait for all certificates and mails (default 900)
+          --heavy-connections C       wrk connections for the dashboard and the exports (default 8, at most --connections)
 
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
@@ -51,6 +61,11 @@ public sealed class BenchOptions
     public int Users { get; private set; } = 1000;
     public int BurstCapacity { get; private set; } = 12;
     public int SustainedEditions { get; private set; } = 40;
+    public int Participants { get; private set; } = 300;
+    public int LedgerEntries { get; private set; } = 50_000;
+    public int MyEntries { get; private set; } = 200;
+    public int WaitSeconds { get; private set; } = 900;
+    public int HeavyConnections { get; private set; } = 8;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -58,6 +73,7 @@ public sealed class BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
+        var warmupGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -87,11 +103,30 @@ public sealed class BenchOptions
                     {
                         "catalogue" or "catalog" => BenchMode.Catalogue,
                         "enrolment" or "enrollment" => BenchMode.Enrolment,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue or enrolment."),
+                        "accreditation" or "accreditatie" => BenchMode.Accreditation,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment or accreditation."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
                     options.Mode = BenchMode.Enrolment;
+                    break;
+                case "--accreditation" or "--accreditatie":
+                    options.Mode = BenchMode.Accreditation;
+                    break;
+                case "--participants":
+                    options.Participants = Number(2, 10_000);
+                    break;
+                case "--ledger":
+                    options.LedgerEntries = Number(0, 5_000_000);
+                    break;
+                case "--my-entries":
+                    options.MyEntries = Number(0, 100_000);
+                    break;
+                case "--heavy-connections":
+                    options.HeavyConnections = Number(1, 10_000);
+                    break;
+                case "--wait":
+                    options.WaitSeconds = Number(10, 7200);
                     break;
                 case "--provider":
                     var provider = Value();
@@ -131,6 +166,7 @@ public sealed class BenchOptions
                     break;
                 case "--warmup":
                     options.WarmupRequests = Number(0, 1_000_000);
+                    warmupGiven = true;
                     break;
                 case "--keep":
                     options.Keep = true;
@@ -141,6 +177,11 @@ public sealed class BenchOptions
                 default:
                     throw new ArgumentException($"Unknown option '{arg}' (see --help).");
             }
+        }
+        if (options.Mode == BenchMode.Accreditation && !warmupGiven)
+        {
+            // Exports and the dashboard cost far more than a catalogue page: fewer warm-up requests keep the run bounded.
+            options.WarmupRequests = 20;
         }
         if (options.Threads > options.Connections)
         {

@@ -13,20 +13,45 @@ public sealed record EnrolmentRow(string EditionId, string Status, long? Waitlis
 /// </summary>
 public sealed class EnrolmentDatabase
 {
-    private readonly Func<DbConnection> _connect;
+    private readonly Func<bool, DbConnection> _connect;
 
-    private EnrolmentDatabase(Func<DbConnection> connect) => _connect = connect;
+    private EnrolmentDatabase(Func<bool, DbConnection> connect, bool isPostgres)
+    {
+        _connect = connect;
+        IsPostgres = isPostgres;
+    }
 
     public static EnrolmentDatabase Sqlite(string file) =>
-        new(() => new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()));
+        new(writable => new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString()), isPostgres: false);
 
-    public static EnrolmentDatabase Postgres(string connectionString) => new(() => new NpgsqlConnection(connectionString));
+    public static EnrolmentDatabase Postgres(string connectionString) => new(_ => new NpgsqlConnection(connectionString), isPostgres: true);
+
+    /// <summary>The database of the site started with <paramref name="environment"/> (Academy__Database__*, Academy__AppDataPath).</summary>
+    public static EnrolmentDatabase ForSite(DatabaseProvider provider, IReadOnlyDictionary<string, string> environment) =>
+        provider == DatabaseProvider.Postgres
+            ? Postgres(environment["Academy__Database__ConnectionString"])
+            : Sqlite(Path.Combine(environment["Academy__AppDataPath"], "academy.db"));
+
+    public bool IsPostgres { get; }
+
+    /// <summary>An open connection; <paramref name="writable"/> for the few seeding steps that write rows directly.</summary>
+    public async Task<DbConnection> OpenAsync(bool writable = false)
+    {
+        var connection = _connect(writable);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     /// <summary>The active and ended enrolments of the given editions.</summary>
     public async Task<List<EnrolmentRow>> RowsAsync(IReadOnlyCollection<string> editionIds)
     {
-        await using var connection = _connect();
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         var rows = new List<EnrolmentRow>();
         // Few editions: one small query each keeps the SQL the same on both providers.
         foreach (var editionId in editionIds)

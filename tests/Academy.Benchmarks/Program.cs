@@ -2,13 +2,16 @@
 //
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
 // 3. catalogue (default): warms up and loads five URLs with wrk (trivial /healthz, anonymous catalogue, filtered page,
 //    detail page, logged-in catalogue) and prints req/s, p50, p99 and the ratio to the trivial endpoint, then the peak RSS;
 //    enrolment: a burst of simultaneous enrol POSTs on a small edition, checked in the database, then a sustained
-//    enrolment run (EnrolmentBenchmark.cs), then the peak RSS.
+//    enrolment run (EnrolmentBenchmark.cs), then the peak RSS;
+//    accreditation: attendance saves that complete a group, timed until every certificate mail is sent and checked in the
+//    database (AccreditationBenchmark.cs), then wrk on the certificate check, Mijn leeruren, the dashboard and two exports.
 // Exit codes: 0 all scenarios measured without errors, 1 a step failed, 2 bad arguments, 3 wrk missing.
 
 using System.Globalization;
@@ -62,7 +65,8 @@ finally
 
 namespace Academy.Benchmarks
 {
-    public sealed record Scenario(string Name, string PathAndQuery, bool LoggedIn);
+    /// <param name="Connections">wrk connections for this URL; null means --connections (pages that take a second each get fewer).</param>
+    public sealed record Scenario(string Name, string PathAndQuery, bool LoggedIn, int? Connections = null);
 
     public sealed record Measurement(Scenario Scenario, WarmUp? WarmUp, WrkResult? Result, TimeSpan? ServerCpu, string? Failure);
 
@@ -81,18 +85,25 @@ namespace Academy.Benchmarks
         {
             var totalWatch = System.Diagnostics.Stopwatch.StartNew();
             var provider = options.Provider.ToString().ToLowerInvariant();
-            Console.WriteLine(options.Mode == BenchMode.Enrolment
-                ? $"Academy enrolment benchmark: provider {provider}, {options.Users} users, burst edition of {options.BurstCapacity} seats, " +
-                  $"sustained run on {options.SustainedEditions} editions with {options.Connections} workers for {options.DurationSeconds} s"
-                : $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
-                  $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
-                  $"{options.WarmupRequests} warm-up requests per URL");
+            Console.WriteLine(options.Mode switch
+            {
+                BenchMode.Enrolment =>
+                    $"Academy enrolment benchmark: provider {provider}, {options.Users} users, burst edition of {options.BurstCapacity} seats, " +
+                    $"sustained run on {options.SustainedEditions} editions with {options.Connections} workers for {options.DurationSeconds} s",
+                BenchMode.Accreditation =>
+                    $"Academy accreditation benchmark: provider {provider}, {options.Participants} participants, {options.LedgerEntries} ledger entries, " +
+                    $"{options.MyEntries} own entries; wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, " +
+                    $"{options.WarmupRequests} warm-up requests per URL",
+                _ => $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
+                     $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
+                     $"{options.WarmupRequests} warm-up requests per URL",
+            });
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}");
             WarnIfBusy();
             Console.WriteLine($"Work folder: {_work.FullName}{(options.Keep ? " (kept)" : " (removed at the end; --keep keeps it)")}");
 
             Wrk? wrk = null;
-            if (options.Mode == BenchMode.Catalogue)
+            if (options.Mode != BenchMode.Enrolment)
             {
                 wrk = await Wrk.LocateAsync(_work.FullName, Console.Out);
                 Console.WriteLine($"Load generator: {wrk.Version} ({wrk.Path})");
@@ -139,6 +150,14 @@ namespace Academy.Benchmarks
                 environment["Academy__Users__LoginAttemptsPerWindow"] = (options.Users * 2 + 100).ToString(CultureInfo.InvariantCulture);
                 Console.WriteLine($"Login throttle raised for this run: Academy__Users__LoginAttemptsPerWindow={environment["Academy__Users__LoginAttemptsPerWindow"]}");
             }
+            if (options.Mode == BenchMode.Accreditation)
+            {
+                // wrk checks one certificate code from 127.0.0.1 thousands of times; the default (30 per 600 s) would answer 429.
+                environment["Academy__Certificates__ChecksPerWindow"] = "100000000";
+                environment["Academy__Certificates__CheckWindowSeconds"] = "1";
+                Console.WriteLine("Certificate check throttle raised for this run: Academy__Certificates__ChecksPerWindow=100000000, " +
+                                  "Academy__Certificates__CheckWindowSeconds=1 (the default is 30 checks per 600 s per address)");
+            }
 
             var startWatch = System.Diagnostics.Stopwatch.StartNew();
             _site = SiteProcess.Start(environment, Path.Combine(_work.FullName, "site.log"));
@@ -161,6 +180,10 @@ namespace Academy.Benchmarks
             {
                 return await RunEnrolmentAsync(generator, environment, client, totalWatch);
             }
+            if (options.Mode == BenchMode.Accreditation)
+            {
+                return await RunAccreditationAsync(generator, environment, client, wrk!, totalWatch);
+            }
             // [file:] paths and the content root are resolved from the recipe's grandparent folder: keep it in <work>/recipes/.
             var recipeFile = RecipeFile(SeedRecipe.RecipeName);
             var (editions, sessions) = generator.Write(recipeFile, options.Offerings);
@@ -179,59 +202,14 @@ namespace Academy.Benchmarks
                 new("anonymous detail page", "/leeragenda/" + detailSlug, false),
                 new("logged-in /leeragenda", "/leeragenda", true),
             ];
-            var measurements = new List<Measurement>();
-            string? cookie = null;
-            for (var i = 0; i < scenarios.Length; i++)
-            {
-                var scenario = scenarios[i];
-                Console.WriteLine();
-                Console.WriteLine($"[{i + 1}/{scenarios.Length}] {scenario.Name}: {scenario.PathAndQuery} (load average {LoadAverage()})");
-                if (scenario.LoggedIn && cookie is null)
-                {
-                    try
-                    {
-                        cookie = await client.LogInAsync(AdminEmail, _adminPassword);
-                        Console.WriteLine($"    logged in as {AdminEmail}; wrk sends: Cookie: {Shorten(cookie, 90)}");
-                    }
-                    catch (BenchmarkException e)
-                    {
-                        measurements.Add(new Measurement(scenario, null, null, null, e.Message));
-                        Console.WriteLine("    skipped: " + e.Message);
-                        continue;
-                    }
-                }
-                var sendCookie = scenario.LoggedIn ? cookie : null;
-                var warm = await client.WarmUpAsync(scenario.PathAndQuery, sendCookie, Math.Max(1, options.WarmupRequests));
-                Console.WriteLine($"    warm-up: {warm.Requests} requests, first {warm.FirstRequestMs:0.0} ms, then {warm.MeanMs:0.00} ms on average (8 in parallel), " +
-                                  $"{warm.Bytes / 1024.0:0.0} KB per page, {warm.CacheHits} served from the output cache (Age header)");
-                if (warm.Failure is not null)
-                {
-                    measurements.Add(new Measurement(scenario, warm, null, null, warm.Failure));
-                    Console.WriteLine("    skipped: " + warm.Failure);
-                    continue;
-                }
-
-                var cpuBefore = _site.CpuTime();
-                var result = await wrk!.RunAsync(new Uri(_site.BaseAddress, scenario.PathAndQuery), options.Threads, options.Connections, options.DurationSeconds,
-                    sendCookie is null ? [] : [$"Cookie: {sendCookie}"]);
-                var cpuAfter = _site.CpuTime();
-                await File.WriteAllTextAsync(Path.Combine(_work.FullName, $"wrk-{i + 1}.txt"), result.RawOutput);
-                var cpu = cpuBefore is not null && cpuAfter is not null ? cpuAfter - cpuBefore : null;
-                measurements.Add(new Measurement(scenario, warm, result, cpu, result.Errors > 0 ? ErrorText(result) : null));
-                Console.WriteLine($"    {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.00} ms, p90 {result.P90Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, max {result.MaxMs:0.0} ms" +
-                                  (result.Errors > 0 ? $", {ErrorText(result)}" : ""));
-                if (_site.HasExited)
-                {
-                    throw new BenchmarkException($"The site exited during '{scenario.Name}'. Last output:\n{_site.Tail()}");
-                }
-            }
+            var measurements = await MeasureAsync(scenarios, wrk!, client, () => client.LogInAsync(AdminEmail, _adminPassword));
 
             // ---------------------------------------------------------------- report
             var peak = _site.StatusKilobytes("VmHWM");
             var rss = _site.StatusKilobytes("VmRSS");
             var totalCpu = _site.CpuTime();
             Console.WriteLine();
-            PrintTable(measurements, options);
+            PrintTable(measurements, $"{options.Offerings} offerings");
             Console.WriteLine();
             Console.WriteLine($"Seeding {options.Offerings} offerings: {seed.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine($"Server peak RSS (VmHWM): {Mb(peak)}; RSS now: {Mb(rss)}; server CPU time in total: {totalCpu?.TotalSeconds:0.0} s");
@@ -254,6 +232,62 @@ namespace Academy.Benchmarks
             return 0;
         }
 
+        /// <summary>
+        /// Warms up and loads each URL with wrk (the logged-in ones with the cookie <paramref name="logIn"/> returns, asked
+        /// for once); prints each result as it comes. A URL that fails its warm-up or login is recorded, not measured.
+        /// </summary>
+        private async Task<List<Measurement>> MeasureAsync(IReadOnlyList<Scenario> scenarios, Wrk wrk, SiteClient client, Func<Task<string>> logIn)
+        {
+            var measurements = new List<Measurement>();
+            string? cookie = null;
+            for (var i = 0; i < scenarios.Count; i++)
+            {
+                var scenario = scenarios[i];
+                Console.WriteLine();
+                Console.WriteLine($"[{i + 1}/{scenarios.Count}] {scenario.Name}: {scenario.PathAndQuery} (load average {LoadAverage()})");
+                if (scenario.LoggedIn && cookie is null)
+                {
+                    try
+                    {
+                        cookie = await logIn();
+                        Console.WriteLine($"    logged in as {AdminEmail}; wrk sends: Cookie: {Shorten(cookie, 90)}");
+                    }
+                    catch (BenchmarkException e)
+                    {
+                        measurements.Add(new Measurement(scenario, null, null, null, e.Message));
+                        Console.WriteLine("    skipped: " + e.Message);
+                        continue;
+                    }
+                }
+                var sendCookie = scenario.LoggedIn ? cookie : null;
+                var warm = await client.WarmUpAsync(scenario.PathAndQuery, sendCookie, Math.Max(1, options.WarmupRequests));
+                Console.WriteLine($"    warm-up: {warm.Requests} requests, first {warm.FirstRequestMs:0.0} ms, then {warm.MeanMs:0.00} ms on average (8 in parallel), " +
+                                  $"{warm.Bytes / 1024.0:0.0} KB per page, {warm.CacheHits} served from the output cache (Age header)");
+                if (warm.Failure is not null)
+                {
+                    measurements.Add(new Measurement(scenario, warm, null, null, warm.Failure));
+                    Console.WriteLine("    skipped: " + warm.Failure);
+                    continue;
+                }
+
+                var cpuBefore = _site!.CpuTime();
+                var connections = scenario.Connections ?? options.Connections;
+                var result = await wrk.RunAsync(new Uri(_site.BaseAddress, scenario.PathAndQuery), Math.Min(options.Threads, connections), connections, options.DurationSeconds,
+                    sendCookie is null ? [] : [$"Cookie: {sendCookie}"]);
+                var cpuAfter = _site.CpuTime();
+                await File.WriteAllTextAsync(Path.Combine(_work.FullName, $"wrk-{i + 1}.txt"), result.RawOutput);
+                var cpu = cpuBefore is not null && cpuAfter is not null ? cpuAfter - cpuBefore : null;
+                measurements.Add(new Measurement(scenario, warm, result, cpu, result.Errors > 0 ? ErrorText(result) : null));
+                Console.WriteLine($"    {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.00} ms, p90 {result.P90Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, max {result.MaxMs:0.0} ms" +
+                                  (result.Errors > 0 ? $", {ErrorText(result)}" : ""));
+                if (_site.HasExited)
+                {
+                    throw new BenchmarkException($"The site exited during '{scenario.Name}'. Last output:\n{_site.Tail()}");
+                }
+            }
+            return measurements;
+        }
+
         /// <summary>The enrolment scenario (EnrolmentBenchmark): seed users and editions, then burst and sustained enrolment.</summary>
         private async Task<int> RunEnrolmentAsync(SeedRecipe generator, IReadOnlyDictionary<string, string> environment, SiteClient client, System.Diagnostics.Stopwatch totalWatch)
         {
@@ -264,9 +298,7 @@ namespace Academy.Benchmarks
             Console.WriteLine($"Seeding: {options.Users} users and {options.SustainedEditions + 1} editions in {seed.Elapsed.TotalSeconds:0.0} s " +
                               $"(mostly password hashing; includes the CLI's own start-up) — {seed.LastLine}");
 
-            var database = options.Provider == DatabaseProvider.Postgres
-                ? EnrolmentDatabase.Postgres(environment["Academy__Database__ConnectionString"])
-                : EnrolmentDatabase.Sqlite(Path.Combine(environment["Academy__AppDataPath"], "academy.db"));
+            var database = EnrolmentDatabase.ForSite(options.Provider, environment);
             var benchmark = new EnrolmentBenchmark(options, _site!, client, seeded, database, LoadAverage);
             var ok = await benchmark.RunAsync();
 
@@ -278,6 +310,76 @@ namespace Academy.Benchmarks
             Console.WriteLine($"Total time: {totalWatch.Elapsed.TotalSeconds:0} s; load average now {LoadAverage()}");
             WarnIfBusy();
             if (!ok)
+            {
+                Console.Error.WriteLine($"Server log: {_site.LogFile}{(options.Keep ? "" : " (kept because the run failed)")}. Last lines:\n{_site.Tail()}");
+                return 1;
+            }
+            _failed = false;
+            return 0;
+        }
+
+        /// <summary>
+        /// The accreditation scenario (AccreditationBenchmark): seed a group of participants and a large ledger, complete
+        /// the group through the attendance form and time the certificates and mails, then load the accreditation pages with wrk.
+        /// </summary>
+        private async Task<int> RunAccreditationAsync(SeedRecipe generator, IReadOnlyDictionary<string, string> environment, SiteClient client, Wrk wrk,
+            System.Diagnostics.Stopwatch totalWatch)
+        {
+            var recipeFile = RecipeFile(SeedRecipe.AccreditationRecipeName);
+            var seeded = generator.WriteAccreditation(recipeFile, options.Participants);
+            Console.WriteLine($"Seed recipe: {recipeFile} (1 training accredited for {string.Join(" and ", SeedRecipe.AccreditationRegisters)}, 1 group with " +
+                              $"{seeded.SessionIds.Count} sessions in the past, {options.Participants} accounts without a password, all confirmed participants)");
+            var seed = await SeedAsync(environment, recipeFile);
+            Console.WriteLine($"Seeding: {options.Participants} participants in {seed.Elapsed.TotalSeconds:0.0} s (includes the CLI's own start-up) — {seed.LastLine}");
+
+            var database = new AccreditationDatabase(EnrolmentDatabase.ForSite(options.Provider, environment));
+            var benchmark = new AccreditationBenchmark(options, _site!, client, seeded, database, Path.Combine(environment["Academy__AppDataPath"], "mail"));
+            await benchmark.SeedLedgerAsync(AdminEmail, generator.OrganisationIds, generator.ThemeIds);
+
+            Console.WriteLine();
+            Console.WriteLine($"[completion] the administrator saves the attendance of every session, everyone present (load average {LoadAverage()})");
+            var cookie = await client.LogInAsync(AdminEmail, _adminPassword);
+            var completion = await benchmark.CompleteGroupAsync(cookie);
+            var code = await database.CertificateCodeAsync(seeded.EditionId);
+            var exportProblem = await benchmark.CheckExportAsync(cookie);
+
+            var edition = Uri.EscapeDataString(seeded.EditionId);
+            // The dashboard and the exports build a whole report per request: fewer connections keep their latency below wrk's 10 s timeout.
+            var heavy = Math.Min(options.Connections, options.HeavyConnections);
+            var register = SeedRecipe.AccreditationRegisters[0];
+            List<Scenario> scenarios =
+            [
+                new("trivial /healthz", "/healthz", false),
+                new("public certificate check", "/certificaat/" + Uri.EscapeDataString(code ?? "ONBEKEND"), false),
+                new($"/mijn-leeruren ({options.MyEntries} entries)", "/mijn-leeruren", true),
+                new($"dashboard ({options.LedgerEntries} entries)", "/admin/accreditatie/dashboard", true, heavy),
+                new($"export .xlsx ({options.Participants} people)", $"/admin/accreditatie/edities/{edition}/{register}.xlsx", true, heavy),
+                new($"export pe-online.txt ({options.Participants})", $"/admin/accreditatie/edities/{edition}/{register}/pe-online.txt", true, heavy),
+            ];
+            // The same administrator session as the attendance saves: wrk sends its cookie.
+            var measurements = await MeasureAsync(scenarios, wrk, client, () => Task.FromResult(cookie));
+
+            var peak = _site!.StatusKilobytes("VmHWM");
+            var rss = _site.StatusKilobytes("VmRSS");
+            Console.WriteLine();
+            benchmark.Print(completion);
+            Console.WriteLine();
+            PrintTable(measurements, $"{options.Participants} participants, {options.LedgerEntries} + {options.MyEntries} ledger entries; dashboard and exports -c{heavy}");
+            Console.WriteLine(exportProblem is null
+                ? $"Export check: pe-online.txt lists all {options.Participants} participants' register numbers."
+                : "Export check FAILED: " + exportProblem);
+            Console.WriteLine();
+            Console.WriteLine($"Seeding {options.Participants} participants: {seed.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"Server peak RSS (VmHWM): {Mb(peak)}; RSS now: {Mb(rss)}; server CPU time in total: {_site.CpuTime()?.TotalSeconds:0.0} s");
+            Console.WriteLine($"Total time: {totalWatch.Elapsed.TotalSeconds:0} s; load average now {LoadAverage()}");
+            WarnIfBusy();
+
+            var failed = measurements.Where(m => m.Failure is not null).ToList();
+            foreach (var m in failed)
+            {
+                Console.Error.WriteLine($"Not (cleanly) measured: {m.Scenario.Name} ({m.Scenario.PathAndQuery}): {m.Failure}");
+            }
+            if (failed.Count > 0 || completion.Problems.Count > 0 || code is null || exportProblem is not null)
             {
                 Console.Error.WriteLine($"Server log: {_site.LogFile}{(options.Keep ? "" : " (kept because the run failed)")}. Last lines:\n{_site.Tail()}");
                 return 1;
@@ -306,7 +408,7 @@ namespace Academy.Benchmarks
             return (seed.Elapsed, Tail(seed.Output, 1).Trim());
         }
 
-        private static void PrintTable(List<Measurement> measurements, BenchOptions options)
+        private void PrintTable(List<Measurement> measurements, string seeded)
         {
             var trivial = measurements.FirstOrDefault(m => m.Scenario.PathAndQuery == "/healthz")?.Result?.RequestsPerSecond;
             var nameWidth = Math.Max(24, measurements.Max(m => m.Scenario.Name.Length));
@@ -314,7 +416,7 @@ namespace Academy.Benchmarks
             string Row(string name, string url, string rps, string p50, string p99, string ratio, string errors, string cpu) =>
                 $"{name.PadRight(nameWidth)}  {url.PadRight(urlWidth)}  {rps,9}  {p50,8}  {p99,8}  {ratio,7}  {errors,7}  {cpu,12}";
 
-            Console.WriteLine($"Results ({options.Provider.ToString().ToLowerInvariant()}, {options.Offerings} offerings, wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s, {Environment.ProcessorCount} cores shared by wrk and the site):");
+            Console.WriteLine($"Results ({options.Provider.ToString().ToLowerInvariant()}, {seeded}, wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s, {Environment.ProcessorCount} cores shared by wrk and the site):");
             var header = Row("scenario", "url", "req/s", "p50 ms", "p99 ms", "ratio", "errors", "srv CPU/req");
             Console.WriteLine(header);
             Console.WriteLine(new string('-', header.Length));

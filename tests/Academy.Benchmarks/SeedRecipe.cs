@@ -14,6 +14,10 @@ public sealed class SeedRecipe
 {
     public const string RecipeName = "benchmark-aanbod";
     public const string EnrolmentRecipeName = "benchmark-aanmelden";
+    public const string AccreditationRecipeName = "benchmark-accreditatie";
+
+    /// <summary>The two registers the accreditation scenario's offering is accredited for (from the setup recipe's Registers step).</summary>
+    public static readonly string[] AccreditationRegisters = ["registerplein", "adviesraad-re-integratie"];
 
     private static readonly (string Type, string Label)[] Types =
     [
@@ -69,6 +73,12 @@ public sealed class SeedRecipe
         _organisers = organisers;
         _registers = registers;
     }
+
+    /// <summary>The organisations of the setup recipe (ids), for seeded ledger snapshots.</summary>
+    public IReadOnlyList<string> OrganisationIds => _organisers.Select(o => o.Id).ToList();
+
+    /// <summary>The thema term ids of the setup recipe, for seeded ledger snapshots.</summary>
+    public IReadOnlyList<string> ThemeIds => _themes;
 
     /// <summary>The slugs of the generated offerings, in order (for the detail-page scenario).</summary>
     public List<string> Slugs { get; } = [];
@@ -217,6 +227,66 @@ public sealed class SeedRecipe
         return new EnrolmentSeed("/leeragenda/" + slug, burst, big, emails);
     }
 
+    /// <summary>
+    /// Writes the accreditation benchmark's recipe: one training accredited for two registers (12 hours each, rule "all
+    /// sessions"), one group with two sessions in the past, <paramref name="participants"/> accounts without a password
+    /// (spread over the organisations) and an Enrolments step that makes them all confirmed participants of that group.
+    /// </summary>
+    public AccreditationSeed WriteAccreditation(string file, int participants)
+    {
+        if (AccreditationRegisters.FirstOrDefault(r => !_registers.Contains(r)) is { } missing)
+        {
+            throw new InvalidOperationException($"The setup recipe accredits no offering for the register '{missing}'; the accreditation scenario needs it.");
+        }
+        const string id = "bench-accreditatie";
+        const string topic = "de banenafspraak voor werkgevers";
+        var title = $"Training {topic} – benchmark accreditatie";
+        var editionId = $"{id}-groep-1";
+        var venue = Venues[0];
+        // Both sessions lie in the past (dates count back from the day the recipe runs), so attendance is open.
+        var sessions = new JsonArray(
+            PastSession($"{editionId}-dag-1", 2, venue),
+            PastSession($"{editionId}-dag-2", 1, venue));
+        var accreditations = new JsonArray(AccreditationRegisters.Select((registerId, n) => (JsonNode)new JsonObject
+        {
+            ["RegisterId"] = registerId,
+            ["Hours"] = 12,
+            ["Code"] = $"BENCH-ACC-{n + 1}",
+        }).ToArray());
+        var offering = Offering(id, "Training", "Training", title, Slugify(title), topic, _organisers[0], [_themes[0], _themes[^1]], [_audiences[0]], "fysiek", 0,
+            accreditations, new JsonArray(Edition(editionId, "Groep 1", participants + 10, sessions)));
+        offering["OfferingPart"]!["CompletionRule"] = "AllSessions";
+
+        var emails = Enumerable.Range(1, participants).Select(n => $"cursist{n:00000}@benchmark.example.nl").ToList();
+        var accounts = new JsonArray(emails.Select((email, n) => (JsonNode)new JsonObject
+        {
+            ["Email"] = email,
+            ["DisplayName"] = $"Cursist {n + 1}",
+            ["OrganisationId"] = _organisers[n % _organisers.Count].Id,
+        }).ToArray());
+        var enrolments = new JsonArray(new JsonObject
+        {
+            ["EditionId"] = editionId,
+            ["Participants"] = new JsonArray(emails.Select(email => (JsonNode)new JsonObject { ["Email"] = email }).ToArray()),
+        });
+
+        Save(file, AccreditationRecipeName, $"Benchmark: accreditatie voor {participants} deelnemers",
+            new JsonObject { ["name"] = "Content", ["Data"] = new JsonArray(offering) },
+            new JsonObject { ["name"] = "Users", ["Users"] = accounts },
+            new JsonObject { ["name"] = "Enrolments", ["Enrolments"] = enrolments });
+        return new AccreditationSeed(id, editionId, [$"{editionId}-dag-1", $"{editionId}-dag-2"], emails);
+    }
+
+    private static JsonObject PastSession(string sessionId, int weeksAgo, (string Place, string Location) venue) => new()
+    {
+        ["SessionId"] = sessionId,
+        ["Start"] = $"[date:-{weeksAgo}w di 09:00]",
+        ["End"] = $"[date:-{weeksAgo}w di 16:00]",
+        ["Location"] = venue.Location,
+        ["Place"] = venue.Place,
+        ["OnlineUrl"] = null,
+    };
+
     private static JsonObject Session(string sessionId, int week, string day, string start, string end, string form, (string Place, string Location) venue) => new()
     {
         ["SessionId"] = sessionId,
@@ -315,3 +385,6 @@ public sealed class SeedRecipe
 
 /// <summary>What the enrolment recipe seeded: the offering page, the burst edition, the big editions and the users' e-mail addresses.</summary>
 public sealed record EnrolmentSeed(string OfferingPath, string BurstEditionId, IReadOnlyList<string> BigEditionIds, IReadOnlyList<string> UserEmails);
+
+/// <summary>What the accreditation recipe seeded: the offering, its one group with its sessions (in order) and the participants' e-mail addresses.</summary>
+public sealed record AccreditationSeed(string OfferingId, string EditionId, IReadOnlyList<string> SessionIds, IReadOnlyList<string> ParticipantEmails);

@@ -82,6 +82,16 @@ public sealed partial class SiteClient(Uri baseAddress) : IDisposable
     /// </summary>
     public static async Task<(string Token, string Cookie)?> FormTokenAsync(HttpClient http, Uri uri, string cookie)
     {
+        var page = await FormPageAsync(http, uri, cookie);
+        return page.Token is { } token ? (token, page.Cookie) : null;
+    }
+
+    /// <summary>
+    /// Like <see cref="FormTokenAsync"/>, but also returns the page itself (to read a form's hidden fields);
+    /// the token is null when the page has no form.
+    /// </summary>
+    public static async Task<(string Html, string? Token, string Cookie)> FormPageAsync(HttpClient http, Uri uri, string cookie)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Add("Cookie", cookie);
         using var response = await http.SendAsync(request);
@@ -90,7 +100,7 @@ public sealed partial class SiteClient(Uri baseAddress) : IDisposable
         {
             throw new BenchmarkException($"GET {uri.PathAndQuery} answered {(int)response.StatusCode}{Snippet(html)}");
         }
-        return FormToken(html) is { } token ? (token, MergeSetCookies(cookie, response)) : null;
+        return (html, FormToken(html), MergeSetCookies(cookie, response));
     }
 
     /// <summary>The value of the first hidden __RequestVerificationToken input, or null.</summary>

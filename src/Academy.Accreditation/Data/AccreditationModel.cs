@@ -70,6 +70,10 @@ public sealed class AccreditationModel : IModelContributor
             e.HasIndex(x => new { x.ParticipantEmail, x.RegisterId });
             e.HasIndex(x => x.EnrolmentId);
             e.HasIndex(x => x.ReversesEntryId).IsUnique();
+            // The public certificate check and the certificate PDF read a certificate's entries; the dashboard its years.
+            // (An index on RegisterId would lure SQLite away from EnrolmentId in the export's query.)
+            e.HasIndex(x => x.CertificateId);
+            e.HasIndex(x => x.ActivityDate);
         });
         modelBuilder.Entity<CertificateRecord>(e =>
         {

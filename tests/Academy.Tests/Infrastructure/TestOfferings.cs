@@ -2,7 +2,7 @@ using Academy.Core.Content;
 using Academy.Leeragenda.Models;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Academy.Tests.Infrastructure;
+namespace Academy.Testing;
 
 /// <summary>An offering with one group as a test created it; session ids in start order.</summary>
 public sealed record TestOffering(string OfferingId, string EditionId, string Title, string EditionName, IReadOnlyList<string> SessionIds);

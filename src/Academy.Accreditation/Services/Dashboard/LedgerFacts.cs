@@ -73,8 +73,16 @@ public sealed class LedgerFacts(AcademyDbContext db)
             ? []
             : themeNames.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Distinct years with ledger activity (any register).</summary>
-    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default) =>
-        (await db.Set<LedgerEntryRecord>().AsNoTracking().Select(e => e.ActivityDate).Distinct().ToListAsync(cancellationToken))
-            .Select(d => d.Year).Distinct().OrderDescending().ToList();
+    /// <summary>The years from the first to the last ledger activity (any register), newest first; two indexed lookups.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
+    {
+        var dates = db.Set<LedgerEntryRecord>().AsNoTracking().Select(e => e.ActivityDate);
+        if (!await dates.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+        var first = (await dates.OrderBy(d => d).FirstAsync(cancellationToken)).Year;
+        var last = (await dates.OrderByDescending(d => d).FirstAsync(cancellationToken)).Year;
+        return Enumerable.Range(first, last - first + 1).Reverse().ToList();
+    }
 }

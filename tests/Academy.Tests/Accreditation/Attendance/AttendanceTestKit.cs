@@ -9,7 +9,6 @@ using Academy.Testing;
 using Academy.Tests.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Attendance;
 

@@ -216,7 +216,11 @@ public abstract class LedgerScenarios
     {
         var factory = await SiteAsync();
         var registerId = "later-" + Guid.NewGuid().ToString("n")[..8];
-        var done = await CompleteAsync(factory, await CreateEditionAsync(factory, Accredit(Registerplein, 2), Accredit(registerId, 5, "LATER-1")));
+        // Offerings may only name known registers, so the register disappears after the offering was saved.
+        await SetRegisterAsync(factory, registerId, present: true);
+        var editionId = await CreateEditionAsync(factory, Accredit(Registerplein, 2), Accredit(registerId, 5, "LATER-1"));
+        await SetRegisterAsync(factory, registerId, present: false);
+        var done = await CompleteAsync(factory, editionId);
 
         var faulted = Assert.Single(await InstancesAsync(factory, done.EnrolmentId));
         Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Faulted, faulted.Status);
@@ -224,12 +228,7 @@ public abstract class LedgerScenarios
         Assert.Empty(await EntriesAsync(factory, done.EnrolmentId));
         Assert.Empty(await CertificateMailsAsync(factory, done.Participant.Email));
 
-        await WithAsync(factory, async sp =>
-        {
-            var db = sp.GetRequiredService<AcademyDbContext>();
-            db.Add(new RegisterRecord { Id = registerId, Name = "Later register", Prefix = "LR", Digits = 4, SortOrder = 99 });
-            return await db.SaveChangesAsync();
-        });
+        await SetRegisterAsync(factory, registerId, present: true);
         Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<Academy.Workflows.Services.WorkflowManager>().RetryAsync(faulted.Id)));
         await factory.DrainBackgroundAsync();
 
@@ -240,6 +239,21 @@ public abstract class LedgerScenarios
         Assert.Contains("Later register: 5 uren (accreditatiecode LATER-1)", mail.Text);
         Assert.Equal(certificate.Code, ReadPdf(Assert.Single(Attachments(mail)).Content).Subject);
     }
+
+    private static Task<int> SetRegisterAsync(AcademyFactory factory, string registerId, bool present) =>
+        WithAsync(factory, async sp =>
+        {
+            var db = sp.GetRequiredService<AcademyDbContext>();
+            if (present)
+            {
+                db.Add(new RegisterRecord { Id = registerId, Name = "Later register", Prefix = "LR", Digits = 4, SortOrder = 99 });
+            }
+            else
+            {
+                db.Remove(await db.Set<RegisterRecord>().SingleAsync(r => r.Id == registerId));
+            }
+            return await db.SaveChangesAsync();
+        });
 
     [Fact]
     public async Task An_unpublished_offering_faults_the_instance_and_a_retry_after_publishing_awards_and_mails_once()

@@ -11,7 +11,6 @@ using Academy.Testing;
 using Academy.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Ledger;
 

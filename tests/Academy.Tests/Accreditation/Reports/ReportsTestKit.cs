@@ -9,7 +9,6 @@ using Academy.Tests.Admin;
 using Academy.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Accreditation.Reports;
 

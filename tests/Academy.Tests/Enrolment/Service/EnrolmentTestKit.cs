@@ -7,7 +7,6 @@ using Academy.Leeragenda.Models;
 using Academy.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Academy.Tests.Infrastructure;
 
 namespace Academy.Tests.Enrolment.Service;
 
