@@ -19,7 +19,8 @@ namespace Academy.Accreditation.Activities;
 /// On "EnrolmentCompleted": issues the certificate and awards, per register, the hours of the offering's
 /// accreditations that were valid on the completion date (Amsterdam). Idempotent, so a repeated event adds nothing.
 /// Sets the variables CertificateCode, CertificateUrl, TotalHours (one line of text), HoursList (a Markdown list)
-/// and CertificateIsNew (issued by this instance, not by an earlier delivery of the same event). Outcome Failed (nothing written) when the input or the edition cannot be read.
+/// and CertificateIsNew (issued by this instance, not by an earlier delivery of the same event). Outcome Failed (nothing written) when the input cannot be read;
+/// a fault (retryable, nothing written) when the edition is not published.
 /// </summary>
 public sealed class AwardAccreditationHoursTask(
     HoursLedger ledger,
@@ -53,8 +54,9 @@ public sealed class AwardAccreditationHoursTask(
         }
         if (await catalog.GetAsync(input.EditionId, cancellationToken) is not { } edition)
         {
-            logger.LogWarning("Workflow instance {Instance}: edition {Edition} is not published", context.WorkflowInstanceId, input.EditionId);
-            return ActivityResult.Outcomes("Failed");
+            // Not an unreadable event but a state the coördinator can fix (publish the offering again): fault, so the
+            // instance shows up and can be retried, instead of finishing without hours or certificate.
+            throw new WorkflowActivityException($"De groep '{input.EditionId}' van '{input.OfferingTitle}' is niet (meer) gepubliceerd. Publiceer het aanbod weer en probeer het opnieuw.");
         }
         var completedOn = DateOnly.FromDateTime(AmsterdamTime.ToLocal(completedUtc));
         var person = new LedgerPerson(input.ParticipantUserId, input.ParticipantEmail, input.ParticipantName is { Length: > 0 } n ? n : input.ParticipantEmail);

@@ -80,7 +80,9 @@ public sealed class AttendanceService(
         {
             if (!participants.TryGetValue(line.EnrolmentId, out var participant))
             {
-                var name = line.EnrolmentId > 0 && await roster.GetAsync(line.EnrolmentId, cancellationToken) is { } other
+                // Named only when the enrolment is of this group (e.g. cancelled meanwhile): an id from the form must not
+                // reveal who is enrolled in another group.
+                var name = line.EnrolmentId > 0 && await roster.GetAsync(line.EnrolmentId, cancellationToken) is { } other && other.EditionId == edition.EditionId
                     ? other.Name
                     : $"Aanmelding {line.EnrolmentId}";
                 errors.Add(new(line.EnrolmentId, AttendanceMessages.NotAParticipant(name)));

@@ -5,7 +5,7 @@ namespace Academy.Accreditation.Services.Attendance;
 
 public enum CompletionOutcome
 {
-    /// <summary>Not every session has started and been registered for this participant yet.</summary>
+    /// <summary>Not every session is open (started, or starting within the hour) and registered for this participant yet.</summary>
     Incomplete,
     /// <summary>Every session is registered and the rule is met: the enrolment may be completed.</summary>
     Met,
@@ -41,7 +41,9 @@ public static class CompletionRules
         {
             var minutes = Math.Max(0, session.Minutes);
             total += minutes;
-            if (session.StartUtc > nowUtc || !bySession.TryGetValue(session.SessionId, out var record))
+            // A session counts once its register is open (the trainer ticks people off as they come in, up to an hour
+            // before the start): the save that records the last session is the only moment completion is evaluated.
+            if (!AttendanceService.IsOpen(session, nowUtc) || !bySession.TryGetValue(session.SessionId, out var record))
             {
                 allRegistered = false;
                 allFullyPresent = false;

@@ -41,13 +41,18 @@ public sealed class LedgerFacts(AcademyDbContext db)
             }
         }
         var reversedIds = entries.Where(e => e.ReversesEntryId is not null).Select(e => e.ReversesEntryId!.Value).ToHashSet();
+        // One person is one key: entries recorded under an e-mail address before that person had an account count with
+        // the account's entries, or a group of four people could be counted as five and escape suppression.
+        var accountByEmail = entries.Where(e => e.UserId is not null)
+            .GroupBy(e => e.ParticipantEmail, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().UserId!, StringComparer.Ordinal);
         return entries.Select(e =>
         {
             // Attribute a reversal to what it reverses.
             var origin = e.ReversesEntryId is { } reversedId && byId.TryGetValue(reversedId, out var original) ? original : e;
             return new LedgerFact(
                 e.RegisterId,
-                e.UserId ?? e.ParticipantEmail,
+                e.UserId ?? accountByEmail.GetValueOrDefault(e.ParticipantEmail) ?? e.ParticipantEmail,
                 e.Hours,
                 origin.ActivityDate,
                 origin.OrganisationId,

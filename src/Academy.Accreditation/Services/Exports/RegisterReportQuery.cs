@@ -12,7 +12,7 @@ namespace Academy.Accreditation.Services.Exports;
 /// that register in the ledger that is not reversed, a valid register number for that register and consent.
 /// Everyone else who completed is listed with the reasons, so nobody disappears from the coördinator's view.
 /// </summary>
-public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog catalog, IEnrolmentRoster roster)
+public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog catalog, IEnrolmentRoster roster, IUserLookup users)
 {
     /// <summary>The edition's report, or null when the edition is unknown, unpublished or carries no accreditation.</summary>
     public async Task<EditionReport?> ForEditionAsync(string editionId, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
             return null;
         }
         var participants = await roster.ParticipantsAsync(editionId, cancellationToken);
-        var completed = participants.Where(p => p.Status == EnrolmentStatus.Completed).ToList();
+        var completed = await WithAccountsAsync(participants.Where(p => p.Status == EnrolmentStatus.Completed).ToList(), cancellationToken);
         var registerIds = edition.Accreditations.Select(a => a.RegisterId).Distinct().ToList();
         var registers = await db.Set<RegisterRecord>().AsNoTracking()
             .Where(r => registerIds.Contains(r.Id)).OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
@@ -94,6 +94,22 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
         }).ToList();
 
         return new EditionReport(edition, reports, completed.Count, participants.Count - completed.Count);
+    }
+
+    /// <summary>
+    /// Someone signed up by their employer has no account on the enrolment, but their hours count for the account with
+    /// the same e-mail address (as in the ledger and "Mijn leeruren"), and so do that account's numbers and consent.
+    /// </summary>
+    private async Task<List<RosterEntry>> WithAccountsAsync(List<RosterEntry> people, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (people[i].UserId is null && await users.FindByEmailAsync(people[i].Email, cancellationToken) is { } account)
+            {
+                people[i] = people[i] with { UserId = account.UserId };
+            }
+        }
+        return people;
     }
 
     private static AccreditationInfo? AccreditationOn(EditionInfo edition, string registerId, DateOnly? date) =>

@@ -123,7 +123,7 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
         }
         if (value == 0 || Math.Abs(value) > MaxManualHours)
         {
-            return LedgerResult<LedgerEntryRecord>.Fail($"Het aantal uren is niet 0 en ligt tussen -{MaxManualHours:0} en {MaxManualHours:0}.", "manual-hours");
+            return LedgerResult<LedgerEntryRecord>.Fail($"Vul een aantal uren in van -{MaxManualHours:0} tot en met {MaxManualHours:0}, maar niet 0.", "manual-hours");
         }
         if (decimal.Round(value, 2) != value)
         {

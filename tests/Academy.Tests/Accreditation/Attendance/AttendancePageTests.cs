@@ -115,6 +115,10 @@ public sealed class AttendancePageTests(SqliteAttendanceSite site) : IClassFixtu
         Assert.Equal(["Vul bij Dave Deels in hoeveel minuten die aanwezig was: een heel getal van 1 tot en met 119."], result.ErrorSummary);
         Assert.Equal($"#minuten-{people[1].EnrolmentId}", result.ErrorLinks.Single().Href);
         Assert.Equal("twee uur", result.Value($"Lines[{Line(form, people[1].EnrolmentId)}].Minutes"));
+        // The field the summary links to carries the error: invalid, and described by the message.
+        var minutes = result.Document.QuerySelector($"#minuten-{people[1].EnrolmentId}")!;
+        Assert.Equal("true", minutes.GetAttribute("aria-invalid"));
+        Assert.Contains($"fout-{people[1].EnrolmentId}", minutes.GetAttribute("aria-describedby")!.Split(' '));
         Assert.True(result.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#status-{people[0].EnrolmentId}-aanwezig")!.IsDefaultChecked);
         Assert.Empty(await RecordsAsync(Factory, edition.EditionId));
     }

@@ -147,7 +147,9 @@ public abstract class AttendanceServiceTests
         var result = await SaveAsync(factory, edition.EditionId, edition.SessionIds[0], Present(member), Present(outsider));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(["Olaf Buitenstaander is geen deelnemer van deze groep."], result.Errors.Select(e => e.Message));
+        // The id was posted; who is enrolled in another group is not revealed.
+        Assert.Equal([$"Aanmelding {outsider.EnrolmentId} is geen deelnemer van deze groep."], result.Errors.Select(e => e.Message));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("Olaf", StringComparison.Ordinal));
         Assert.Empty(await RecordsAsync(factory, edition.EditionId));
     }
 
@@ -187,5 +189,22 @@ public abstract class AttendanceServiceTests
         Assert.Equal(AttendanceMessages.UnknownSession, Assert.Single(unknown.Errors).Message);
         Assert.Single(await RecordsAsync(factory, edition.EditionId));
         Assert.Equal(EnrolmentStatus.Confirmed, await StatusAsync(factory, person.EnrolmentId));
+    }
+
+    [Fact]
+    public async Task Registering_the_last_session_as_people_arrive_before_its_start_completes_them()
+    {
+        var factory = await SiteAsync();
+        // The last session starts in 30 minutes: its register is open, and this save is the moment to complete.
+        var edition = await CreateEditionAsync(factory, [TimeSpan.FromDays(-3), TimeSpan.FromMinutes(30)]);
+        var person = (await SeedAsync(factory, edition.EditionId, Guest("Vroeg Binnen")))[0];
+        Assert.True((await SaveAsync(factory, edition.EditionId, edition.SessionIds[0], Present(person))).Succeeded);
+
+        var last = await SaveAsync(factory, edition.EditionId, edition.SessionIds[1], Present(person));
+
+        Assert.True(last.Succeeded);
+        Assert.Equal(["Vroeg Binnen"], last.CompletedNames);
+        Assert.Equal(EnrolmentStatus.Completed, await StatusAsync(factory, person.EnrolmentId));
+        Assert.Equal(1, await CompletedEventsAsync(factory, person.EnrolmentId));
     }
 }

@@ -74,6 +74,24 @@ public sealed class CompletionRuleTests
     }
 
     [Fact]
+    public void A_last_session_registered_as_people_arrive_before_its_start_counts()
+    {
+        // Registration opens an hour before the start; that save is the one that must complete the enrolment.
+        var edition = Edition(CompletionRuleKind.AllSessions) with
+        {
+            Sessions =
+            [
+                new SessionInfo("s1", Now.AddDays(-7), Now.AddDays(-7).AddHours(2), null, null, null),
+                new SessionInfo("s2", Now.AddMinutes(30), Now.AddMinutes(150), null, null, null),
+            ],
+        };
+
+        var verdict = CompletionRules.Evaluate(edition, [Record("s1", AttendanceStatus.Present), Record("s2", AttendanceStatus.Present)], Now);
+
+        Assert.Equal(CompletionOutcome.Met, verdict.Outcome);
+    }
+
+    [Fact]
     public void Marked_complete_is_never_met_by_attendance()
     {
         var verdict = CompletionRules.Evaluate(Edition(CompletionRuleKind.MarkedComplete),

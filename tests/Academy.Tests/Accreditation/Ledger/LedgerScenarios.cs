@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
@@ -115,6 +116,8 @@ public abstract class LedgerScenarios
 
         Assert.Equal("manual-register", (await Manual("bestaat-niet", 2)).Field);
         Assert.Equal("manual-hours", (await Manual(Registerplein, 0)).Field);
+        // An instruction, not a statement that contradicts what was typed ("is niet 0" after typing 0).
+        Assert.Equal("Vul een aantal uren in van -1000 tot en met 1000, maar niet 0.", (await Manual(Registerplein, 0)).Error);
         Assert.Equal("manual-hours", (await Manual(Registerplein, 1000.5m)).Field);
         Assert.Equal("manual-hours", (await Manual(Registerplein, -1001)).Field);
         Assert.Equal("Gebruik hoogstens 2 cijfers achter de komma.", (await Manual(Registerplein, 1.234m)).Error);
@@ -251,6 +254,31 @@ public abstract class LedgerScenarios
             }
             return await db.SaveChangesAsync();
         });
+
+    [Fact]
+    public async Task An_unpublished_offering_faults_the_instance_and_a_retry_after_publishing_awards_and_mails_once()
+    {
+        var factory = await SiteAsync();
+        var done = await CompleteAsync(factory, await CreateEditionAsync(factory, Accredit(Registerplein, 2)), drain: false);
+        Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<ContentManager>().UnpublishAsync(done.OfferingId)));
+        await factory.DrainBackgroundAsync();
+
+        // Not finished as if there were nothing to award: faulted, visible and retryable.
+        var faulted = Assert.Single(await InstancesAsync(factory, done.EnrolmentId));
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Faulted, faulted.Status);
+        Assert.Contains("niet (meer) gepubliceerd", faulted.FaultMessage);
+        Assert.Empty(await EntriesAsync(factory, done.EnrolmentId));
+        Assert.Empty(await CertificatesAsync(factory, done.EnrolmentId));
+
+        await WithAsync(factory, async sp => { await sp.GetRequiredService<ContentManager>().PublishAsync(done.OfferingId); return true; });
+        Assert.True(await WithAsync(factory, sp => sp.GetRequiredService<Academy.Workflows.Services.WorkflowManager>().RetryAsync(faulted.Id)));
+        await factory.DrainBackgroundAsync();
+
+        Assert.Equal(Academy.Workflows.Models.WorkflowStatus.Finished, Assert.Single(await InstancesAsync(factory, done.EnrolmentId)).Status);
+        Assert.Equal(2m, Assert.Single(await EntriesAsync(factory, done.EnrolmentId)).Hours);
+        Assert.Single(await CertificatesAsync(factory, done.EnrolmentId));
+        Assert.Single(await CertificateMailsAsync(factory, done.Participant.Email));
+    }
 
     [Fact]
     public async Task Accreditations_outside_their_validity_give_no_entry()

@@ -226,6 +226,15 @@ public abstract class ReportsPageTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal(2, bad.ErrorSummary.Count);
         Assert.Equal("morgen", bad.Value("van"));
+        // Each field the summary links to carries its own error, and the page title says there are errors.
+        Assert.StartsWith("Fout: ", bad.Document.Title);
+        foreach (var id in new[] { "filter-van", "filter-register" })
+        {
+            var field = bad.Document.GetElementById(id)!;
+            Assert.Equal("true", field.GetAttribute("aria-invalid"));
+            Assert.Equal($"{id}-fout", field.GetAttribute("aria-describedby"));
+            Assert.Contains(bad.Document.GetElementById($"{id}-fout")!.TextContent.Replace("Fout:", "").Trim(), bad.ErrorSummary);
+        }
 
         var dashboard = await admin.GetAsync("/admin");
         Assert.Contains("Certificaten uitgegeven dit kwartaal", dashboard.Html);
@@ -306,6 +315,9 @@ public abstract class ReportsPageTests
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal(["Kies een jaar uit de lijst.", "Kies een register uit de lijst."], page.ErrorSummary);
+        Assert.StartsWith("Fout: ", page.Document.Title);
+        Assert.Equal("true", page.Document.GetElementById("filter-jaar")!.GetAttribute("aria-invalid"));
+        Assert.Equal("filter-register-fout", page.Document.GetElementById("filter-register")!.GetAttribute("aria-describedby"));
         Assert.Equal(3, page.Document.QuerySelectorAll("svg[role=img]").Length);
     }
 }
