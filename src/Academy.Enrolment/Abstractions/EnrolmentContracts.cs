@@ -84,6 +84,13 @@ public interface IEnrolmentCompletion
     /// EnrolmentCompleted event is raised in the same transaction. A second completion fails with a Dutch message.
     /// </summary>
     Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes every confirmed enrolment among <paramref name="enrolmentIds"/> in one transaction (joining the caller's),
+    /// with an EnrolmentCompleted event each; others (unknown, not confirmed, already completed) are skipped. Returns the
+    /// ids completed, or null when a concurrent change won the race (nothing was completed then).
+    /// </summary>
+    Task<IReadOnlyList<long>?> MarkCompletedManyAsync(IReadOnlyCollection<long> enrolmentIds, string actorUserId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One enrolment as other modules (attendance, accreditation) need it.</summary>

@@ -311,19 +311,43 @@ public sealed partial class EnrolmentService(
             {
                 return Task.FromResult(Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.AlreadyCompleted : EnrolmentMessages.NotConfirmed));
             }
-            Change(record, EnrolmentStatus.Completed);
-            db.Add(new CompletionRecord
-            {
-                OfferingId = record.OfferingId,
-                ParticipantEmail = record.ParticipantEmail,
-                UserId = record.UserId,
-                EnrolmentId = record.Id,
-                MarkedByUserId = actorUserId,
-                CompletedUtc = Now,
-            });
-            outbox.Add(new EnrolmentCompleted(Subject(record, edition), Now, record.OrganisationId, actorUserId));
+            Complete(record, edition, actorUserId);
             return Task.FromResult(new EnrolmentResult(record.Id, record.Status, null, null));
         }, cancellationToken);
+
+    public Task<IReadOnlyList<long>?> MarkCompletedManyAsync(IReadOnlyCollection<long> enrolmentIds, string actorUserId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async () =>
+        {
+            var ids = enrolmentIds.Distinct().ToList();
+            // One query and one save for the whole group: a large session completes in one round, not one per person.
+            var records = await Enrolments.Where(e => ids.Contains(e.Id) && e.Status == EnrolmentStatus.Confirmed).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+            var editions = new Dictionary<string, EditionInfo?>();
+            foreach (var record in records)
+            {
+                if (!editions.TryGetValue(record.EditionId, out var edition))
+                {
+                    editions[record.EditionId] = edition = await catalog.GetAsync(record.EditionId, cancellationToken);
+                }
+                Complete(record, edition, actorUserId);
+            }
+            return WorkOutcome<IReadOnlyList<long>?>.Keep(records.Select(r => r.Id).ToList());
+        }, _ => null, cancellationToken);
+
+    /// <summary>Completed: the record, the completion prerequisites read, and the event that starts the accreditation workflow.</summary>
+    private void Complete(EnrolmentRecord record, EditionInfo? edition, string actorUserId)
+    {
+        Change(record, EnrolmentStatus.Completed);
+        db.Add(new CompletionRecord
+        {
+            OfferingId = record.OfferingId,
+            ParticipantEmail = record.ParticipantEmail,
+            UserId = record.UserId,
+            EnrolmentId = record.Id,
+            MarkedByUserId = actorUserId,
+            CompletedUtc = Now,
+        });
+        outbox.Add(new EnrolmentCompleted(Subject(record, edition), Now, record.OrganisationId, actorUserId));
+    }
 
     /// <summary>Loads the enrolment and its edition inside the transaction; commits only when the change succeeded.</summary>
     private Task<EnrolmentResult> ChangeAsync(long enrolmentId, Func<EnrolmentRecord, EditionInfo?, Task<EnrolmentResult>> change, CancellationToken cancellationToken) =>

@@ -144,19 +144,17 @@ public sealed class AttendanceService(
                 .Where(a => a.EditionId == edition.EditionId)
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.EnrolmentId);
-        var completed = new List<string>();
-        foreach (var participant in participants.Where(p => p.Status == EnrolmentStatus.Confirmed))
+        var meeting = participants
+            .Where(p => p.Status == EnrolmentStatus.Confirmed
+                && CompletionRules.Evaluate(edition, records[p.EnrolmentId].ToList(), now).Outcome == CompletionOutcome.Met)
+            .ToList();
+        if (meeting.Count == 0)
         {
-            if (CompletionRules.Evaluate(edition, records[participant.EnrolmentId].ToList(), now).Outcome != CompletionOutcome.Met)
-            {
-                continue;
-            }
-            var result = await completion.MarkCompletedAsync(participant.EnrolmentId, actorUserId, cancellationToken);
-            if (result.Succeeded)
-            {
-                completed.Add(participant.Name);
-            }
+            return [];
         }
-        return completed;
+        // A lost race (someone completed or cancelled meanwhile) undoes the whole save: the trainer reloads and saves again.
+        var completedIds = await completion.MarkCompletedManyAsync(meeting.Select(p => p.EnrolmentId).ToList(), actorUserId, cancellationToken)
+            ?? throw new DbUpdateException(AttendanceMessages.Changed);
+        return meeting.Where(p => completedIds.Contains(p.EnrolmentId)).Select(p => p.Name).ToList();
     }
 }

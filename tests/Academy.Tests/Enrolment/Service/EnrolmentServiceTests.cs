@@ -124,6 +124,28 @@ public abstract class EnrolmentServiceTests
     }
 
     [Fact]
+    public async Task Completing_many_completes_the_confirmed_ones_once_each_and_skips_the_rest()
+    {
+        var factory = await SiteAsync();
+        var edition = await CreateEditionAsync(factory, capacity: 2);
+        var first = await EnrolAsync(factory, edition.EditionId, Person(1));
+        var second = await EnrolAsync(factory, edition.EditionId, Person(2));
+        var waiting = await EnrolAsync(factory, edition.EditionId, Person(3));
+        Assert.Equal(EnrolmentStatus.Waitlisted, waiting.Status);
+        IReadOnlyCollection<long> ids = [first.EnrolmentId!.Value, second.EnrolmentId!.Value, waiting.EnrolmentId!.Value, 999_999_999];
+
+        var completed = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentCompletion>().MarkCompletedManyAsync(ids, "coordinator"));
+        var again = await WithAsync(factory, sp => sp.GetRequiredService<IEnrolmentCompletion>().MarkCompletedManyAsync(ids, "coordinator"));
+
+        Assert.Equal([first.EnrolmentId.Value, second.EnrolmentId.Value], completed);
+        Assert.Empty(again!);
+        Assert.Equal(EnrolmentStatus.Completed, (await EnrolmentAsync(factory, first.EnrolmentId.Value))!.Status);
+        Assert.Equal(EnrolmentStatus.Waitlisted, (await EnrolmentAsync(factory, waiting.EnrolmentId.Value))!.Status);
+        Assert.Single(await EventTypesAsync(factory, second.EnrolmentId.Value), t => t == "EnrolmentCompleted");
+        Assert.DoesNotContain("EnrolmentCompleted", await EventTypesAsync(factory, waiting.EnrolmentId.Value));
+    }
+
+    [Fact]
     public async Task Prerequisites_must_be_completed_first_and_manual_completion_counts()
     {
         var factory = await SiteAsync();
