@@ -170,6 +170,9 @@ public sealed class PdfWriter
         y = Margin;
     }
 
+    // Unicode (not WinAnsi) encoding, so names such as "Łukasz Şahin" or "Nguyễn" print as written.
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
     private static XFont Font(double size, bool bold) =>
-        new(EmbeddedFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        new(EmbeddedFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
 }

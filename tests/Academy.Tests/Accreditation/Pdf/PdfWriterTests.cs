@@ -11,7 +11,7 @@ public sealed class PdfWriterTests
     {
         var bytes = new PdfWriter("Certificaat van deelname", "K7QM-4XPA-93TD", "Regionale Leeracademie")
             .Heading("Certificaat van deelname")
-            .Field("Naam", "Anna de Vries – ‘ë’ en ü")
+            .Field("Naam", "Łukasz Şahin – Nguyễn Thị ‘ë’ en ü")
             .Paragraph("Een lange alinea die over meerdere regels loopt omdat hij veel woorden bevat, zodat het afbreken van tekst wordt gebruikt.")
             .ToBytes();
 
@@ -20,7 +20,11 @@ public sealed class PdfWriterTests
         Assert.Equal(1, document.PageCount);
         Assert.Equal("Certificaat van deelname", document.Info.Title);
         Assert.Equal("K7QM-4XPA-93TD", document.Info.Subject);
-        Assert.Contains("DejaVu#20Sans", System.Text.Encoding.Latin1.GetString(bytes));
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.Contains("DejaVu", raw);
+        // Unicode text: a CID font with a ToUnicode map, not WinAnsi (which has no Ł, Ş or ễ).
+        Assert.Contains("/Identity-H", raw);
+        Assert.DoesNotContain("/WinAnsiEncoding", raw);
     }
 
     [Fact]
