@@ -289,6 +289,19 @@ public sealed class OfferingAccreditationFormTests(OfferingAccreditationFormTest
         Assert.Contains("Register re-integratieprofessionals: 12 uren", text);
     }
 
+    [Fact]
+    public async Task Preview_shows_the_completion_rule_accreditations_and_trainers()
+    {
+        var admin = await site.AdminAsync();
+        var preview = await admin.GetAsync("/admin/aanbod/harrie-training/voorbeeld");
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        var text = string.Join(" ", preview.Document.QuerySelector("article")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Afgerond bij Alle bijeenkomsten bijgewoond", text);
+        Assert.Contains("Registerplein (kwaliteitsregister sociaal domein): 12 uren, accreditatiecode RP-26-0198", text);
+        Assert.Contains("Trainers: trainer@example.nl", text);
+    }
+
     /// <summary>What the page shows in a control: an input's value, a text area's text, a select's chosen option.</summary>
     private static string? FieldValue(Page page, string name)
     {

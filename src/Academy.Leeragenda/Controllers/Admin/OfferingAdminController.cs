@@ -387,8 +387,17 @@ public sealed class OfferingAdminController(
             Fields = fields,
             Editions = item.As<EditionsPart>().Editions.Select(e => new PreviewEdition(e.Name, e.Capacity,
                 e.Sessions.OrderBy(s => s.Start).Select(s => new PreviewSession(
-                    AmsterdamTime.ToLocal(s.Start), AmsterdamTime.ToLocal(s.End), s.Location, s.Place, s.OnlineUrl)).ToList())).ToList(),
+                    AmsterdamTime.ToLocal(s.Start), AmsterdamTime.ToLocal(s.End), s.Location, s.Place, s.OnlineUrl)).ToList(),
+                e.TrainerEmails)).ToList(),
             ModifiedUtc = item.ModifiedUtc,
+            CompletionText = offering.CompletionRule switch
+            {
+                CompletionRuleKind.MinimumPercent => T.GetString("Minimaal {0} % van de tijd aanwezig", offering.CompletionPercent ?? 0),
+                CompletionRuleKind.MarkedComplete => T["Handmatig afgemeld (bijvoorbeeld e-learning)"],
+                _ => T["Alle bijeenkomsten bijgewoond"],
+            },
+            Accreditations = offering.Accreditations,
+            Registers = await registers.ListAsync(),
         });
     }
 

@@ -317,7 +317,7 @@ public sealed class OfferingDeleteViewModel
 
 public sealed record PreviewSession(DateTime StartLocal, DateTime EndLocal, string? Location, string? Place, string? OnlineUrl);
 
-public sealed record PreviewEdition(string Name, int Capacity, IReadOnlyList<PreviewSession> Sessions);
+public sealed record PreviewEdition(string Name, int Capacity, IReadOnlyList<PreviewSession> Sessions, IReadOnlyList<string> TrainerEmails);
 
 public sealed record PreviewField(string Label, string? Text, string? Url);
 
@@ -339,4 +339,8 @@ public sealed class OfferingPreviewViewModel
     public IReadOnlyList<PreviewField> Fields { get; init; } = [];
     public IReadOnlyList<PreviewEdition> Editions { get; init; } = [];
     public DateTime ModifiedUtc { get; init; }
+    /// <summary>"Alle bijeenkomsten bijgewoond", "Minimaal 80 % van de tijd aanwezig" or "Handmatig afgemeld".</summary>
+    public string CompletionText { get; init; } = "";
+    public IReadOnlyList<Academy.Leeragenda.Models.OfferingAccreditation> Accreditations { get; init; } = [];
+    public IReadOnlyList<Academy.Core.Contracts.RegisterSummary> Registers { get; init; } = [];
 }
