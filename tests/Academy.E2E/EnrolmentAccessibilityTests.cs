@@ -50,34 +50,17 @@ public sealed class EnrolmentAccessibilityTests(SiteFixture site) : SiteTest(sit
         await Axe.AssertNoViolationsAsync(signal, "the workflow signal confirmation page");
 
         var admin = await NewAdminPageAsync();
-        await CheckAsync(admin, "/admin/aanmeldingen");
-        await CheckAsync(admin, $"/admin/aanmeldingen/groep/{ApprovalEditionId}");
+        await CheckPageAsync(admin, "/admin/aanmeldingen");
+        await CheckPageAsync(admin, $"/admin/aanmeldingen/groep/{ApprovalEditionId}");
         await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync(email);
-        await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/aanmeldingen/aanmelding/\d+$"));
-        await CheckAsync(admin, $"/admin/aanmeldingen/groep/{ApprovalEditionId}/mailen");
-        await CheckAsync(admin, "/admin/e-mail");
-        await CheckAsync(admin, "/admin/workflows");
-        await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/(?!nieuw$|instanties$)[^/]+$"));
-        await CheckAsync(admin, "/admin/workflows/instanties");
-        await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/instanties/\d+$"));
+        await CheckPageAsync(admin, await FirstLinkAsync(admin, @"^/admin/aanmeldingen/aanmelding/\d+$"));
+        await CheckPageAsync(admin, $"/admin/aanmeldingen/groep/{ApprovalEditionId}/mailen");
+        await CheckPageAsync(admin, "/admin/e-mail");
+        await CheckPageAsync(admin, "/admin/workflows");
+        await CheckPageAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/(?!nieuw$|instanties$)[^/]+$"));
+        await CheckPageAsync(admin, "/admin/workflows/instanties");
+        await CheckPageAsync(admin, await FirstLinkAsync(admin, @"^/admin/workflows/instanties/\d+$"));
         // The title names the instance (a localized "{0}" once reached the browser unformatted).
         await Expect(admin).ToHaveTitleAsync(new Regex(@"^Instantie \d+"));
-    }
-
-    private static async Task CheckAsync(IPage page, string path)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}.");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        await Axe.AssertNoViolationsAsync(page, path);
-    }
-
-    /// <summary>The first link on the current page whose path matches <paramref name="pattern"/>.</summary>
-    private static async Task<string> FirstLinkAsync(IPage page, string pattern)
-    {
-        var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        var href = hrefs.FirstOrDefault(h => Regex.IsMatch(h, pattern));
-        Assert.True(href is not null, $"{page.Url} has no link matching {pattern}; links: {string.Join(", ", hrefs)}");
-        return href!;
     }
 }

@@ -31,42 +31,26 @@ public sealed class LedgerAccessibilityTests(SiteFixture site) : SiteTest(site)
         var check = new Uri(LinkIn(mail, "/certificaat/")).PathAndQuery;
 
         var visitor = await NewPageAsync();
-        await CheckAsync(visitor, "/certificaat");
+        await CheckPageAsync(visitor, "/certificaat");
         await visitor.Locator("#code").FillAsync("ABC-0O1I");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
         await Expect(visitor.Locator("#code-fout")).ToContainTextAsync("geen geldige certificaatcode");
         await Axe.AssertNoViolationsAsync(visitor, "/certificaat with a malformed code");
-        await CheckAsync(visitor, check);
+        await CheckPageAsync(visitor, check);
         await Expect(visitor.Locator("#certificaat-status")).ToContainTextAsync("Geldig");
         await visitor.GotoAsync("/certificaat/KKKK-KKKK-KKKK");
         await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("Dit certificaat is niet bekend.");
         await Axe.AssertNoViolationsAsync(visitor, "an unknown certificate");
 
-        await CheckAsync(admin, $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}");
+        await CheckPageAsync(admin, $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}");
         await Expect(admin.Locator("#totalen")).ToContainTextAsync("12 uren");
-        await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/accreditatie/leeruren/regel/\d+$"));
+        await CheckPageAsync(admin, await FirstLinkAsync(admin, @"^/admin/accreditatie/leeruren/regel/\d+$"));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Ja, regel terugdraaien" }).ClickAsync();
         await Expect(admin.Locator("#foutmeldingen")).ToContainTextAsync("Geef een reden voor de correctie op.");
         await Axe.AssertNoViolationsAsync(admin, "a ledger entry with an error");
-        await CheckAsync(admin, "/admin/accreditatie/leeruren");
-        await CheckAsync(admin, "/admin/accreditatie/certificaten");
-        await CheckAsync(admin, await FirstLinkAsync(admin, @"^/admin/accreditatie/certificaten/\d+$"));
-        await CheckAsync(admin, "/admin/accreditatie/registers");
-    }
-
-    private static async Task CheckAsync(IPage page, string path)
-    {
-        var response = await page.GotoAsync(path);
-        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}.");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        await Axe.AssertNoViolationsAsync(page, path);
-    }
-
-    private static async Task<string> FirstLinkAsync(IPage page, string pattern)
-    {
-        var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        var href = hrefs.FirstOrDefault(h => Regex.IsMatch(h, pattern));
-        Assert.True(href is not null, $"{page.Url} has no link matching {pattern}; links: {string.Join(", ", hrefs)}");
-        return href!;
+        await CheckPageAsync(admin, "/admin/accreditatie/leeruren");
+        await CheckPageAsync(admin, "/admin/accreditatie/certificaten");
+        await CheckPageAsync(admin, await FirstLinkAsync(admin, @"^/admin/accreditatie/certificaten/\d+$"));
+        await CheckPageAsync(admin, "/admin/accreditatie/registers");
     }
 }

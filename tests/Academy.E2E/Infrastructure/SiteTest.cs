@@ -48,6 +48,24 @@ public abstract class SiteTest(SiteFixture site) : IAsyncLifetime
         }
     }
 
+    /// <summary>Opens <paramref name="path"/>, expects a 2xx answer and a visible h1, and runs axe-core on the page.</summary>
+    protected static async Task CheckPageAsync(IPage page, string path, string? because = null)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, because ?? path);
+    }
+
+    /// <summary>The first link in the page's main content whose path matches <paramref name="pattern"/>.</summary>
+    protected static async Task<string> FirstLinkAsync(IPage page, string pattern)
+    {
+        var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var href = hrefs.FirstOrDefault(h => System.Text.RegularExpressions.Regex.IsMatch(h, pattern));
+        Assert.True(href is not null, $"{page.Url} has no link matching {pattern}; links: {string.Join(", ", hrefs)}");
+        return href!;
+    }
+
     /// <summary>The first link in a mail's text or HTML body whose URL contains <paramref name="pathPart"/>.</summary>
     protected static string LinkIn(ReceivedMail mail, string pathPart)
     {
