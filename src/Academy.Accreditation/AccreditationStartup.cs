@@ -23,7 +23,8 @@ public sealed class AccreditationStartup : ModuleStartup
         services.AddDataMigration<AccreditationMigration>();
         services.AddPermissions<AccreditationPermissions>();
         services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
-        services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory, RegisterDirectory>());
+        services.AddScoped<RegisterDirectory>();
+        services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory>(sp => sp.GetRequiredService<RegisterDirectory>()));
         services.AddRecipeStep<RegistersStep>();
 
         services.AddRegistersAndLedger();

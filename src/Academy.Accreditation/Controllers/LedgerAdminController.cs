@@ -20,7 +20,7 @@ namespace Academy.Accreditation.Controllers;
 /// </summary>
 [RequirePermission(AccreditationPermissions.ManageAccreditation)]
 [Route("admin/accreditatie/leeruren")]
-public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledger, LedgerPeople people) : Controller
+public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, RegisterDirectory registerDirectory) : Controller
 {
     internal const string NoticeKey = "LedgerAdmin.Notice";
     private static readonly string[] DateFormats = ["d-M-yyyy", "yyyy-MM-dd"];
@@ -96,7 +96,7 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
 
     private async Task<LedgerAdminViewModel> ModelAsync(string? email, ManualEntryInput manual, IReadOnlyList<(string?, string)> errors, CancellationToken cancellationToken)
     {
-        var registers = await db.Set<RegisterRecord>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+        var registers = await registerDirectory.RecordsAsync(cancellationToken);
         email = email?.Trim();
         if (string.IsNullOrEmpty(email))
         {

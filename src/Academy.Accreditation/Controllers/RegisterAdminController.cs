@@ -1,20 +1,19 @@
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services;
 using Academy.Accreditation.Permissions;
-using Academy.Core.Data;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Accreditation.Controllers;
 
 /// <summary>The configured registers, read-only (the recipe step "Registers" sets them).</summary>
 [RequirePermission(AccreditationPermissions.ManageAccreditation)]
 [Route("admin/accreditatie/registers")]
-public sealed class RegisterAdminController(AcademyDbContext db) : Controller
+public sealed class RegisterAdminController(RegisterDirectory registerDirectory) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.Set<RegisterRecord>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken));
+        View(await registerDirectory.RecordsAsync(cancellationToken));
 
     /// <summary>"RP + 6 cijfers".</summary>
     public static string NumberFormat(RegisterRecord register) =>

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Exports;
 using Academy.Accreditation.ViewModels;
-using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Academy.Accreditation.Controllers.Admin;
@@ -22,7 +21,7 @@ namespace Academy.Accreditation.Controllers.Admin;
 public sealed class AccreditationAdminController(
     AccreditedEditionsQuery editions,
     RegisterReportQuery reports,
-    AcademyDbContext db,
+    RegisterDirectory registerDirectory,
     TimeProvider clock,
     IStringLocalizer<AccreditationAdminController> T) : Controller
 {
@@ -47,7 +46,7 @@ public sealed class AccreditationAdminController(
         {
             errors.Add(("filter-tot", T.GetString("Kies een periode van hoogstens {0} jaar.", MaxPeriodYears)));
         }
-        var registers = await db.Set<RegisterRecord>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+        var registers = await registerDirectory.RecordsAsync(cancellationToken);
         register = string.IsNullOrWhiteSpace(register) ? null : register.Trim();
         if (register is not null && registers.All(r => r.Id != register))
         {

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Dashboard;
 using Academy.Accreditation.ViewModels;
-using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Academy.Accreditation.Controllers.Admin;
@@ -19,7 +18,7 @@ namespace Academy.Accreditation.Controllers.Admin;
 public sealed class AccreditationDashboardController(
     HoursDashboardQuery dashboards,
     LedgerFacts ledger,
-    AcademyDbContext db,
+    RegisterDirectory registerDirectory,
     TimeProvider clock,
     IStringLocalizer<AccreditationDashboardController> T) : Controller
 {
@@ -27,7 +26,7 @@ public sealed class AccreditationDashboardController(
     public async Task<IActionResult> Index(string? jaar, string? register, CancellationToken cancellationToken)
     {
         var errors = new List<(string?, string)>();
-        var registers = await db.Set<RegisterRecord>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+        var registers = await registerDirectory.RecordsAsync(cancellationToken);
         var currentYear = AmsterdamTime.Today(clock).Year;
         var years = (await ledger.YearsAsync(cancellationToken)).Append(currentYear).Distinct().OrderDescending().ToList();
 

@@ -1,4 +1,5 @@
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services.Ledger;
 using Academy.Accreditation.Services.Profile;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
@@ -43,18 +44,13 @@ public sealed record MyHoursOverview(
 /// negative entry), never stored. A person's entries are those of their account, and those recorded for their
 /// e-mail address before they had an account.
 /// </summary>
-public sealed class MyHoursQuery(AcademyDbContext db, RegisterProfileService profiles, TimeProvider clock)
+public sealed class MyHoursQuery(AcademyDbContext db, HoursLedger ledger, RegisterProfileService profiles, TimeProvider clock)
 {
     /// <summary>Years a person can pick beyond the ones with entries; keeps odd query strings from producing odd pages.</summary>
     private const int MinYear = 2000, MaxYear = 2100;
 
-    public IQueryable<LedgerEntryRecord> Owned(CurrentParticipant me)
-    {
-        var entries = db.Set<LedgerEntryRecord>().AsNoTracking();
-        return me.Email is null
-            ? entries.Where(e => e.UserId == me.UserId)
-            : entries.Where(e => e.UserId == me.UserId || (e.UserId == null && e.ParticipantEmail == me.Email));
-    }
+    /// <summary>The ledger's own rule of whose entries are whose (account, or its e-mail address without an account).</summary>
+    public IQueryable<LedgerEntryRecord> Owned(CurrentParticipant me) => ledger.EntriesOf(new LedgerPerson(me.UserId, me.Email ?? "", ""));
 
     /// <param name="year">The year whose period to show per register; null or out of range = the current year.</param>
     public async Task<MyHoursOverview> GetAsync(CurrentParticipant me, int? year, CancellationToken cancellationToken = default)

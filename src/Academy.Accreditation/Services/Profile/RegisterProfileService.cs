@@ -20,13 +20,13 @@ public sealed record RegisterProfileSaveResult(IReadOnlyDictionary<string, strin
 }
 
 /// <summary>Reads and saves register numbers and consent. A save checks every number first and then writes all or nothing.</summary>
-public sealed class RegisterProfileService(AcademyDbContext db, TimeProvider clock)
+public sealed class RegisterProfileService(AcademyDbContext db, RegisterDirectory registerDirectory, TimeProvider clock)
 {
     public const string ChangedConcurrently = "Je gegevens zijn intussen ergens anders gewijzigd en er is niets opgeslagen. Controleer ze en sla ze opnieuw op.";
 
     /// <summary>The configured registers in the order the recipe lists them.</summary>
     public async Task<IReadOnlyList<RegisterRecord>> RegistersAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<RegisterRecord>().AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+        await registerDirectory.RecordsAsync(cancellationToken);
 
     public async Task<RegisterProfile> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
