@@ -70,16 +70,24 @@ public static class AcademyHost
         builder.Services.AddOutputCache();
         builder.Services.AddSingleton<AssetVersions>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoDeveloperExceptionPage>();
         return builder;
     }
 
     public static WebApplication UseAcademy(this WebApplication app)
     {
         var modules = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        // In every environment, Development included: a failure is logged and shows the themed error page, never a
+        // stack trace. Bad input that escaped BadRequestHandling still gets its 4xx rather than a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fout/500",
+            StatusCodeSelector = e => BadRequestHandling.StatusFor(e) ?? StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fout/500");
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
@@ -94,6 +102,8 @@ public static class AcademyHost
             UseEmbeddedAssets(app, assembly);
         }
         app.UseRouting();
+        // After routing, so an endpoint's form limits apply when the form is read.
+        app.UseMiddleware<BadRequestHandling>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

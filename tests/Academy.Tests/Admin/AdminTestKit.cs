@@ -200,9 +200,12 @@ public static class AdminTestKit
     public static Browser Anonymous(AcademyFactory factory) => new(factory.CreateBrowserClient());
 
     /// <summary>Creates an account with <paramref name="role"/> (created with <paramref name="permissions"/> when missing) and logs it in.</summary>
-    public static async Task<Browser> UserAsync(AcademyFactory factory, string role, params string[] permissions)
+    public static Task<Browser> UserAsync(AcademyFactory factory, string role, params string[] permissions) =>
+        UserWithEmailAsync(factory, role, $"{role.ToLowerInvariant()}-{Guid.NewGuid():n}@example.nl", permissions);
+
+    /// <summary><see cref="UserAsync"/> with a chosen address (to log in again later with <see cref="UserPassword"/>).</summary>
+    public static async Task<Browser> UserWithEmailAsync(AcademyFactory factory, string role, string email, params string[] permissions)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():n}@example.nl";
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AcademyRole>>();

@@ -56,6 +56,9 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         return total;
     }
 
+    /// <summary>Further host configuration applied last (services, environment), e.g. a log collector.</summary>
+    public Action<IWebHostBuilder>? ConfigureHost { get; init; }
+
     public string Provider => _postgresConnection is null ? "Sqlite" : "Postgres";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -76,6 +79,7 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
             builder.UseSetting("Academy:Database:Provider", "Postgres");
             builder.UseSetting("Academy:Database:ConnectionString", _postgresConnection);
         }
+        ConfigureHost?.Invoke(builder);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
