@@ -75,7 +75,8 @@ public sealed class BadRequestHandling(RequestDelegate next, ILogger<BadRequestH
         {
             form = await request.ReadFormAsync(context.RequestAborted);
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+        // NotSupportedException: a charset .NET refuses (utf-7) in the form's content type.
+        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException or NotSupportedException)
         {
             return (StatusFor(exception) ?? StatusCodes.Status400BadRequest, exception.Message);
         }
