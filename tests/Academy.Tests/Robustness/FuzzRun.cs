@@ -88,9 +88,7 @@ public static class FuzzRun
                     serverErrors.Add($"{(int)response.StatusCode} for POST {request.RequestUri} ({fuzzCase.Name}) as {user.Name}");
                 }
                 // Past antiforgery into the action: anything but the 400 page and the login redirect.
-                var toLogin = response.StatusCode == HttpStatusCode.Redirect
-                    && response.Headers.Location?.OriginalString.StartsWith(Academy.Users.UsersStartup.LoginPath, StringComparison.Ordinal) == true;
-                reached |= response.StatusCode != HttpStatusCode.BadRequest && !toLogin;
+                reached |= response.StatusCode != HttpStatusCode.BadRequest && !SiteUser.IsLoginRedirect(response);
             }
             pastBinding += reached ? 1 : 0;
         }

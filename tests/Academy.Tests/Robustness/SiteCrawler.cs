@@ -29,6 +29,11 @@ public sealed class SiteUser(string name, Browser browser, string? email, string
         return new(role, await AdminTestKit.UserWithEmailAsync(factory, role, email), email, AdminTestKit.UserPassword);
     }
 
+    /// <summary>Whether the response sends the browser to the login page (the challenge of a route that needs a login).</summary>
+    public static bool IsLoginRedirect(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
+        && (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]) == UsersStartup.LoginPath;
+
     /// <summary>An antiforgery token for this user's cookie and identity.</summary>
     public async Task<string> TokenAsync() => _token ??= await Browser.TokenAsync(UsersStartup.LoginPath);
 
@@ -36,8 +41,7 @@ public sealed class SiteUser(string name, Browser browser, string? email, string
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         var response = await Browser.Client.SendAsync(request);
-        if (LoggedIn && response.StatusCode == HttpStatusCode.Redirect
-            && response.Headers.Location?.OriginalString.StartsWith(UsersStartup.LoginPath, StringComparison.Ordinal) == true)
+        if (LoggedIn && IsLoginRedirect(response))
         {
             await Browser.LoginAsync(email!, password!);
             _token = null;
