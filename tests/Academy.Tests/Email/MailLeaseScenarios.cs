@@ -51,12 +51,7 @@ public static class MailLeaseScenarios
             {
                 return;
             }
-            await LeaseScenarios.WorkLongAsync<MailMessageRecord>(site, mails[^1].Id);
-            var (second, scope) = site.Processor<MailDispatcher>();
-            await using (scope)
-            {
-                secondHandled = await second.ProcessBatchAsync(CancellationToken.None);
-            }
+            secondHandled = await LeaseScenarios.WorkLongThenRunAnotherAsync<MailMessageRecord, MailDispatcher>(site, mails[^1].Id);
         };
 
         await site.DrainAsync();

@@ -120,15 +120,7 @@ public static class LeaseScenarios
         var script = new WorkScript();
         using var site = Site(script, postgres);
         var id = (await OutboxTestKit.PublishAsync(site, 1, "long"))[0];
-        script.During = async () =>
-        {
-            await WorkLongAsync<OutboxMessage>(site, id);
-            var (second, scope) = site.Processor<OutboxDispatcher>();
-            await using (scope)
-            {
-                await second.ProcessBatchAsync(CancellationToken.None);
-            }
-        };
+        script.During = () => WorkLongThenRunAnotherAsync<OutboxMessage, OutboxDispatcher>(site, id);
 
         await site.DrainAsync();
 
@@ -147,15 +139,7 @@ public static class LeaseScenarios
         using var site = Site(script, postgres);
         await JobTestKit.ScheduleKindAsync(site, ScriptedJobHandler.ScriptedKind, ("long-job", site.Clock.UtcNow));
         var id = (await JobTestKit.JobAsync(site, "long-job", ScriptedJobHandler.ScriptedKind)).Id;
-        script.During = async () =>
-        {
-            await WorkLongAsync<ScheduledJob>(site, id);
-            var (second, scope) = site.Processor<JobRunner>();
-            await using (scope)
-            {
-                await second.ProcessBatchAsync(CancellationToken.None);
-            }
-        };
+        script.During = () => WorkLongThenRunAnotherAsync<ScheduledJob, JobRunner>(site, id);
 
         await site.DrainAsync();
 
@@ -164,6 +148,19 @@ public static class LeaseScenarios
         var job = await JobTestKit.JobAsync(site, "long-job", ScriptedJobHandler.ScriptedKind);
         Assert.NotNull(job.CompletedUtc);
         Assert.Equal(0, job.Attempts);
+    }
+
+    /// <summary>Works long on row <paramref name="id"/> (<see cref="WorkLongAsync"/>), then runs a second processor of the same kind; returns what that one handled.</summary>
+    public static async Task<int> WorkLongThenRunAnotherAsync<TRow, TProcessor>(PlatformSite site, long id)
+        where TRow : class, ILeasedWork
+        where TProcessor : IBackgroundProcessor
+    {
+        await WorkLongAsync<TRow>(site, id);
+        var (second, scope) = site.Processor<TProcessor>();
+        await using (scope)
+        {
+            return await second.ProcessBatchAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Moves the clock <see cref="LongWork"/> ahead a heartbeat at a time, waiting each time until the lease of row <paramref name="id"/> was renewed.</summary>
