@@ -29,6 +29,7 @@ public sealed class EmailStartup : ModuleStartup
         services.AddScoped<INotifier, Notifier>();
 
         services.AddSingleton<MailTransportSelector>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailTransportSelector>().Transport);
         services.AddSingleton<MailMessageBuilder>();
         services.AddBackgroundProcessor<MailDispatcher>();
 

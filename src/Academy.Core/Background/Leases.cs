@@ -5,6 +5,16 @@ namespace Academy.Core.Background;
 /// <summary>Claims and releases <see cref="ILeasedWork"/> rows with single conditional updates.</summary>
 public static class Leases
 {
+    /// <summary>
+    /// How long a claim lasts without renewal. Short, so work held by a process that died (kill -9, power loss)
+    /// is picked up by another process within this time plus one poll; a worker that is still busy keeps its
+    /// rows by renewing them (<see cref="LeaseHeartbeat"/>) every <see cref="RenewEvery"/>.
+    /// </summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
+
+    /// <summary>A quarter of the lease: three renewals may fail (a busy database) before the lease runs out.</summary>
+    public static readonly TimeSpan RenewEvery = Duration / 4;
+
     /// <summary>A name for one processor instance, unique across nodes and instances.</summary>
     public static string NewOwner(string processor) => $"{processor}/{Environment.MachineName}/{Guid.NewGuid():n}";
 
@@ -28,6 +38,12 @@ public static class Leases
     /// <summary>The rows still leased by <paramref name="owner"/> (so a lost lease is noticed before commit).</summary>
     public static IQueryable<T> HeldBy<T>(this DbSet<T> rows, long id, string owner) where T : class, ILeasedWork =>
         rows.Where(r => r.Id == id && r.LeaseOwner == owner);
+
+    /// <summary>Moves the end of <paramref name="owner"/>'s leases on <paramref name="ids"/> to <paramref name="until"/>; rows it no longer holds are left alone.</summary>
+    public static Task<int> RenewAsync<T>(this DbSet<T> rows, IReadOnlyCollection<long> ids, string owner, DateTime until, CancellationToken ct)
+        where T : class, ILeasedWork =>
+        rows.Where(r => ids.Contains(r.Id) && r.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntilUtc, (DateTime?)until), ct);
 }
 
 /// <summary>Thrown when a row's lease was taken over by another node while this one was working on it.</summary>

@@ -10,17 +10,20 @@ namespace Academy.Core.Events;
 /// Hands committed domain events to every <see cref="IDomainEventHandler"/>, in Id order, each message in its
 /// own scope and transaction together with marking it processed. A failing message is retried with back-off
 /// (10 s doubling, at most an hour) and after <see cref="MaxAttempts"/> marked failed; it never holds up the
-/// messages after it. Messages are claimed with a lease, so two nodes never handle the same one.
+/// messages after it. Messages are claimed with a short lease, so two nodes never handle the same one; the lease
+/// is renewed while a handler works (<see cref="LeaseHeartbeat"/>), and a message held by a process that died is
+/// picked up again once its lease ends (<see cref="Leases.Duration"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     AcademyDbContext db,
+    LeaseKeeper leases,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : IBackgroundProcessor
 {
     public const int BatchSize = 20;
     public const int MaxAttempts = 10;
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan LeaseDuration = Leases.Duration;
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
 
@@ -58,6 +61,8 @@ public sealed class OutboxDispatcher(
         var attempts = 0;
         try
         {
+            // Declared first, so it stops last: after the transaction has committed or rolled back.
+            await using var heartbeat = leases.Keep<OutboxMessage>(_owner, [id]);
             await using var scope = scopes.CreateAsyncScope();
             var unit = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
             var message = await unit.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);

@@ -72,6 +72,7 @@ public sealed class CoreStartup : ModuleStartup
     private static void AddBackgroundPlatform(IServiceCollection services)
     {
         services.AddHostedService<BackgroundWorker>();
+        services.AddSingleton<LeaseKeeper>();
         services.AddBackgroundProcessor<OutboxDispatcher>();
         services.AddModelContributor<JobsModel>();
         services.AddScoped<IJobScheduler, JobScheduler>();

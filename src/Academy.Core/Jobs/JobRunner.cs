@@ -10,17 +10,20 @@ namespace Academy.Core.Jobs;
 /// Runs due <see cref="ScheduledJob"/>s: claims each with a lease (a conditional update, so two nodes never
 /// run the same job), then calls the <see cref="IJobHandler"/> of its kind in a new scope and transaction
 /// that also completes the job. A failure (or a kind nobody handles) is recorded and retried with back-off
-/// (30 s doubling, at most 6 hours); after <see cref="MaxAttempts"/> the job is marked failed.
+/// (30 s doubling, at most 6 hours); after <see cref="MaxAttempts"/> the job is marked failed. The lease is short
+/// and renewed while the handler works (<see cref="LeaseHeartbeat"/>), so a job held by a dead process runs again
+/// within <see cref="Leases.Duration"/>.
 /// </summary>
 public sealed class JobRunner(
     IServiceScopeFactory scopes,
     AcademyDbContext db,
+    LeaseKeeper leases,
     TimeProvider clock,
     ILogger<JobRunner> logger) : IBackgroundProcessor
 {
     public const int BatchSize = 20;
     public const int MaxAttempts = 10;
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan LeaseDuration = Leases.Duration;
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromHours(6);
 
@@ -59,6 +62,8 @@ public sealed class JobRunner(
         ScheduledJob? job = null;
         try
         {
+            // Declared first, so it stops last: after the transaction has committed or rolled back.
+            await using var heartbeat = leases.Keep<ScheduledJob>(_owner, [id]);
             await using var scope = scopes.CreateAsyncScope();
             var unit = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
             job = await unit.Set<ScheduledJob>().AsNoTracking().SingleAsync(j => j.Id == id, ct);

@@ -24,7 +24,7 @@ public sealed class MailAdminController(AcademyDbContext db, TimeProvider clock,
         var mails = db.Set<MailMessageRecord>().AsNoTracking();
         var model = new MailAdminViewModel(
             await MailCounts.ReadAsync(db),
-            await Rows(mails.Where(m => m.Status == MailStatus.Queued).OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)),
+            await Rows(mails.Where(m => m.Status == MailStatus.Queued || m.Status == MailStatus.HandingOver).OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)),
             await Rows(mails.Where(m => m.Status == MailStatus.DeadLetter).OrderByDescending(m => m.NextAttemptUtc).ThenByDescending(m => m.Id)),
             TempData[NoticeKey] as string);
         return View(model);
@@ -69,6 +69,7 @@ public sealed record MailCounts(int Queued, int Sent, int DeadLetters)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync();
         int Of(MailStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
-        return new MailCounts(Of(MailStatus.Queued), Of(MailStatus.Sent), Of(MailStatus.DeadLetter));
+        // A mail being handed over still waits as far as an admin is concerned.
+        return new MailCounts(Of(MailStatus.Queued) + Of(MailStatus.HandingOver), Of(MailStatus.Sent), Of(MailStatus.DeadLetter));
     }
 }

@@ -5,6 +5,11 @@ namespace Academy.Email.Models;
 public enum MailStatus
 {
     Queued,
+    /// <summary>
+    /// Being handed to the transport: set before the first byte goes out. Found after a crash (lease ended), the
+    /// server may or may not have it; it is handed over again with the same Message-Id (see MailDispatcher).
+    /// </summary>
+    HandingOver,
     Sent,
     DeadLetter,
 }

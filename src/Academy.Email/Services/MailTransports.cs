@@ -29,7 +29,10 @@ public sealed class MailTransportSelector(IOptions<EmailOptions> options, IOptio
         : new SmtpTransport(options.Value.Smtp);
 }
 
-/// <summary>Writes each mail as {fileName}.eml; sending the same mail again overwrites its file.</summary>
+/// <summary>
+/// Writes each mail as {fileName}.eml (the file name is the hash part of its Message-Id). Idempotent by Message-Id:
+/// a mail whose file exists is not written again, so a re-send after a crash or a lost lease delivers nothing twice.
+/// </summary>
 public sealed class PickupFolderTransport(string folder) : IMailTransport
 {
     public string Folder { get; } = folder;
@@ -44,10 +47,21 @@ public sealed class PickupFolderTransport(string folder) : IMailTransport
         {
             Directory.CreateDirectory(folder);
             var target = Path.Combine(folder, fileName + ".eml");
+            if (File.Exists(target))
+            {
+                return; // handed over before; files are only ever moved in whole, so this one is complete
+            }
             // Written aside and moved into place, so a reader never sees half a mail.
             var temp = Path.Combine(folder, $".{fileName}.{Guid.NewGuid():n}.tmp");
             await message.WriteToAsync(temp, cancellationToken);
-            File.Move(temp, target, overwrite: true);
+            try
+            {
+                File.Move(temp, target, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                File.Delete(temp); // another node wrote the same mail meanwhile: keep the first
+            }
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

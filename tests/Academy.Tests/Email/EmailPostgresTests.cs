@@ -39,4 +39,20 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
         Assert.Equal(mails.Select(m => m.MessageId).Order(), received.Select(m => m.MessageId!).Order());
         Assert.All(mails, m => Assert.Equal(MailStatus.Sent, m.Status));
     }
+
+    [Fact]
+    public async Task A_batch_stalled_by_a_slow_server_keeps_its_lease_and_no_mail_goes_out_twice_on_postgres() =>
+        await MailLeaseScenarios.SlowServerKeepsTheBatchAsync(await postgres.CreateDatabaseAsync("slowmail"));
+
+    [Fact]
+    public async Task Mails_held_by_a_killed_dispatcher_go_out_exactly_once_twenty_seconds_later_on_postgres() =>
+        await MailLeaseScenarios.MailsOfAKilledDispatcherGoOutOnceAfterTheLeaseAsync(await postgres.CreateDatabaseAsync("killedmail"));
+
+    [Fact]
+    public async Task A_mail_written_as_eml_just_before_a_crash_is_not_written_again_on_postgres() =>
+        await MailLeaseScenarios.AWrittenMailIsNotWrittenAgainAfterACrashAsync(await postgres.CreateDatabaseAsync("writtenmail"));
+
+    [Fact]
+    public async Task After_kill_9_mid_hand_over_the_restarted_site_delivers_every_mail_within_a_minute_each_message_id_once_on_postgres() =>
+        await MailCrashScenario.RunAsync(await postgres.CreateDatabaseAsync("crash"));
 }

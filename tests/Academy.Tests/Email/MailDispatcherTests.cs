@@ -38,10 +38,13 @@ public sealed class MailDispatcherTests
         Assert.Contains(message.Body is Multipart mixed ? mixed.OfType<Multipart>() : [], m => m.ContentType.IsMimeType("multipart", "alternative"));
         Assert.Equal(["bijeenkomst.ics"], message.Attachments.Select(a => a.ContentDisposition.FileName));
 
-        // Sending it again (an admin retry, or a node that lost its lease) overwrites the same file.
+        // Sending it again (a node that lost its lease, a re-send after a crash) writes nothing: one file per Message-Id.
+        var written = await File.ReadAllBytesAsync(file);
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
         await RequeueAsync(site.Services, "pickup-1", site.Clock.UtcNow);
         Assert.Equal(1, await site.DrainAsync());
-        Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        Assert.Equal([file], Directory.GetFiles(folder, "*.eml"));
+        Assert.Equal(written, await File.ReadAllBytesAsync(file));
         Assert.Equal(MailStatus.Sent, (await MailAsync(site.Services, "pickup-1")).Status);
     }
 

@@ -44,6 +44,14 @@ public sealed class SmtpTestServer : IAsyncDisposable, IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>A slow server: each mail waits this long before it is stored and accepted (0 = at once).</summary>
+    public int DelayMilliseconds { get; init; }
+
+    /// <summary>The n-th mail (from 1) is never answered but written to <see cref="HeldFile"/> (0 = none); see tests/smtp/server.js.</summary>
+    public int HoldMail { get; init; }
+
+    public string HeldFile => MailFile + ".held";
+
     /// <summary>The site's settings for this server: Academy:Email:Smtp:Host/Port/Security.</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -87,6 +95,11 @@ public sealed class SmtpTestServer : IAsyncDisposable, IDisposable
         start.ArgumentList.Add(ScriptPath());
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(MailFile);
+        foreach (var (name, value) in new[] { ("--delay", DelayMilliseconds), ("--hold", HoldMail) }.Where(o => o.Item2 > 0))
+        {
+            start.ArgumentList.Add(name);
+            start.ArgumentList.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         _process = process;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -149,6 +162,21 @@ public sealed class SmtpTestServer : IAsyncDisposable, IDisposable
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Waits until the server holds its <see cref="HoldMail"/>-th mail (the client waits for a reply) and returns it; null after the timeout.</summary>
+    public async Task<ReceivedMail?> WaitForHeldAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (File.Exists(HeldFile) && (await File.ReadAllLinesAsync(HeldFile)).FirstOrDefault(l => l.Length > 0) is { } line)
+            {
+                return Parse(line);
+            }
+            await Task.Delay(20);
+        }
+        return null;
     }
 
     private static ReceivedMail Parse(string line)
