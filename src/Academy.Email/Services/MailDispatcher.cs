@@ -16,6 +16,7 @@ public sealed class MailDispatcher(
     AcademyDbContext db,
     MailTransportSelector transports,
     MailMessageBuilder builder,
+    MailLinkExpander links,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<MailDispatcher> logger) : IBackgroundProcessor
@@ -40,6 +41,8 @@ public sealed class MailDispatcher(
         {
             try
             {
+                // One-time links are made now, in memory; the stored mail keeps only their references.
+                await links.ExpandAsync(mail, cancellationToken);
                 await session.SendAsync(builder.Build(mail), MailMessageBuilder.FileName(mail), cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
