@@ -33,6 +33,7 @@ public sealed class MailMarkdown(MarkdownRenderer sanitizer, IOptions<AcademyOpt
     private void KeepOwnLinksOnly(MarkdownDocument document)
     {
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        MergeLiterals(document);
         foreach (var literal in document.Descendants<LiteralInline>().ToList())
         {
             // A one-time link reference in text (someone typed it) must never become a working link.
@@ -68,6 +69,25 @@ public sealed class MailMarkdown(MarkdownRenderer sanitizer, IOptions<AcademyOpt
                 var text = MailPlainText.Inlines(link);
                 link.ReplaceBy(new LiteralInline(string.IsNullOrEmpty(link.Url) || text == link.Url ? text : $"{text} ({link.Url})"), copyChildren: false);
             }
+        }
+    }
+
+    /// <summary>Escaped text is parsed into many small literals; one literal per run lets a reference be found whole.</summary>
+    private static void MergeLiterals(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            if (literal.Parent is null)
+            {
+                continue; // merged into the one before it
+            }
+            var text = new System.Text.StringBuilder(literal.Content.ToString());
+            while (literal.NextSibling is LiteralInline next)
+            {
+                text.Append(next.Content.ToString());
+                next.Remove();
+            }
+            literal.Content = new Markdig.Helpers.StringSlice(text.ToString());
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
         await using var smtp = await SmtpTestServer.StartNewAsync();
         using var site = new PlatformSite(postgres: await postgres.CreateDatabaseAsync("email"), settings: smtp.Settings.ToDictionary());
         var version = await site.WithDbAsync(db => db.SchemaVersions.AsNoTracking().SingleAsync(v => v.Module == "Academy.Email"));
-        Assert.Equal(1, version.Version);
+        Assert.Equal(2, version.Version);
 
         await QueueAsync(site.Services, Draft("pg-1"), Draft("pg-1"), Draft("pg-2", "tweede@example.nl"));
         await QueueAsync(site.Services, Draft("pg-2"));
@@ -38,5 +38,12 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
         Assert.Equal(2, received.Count);
         Assert.Equal(mails.Select(m => m.MessageId).Order(), received.Select(m => m.MessageId!).Order());
         Assert.All(mails, m => Assert.Equal(MailStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task Upgrade_scrubs_one_time_links_from_sent_mails_on_postgres()
+    {
+        using var site = new PlatformSite(postgres: await postgres.CreateDatabaseAsync("emailscrub"));
+        await MailScrubMigrationTests.OldSentOneTimeLinksAreScrubbedAsync(site);
     }
 }
