@@ -170,8 +170,10 @@ public static class SignupForms
     public static async Task<string> ConfirmPathAsync(EmployerSite site, string signupId)
     {
         await site.DrainAsync();
-        var contact = (await site.SignupAsync(signupId))!.ContactEmail;
-        var mail = Assert.Single(await DeliveredToAsync(site.Factory.Services, contact), m => m.TextBody.Contains("/harrie/bevestigen/", StringComparison.Ordinal));
+        // The outbox keeps the sign-up's reference; the delivered mail with the same Message-Id has the link.
+        var reference = $"/eenmalige-link/harrie-bevestigen/{signupId}";
+        var queued = Assert.Single(await MailsAsync(site.Factory.Services), m => m.Text.Contains(reference, StringComparison.Ordinal));
+        var mail = Assert.Single(await DeliveredAsync(site.Factory.Services), m => m.MessageId == queued.MessageId);
         return new Uri(LinkIn(mail, "/harrie/bevestigen/")).PathAndQuery;
     }
 
