@@ -25,12 +25,14 @@ public sealed class EmailStartup : ModuleStartup
 
         services.AddSingleton<MailMessageIds>();
         services.AddScoped<IMailQueue, MailQueue>();
+        services.AddSingleton<MailMarkdown>();
         services.AddSingleton<IMailComposer, MailComposer>();
         services.AddScoped<INotifier, Notifier>();
 
         services.AddSingleton<MailTransportSelector>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailTransportSelector>().Transport);
         services.AddSingleton<MailMessageBuilder>();
+        services.AddScoped<MailLinkExpander>();
         services.AddBackgroundProcessor<MailDispatcher>();
 
         services.AddPermissions<EmailPermissions>();

@@ -27,6 +27,7 @@ public sealed class EmployerSignupStartup : ModuleStartup
         services.AddSingleton<SignupTokens>();
         services.AddScoped<HarrieEditions>();
         services.AddScoped<EmployerSignupService>();
+        services.AddScoped<IMailLinkResolver, ConfirmLinkResolver>();
         services.AddScoped<EmployerParticipants>();
         services.AddScoped<IJobHandler, SignupExpiryJob>();
         services.AddSingleton<IOfferingPageLinks, HarriePageLinks>();

@@ -35,6 +35,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<PermissionCatalog>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
+        services.AddScoped<IMailLinkResolver, SetPasswordLinkResolver>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();

@@ -30,6 +30,7 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddSingleton<WorkflowLiquid>();
         services.AddSingleton<SignalLinks>();
         services.AddSingleton<ISignalLinks>(sp => sp.GetRequiredService<SignalLinks>());
+        services.AddSingleton<IMailLinkResolver>(sp => sp.GetRequiredService<SignalLinks>());
         services.AddScoped<ActivityLibrary>();
         services.AddScoped<WorkflowValidator>();
         services.AddScoped<WorkflowTypeStore>();

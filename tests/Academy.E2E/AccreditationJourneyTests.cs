@@ -59,12 +59,12 @@ public sealed class AccreditationJourneyTests(SiteFixture site) : SiteTest(site)
 
         // Anna and Bram get their certificate by mail, with the PDF and the public check link.
         var title = SiteFixture.PastHarrieTitle;
-        var annaMail = await MailAsync(anna, $"Uw certificaat: {title}");
-        var bramMail = await MailAsync(bram, $"Uw certificaat: {title}");
+        var annaMail = await MailAsync(anna, $"Je certificaat: {title}");
+        var bramMail = await MailAsync(bram, $"Je certificaat: {title}");
         Assert.Contains(annaMail.AttachmentNames, n => n.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(bramMail.AttachmentNames, n => n.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Registerplein", annaMail.Text);
-        Assert.DoesNotContain(await Site.Mail.MessagesAsync(), m => m.To.Equals(carla, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("Uw certificaat", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Site.Mail.MessagesAsync(), m => m.To.Equals(carla, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("Je certificaat", StringComparison.Ordinal));
 
         // Anyone can check Anna's certificate with the link from the mail; it shows no more than needed.
         var visitor = await NewPageAsync();

@@ -39,7 +39,7 @@ public sealed class EmployerJourneyTests(SiteFixture site) : SiteTest(site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Controleer je e-mail", Level = 1 })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "/harrie/controleer-je-email");
 
-        var confirmMail = await MailAsync(contact, $"Bevestig uw aanmelding voor {HarrieTitle}");
+        var confirmMail = await MailAsync(contact, $"Bevestig je aanmelding voor {HarrieTitle}");
         foreach (var employee in employees) Assert.Contains(employee.Name, confirmMail.Text);
         await page.GotoAsync(LinkIn(confirmMail, "/harrie/bevestigen/"));
         await Axe.AssertNoViolationsAsync(page, "the HARRIE confirm page");

@@ -38,7 +38,7 @@ public sealed class EnrolmentAccessibilityTests(SiteFixture site) : SiteTest(sit
             .ToHaveTextAsync("Wacht op goedkeuring");
         await Axe.AssertNoViolationsAsync(page, "/mijn-aanmeldingen");
 
-        await MailAsync(email, $"Uw aanmelding wacht op goedkeuring: {ApprovalTitle}");
+        await MailAsync(email, $"Je aanmelding wacht op goedkeuring: {ApprovalTitle}");
         await page.GotoAsync("/meldingen");
         await Axe.AssertNoViolationsAsync(page, "/meldingen");
 

@@ -49,7 +49,7 @@ public sealed class EnrolmentJourneyTests(SiteFixture site) : SiteTest(site)
         await Expect(item.Locator(".my-enrolment__status")).ToHaveTextAsync("Geannuleerd");
 
         var cancelled = await MailAsync(email, $"Afmelding ontvangen: {IgmTitle}");
-        Assert.Contains("U bent afgemeld", cancelled.Text);
+        Assert.Contains("Je bent afgemeld", cancelled.Text);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class EnrolmentJourneyTests(SiteFixture site) : SiteTest(site)
         await Expect(b.GetByText("Deze groep is vol; je komt op de wachtlijst.")).ToBeVisibleAsync();
         await b.GetByRole(AriaRole.Button, new() { Name = $"Op de wachtlijst ({group})", Exact = true }).ClickAsync();
         await Expect(b.Locator("#statusmelding")).ToContainTextAsync("Je staat op de wachtlijst (plaats 1)");
-        await MailAsync(second, $"U staat op de wachtlijst: {title}");
+        await MailAsync(second, $"Je staat op de wachtlijst: {title}");
 
         await b.GotoAsync("/mijn-aanmeldingen");
         var bItem = b.Locator("li.my-enrolment").Filter(new() { HasText = title });

@@ -27,7 +27,7 @@ public sealed class LedgerAccessibilityTests(SiteFixture site) : SiteTest(site)
         await admin.GetByRole(AriaRole.Link, new() { Name = "Certificaat Toegankelijk", Exact = true }).First.ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Markeren als afgerond" }).ClickAsync();
 
-        var mail = await MailAsync(email, "Uw certificaat");
+        var mail = await MailAsync(email, "Je certificaat");
         var check = new Uri(LinkIn(mail, "/certificaat/")).PathAndQuery;
 
         var visitor = await NewPageAsync();

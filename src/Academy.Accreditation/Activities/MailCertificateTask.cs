@@ -35,7 +35,7 @@ public sealed class MailCertificateTask(WorkflowLiquid liquid, CertificateQuery 
             return ActivityResult.Outcomes("Done");
         }
         var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
-        var body = await context.RenderAsync(context.Property("Body") ?? "");
+        var body = await context.RenderMarkdownAsync(context.Property("Body") ?? "");
         var site = await documents.GetSiteSettingsAsync();
         var pdf = CertificatePdf.Render(details, site.SiteName);
         var certificate = details.Certificate;

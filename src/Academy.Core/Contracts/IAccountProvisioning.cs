@@ -2,7 +2,10 @@ namespace Academy.Core.Contracts;
 
 /// <param name="UserId">The account's id.</param>
 /// <param name="Created">True when the account did not exist before.</param>
-/// <param name="SetPasswordUrl">Absolute link to choose a password, when the account has none yet; otherwise null.</param>
+/// <param name="SetPasswordUrl">
+/// When the account has no password yet: a one-time link reference (<see cref="MailLinks"/>) for a mail to the account's
+/// address, which becomes the link to choose a password when the mail is sent; otherwise null.
+/// </param>
 public sealed record ProvisionedAccount(string UserId, bool Created, string? SetPasswordUrl);
 
 /// <summary>

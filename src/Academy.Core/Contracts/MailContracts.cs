@@ -25,11 +25,18 @@ public interface IMailQueue
     Task EnqueueAsync(MailDraft draft, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Renders a mail from a Liquid template whose output is Markdown: HTML and plain-text parts.</summary>
+/// <summary>
+/// Renders a mail from a Liquid template whose output is Markdown: HTML and plain-text parts. Every value the
+/// template outputs is escaped (it is text, never Markdown or HTML); only links to the site itself stay links,
+/// and images are never shown.
+/// </summary>
 public interface IMailComposer
 {
     /// <param name="model">Values the template sees at its root (for example Input, Enrolment, Site).</param>
     Task<(string Subject, string Html, string Text)> ComposeAsync(string subjectTemplate, string bodyTemplate, IReadOnlyDictionary<string, object?> model);
+
+    /// <summary>The parts of a mail whose Markdown is already rendered (its values escaped by whoever filled it in).</summary>
+    (string Subject, string Html, string Text) Render(string subject, string markdown);
 }
 
 /// <summary>An in-app message for a user (shown under "Meldingen"); added in the caller's unit of work.</summary>

@@ -34,6 +34,9 @@ public sealed class MarkdownRenderer
         return html;
     }
 
+    /// <summary>The same sanitising for HTML rendered elsewhere from Markdown (the mail renderer).</summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, _pipeline).Trim();
 

@@ -10,5 +10,17 @@ public sealed class EmailMigration : IDataMigration
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
         s => s.CreateTables(EmailModel.MailTable, EmailModel.NotificationTable),
+        // Sites from before issue 9 kept one-time links (set password, HARRIE confirmation, approval signals) in sent
+        // mails; their text goes, the rest of the record (recipient, subject, when) stays.
+        s => s.Sql(ScrubSentOneTimeLinks, ScrubSentOneTimeLinks),
     ];
+
+    private const string ScrubbedText = "De inhoud van deze e-mail is na verzending verwijderd, omdat er een eenmalige link in stond.";
+
+    private static readonly string ScrubSentOneTimeLinks =
+        $"""
+        UPDATE "{EmailModel.MailTable}" SET "Html" = '<p>{ScrubbedText}</p>', "Text" = '{ScrubbedText}'
+        WHERE "Status" = 'Sent' AND ("Text" LIKE '%/account/wachtwoord-instellen?%token=%'
+            OR "Text" LIKE '%/harrie/bevestigen/%' OR "Text" LIKE '%/workflows/signaal?token=%')
+        """;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Fluid;
@@ -6,24 +7,29 @@ using Fluid;
 namespace Academy.Email.Services;
 
 /// <summary>
-/// Renders mail from Liquid templates (as Orchard Core does). The body template produces Markdown: its
-/// rendered text is the plain-text part, and Markdown turned into sanitised HTML (inside a small accessible
-/// mail layout) is the HTML part, so values with HTML or script in them can never inject markup.
+/// Renders mail from Liquid templates (as Orchard Core does). The body template produces Markdown in which every
+/// output value is escaped (a name or organisation someone typed stays text: no link, image or markup can come
+/// from it); <see cref="MailMarkdown"/> makes the plain-text part and the sanitised HTML part (inside a small
+/// accessible mail layout) from it.
 /// </summary>
-public sealed class MailComposer(MarkdownRenderer markdown) : IMailComposer
+public sealed class MailComposer(MailMarkdown mailMarkdown) : IMailComposer
 {
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
 
     public async Task<(string Subject, string Html, string Text)> ComposeAsync(
-        string subjectTemplate, string bodyTemplate, IReadOnlyDictionary<string, object?> model)
+        string subjectTemplate, string bodyTemplate, IReadOnlyDictionary<string, object?> model) =>
+        Render(await RenderAsync(subjectTemplate, model, "onderwerp", NullEncoder.Default),
+            await RenderAsync(bodyTemplate, model, "tekst", MarkdownTextEncoder.Instance));
+
+    public (string Subject, string Html, string Text) Render(string subject, string markdown)
     {
-        var subject = OneLine(await RenderAsync(subjectTemplate, model, "onderwerp"));
-        var text = (await RenderAsync(bodyTemplate, model, "tekst")).Trim();
-        return (subject, MailLayout(subject, markdown.ToHtml(text)), text);
+        subject = OneLine(subject);
+        var (html, text) = mailMarkdown.Render(markdown.Trim());
+        return (subject, MailLayout(subject, html), text);
     }
 
-    private static async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> model, string part)
+    private static async Task<string> RenderAsync(string source, IReadOnlyDictionary<string, object?> model, string part, TextEncoder encoder)
     {
         if (!Parser.TryParse(source ?? "", out var template, out var error))
         {
@@ -36,7 +42,7 @@ public sealed class MailComposer(MarkdownRenderer markdown) : IMailComposer
         }
         try
         {
-            return await template.RenderAsync(context, NullEncoder.Default);
+            return await template.RenderAsync(context, encoder);
         }
         catch (Exception exception) when (exception is not MailTemplateException)
         {

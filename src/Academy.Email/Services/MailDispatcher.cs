@@ -28,6 +28,7 @@ public sealed class MailDispatcher(
     IMailTransport transport,
     MailMessageBuilder builder,
     LeaseKeeper leases,
+    MailLinkExpander links,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<MailDispatcher> logger) : IBackgroundProcessor
@@ -110,6 +111,8 @@ public sealed class MailDispatcher(
         }
         try
         {
+            // One-time links are made now, in memory; the stored mail keeps only their references.
+            await links.ExpandAsync(mail, ct);
             await session.SendAsync(builder.Build(mail), MailMessageBuilder.FileName(mail), ct);
         }
         catch (Exception exception) when (!ct.IsCancellationRequested)

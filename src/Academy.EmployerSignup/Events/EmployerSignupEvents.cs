@@ -5,7 +5,11 @@ namespace Academy.EmployerSignup.Events;
 /// <summary>An employee as the mails show them.</summary>
 public sealed record SignupParticipant(string Name, string Email, string? Function);
 
-/// <summary>An employer signed up employees; the contact must confirm through <see cref="ConfirmUrl"/> before <see cref="ExpiresUtc"/>.</summary>
+/// <summary>
+/// An employer signed up employees; the contact must confirm through <see cref="ConfirmUrl"/> before <see cref="ExpiresUtc"/>.
+/// <see cref="ConfirmUrl"/> is a one-time link reference (Academy.Core.Contracts.MailLinks): it becomes the link with its
+/// token only when the mail to the contact is sent.
+/// </summary>
 public sealed record EmployerSignupRequested(
     string SignupId,
     string ContactName,
@@ -23,7 +27,8 @@ public sealed record EmployerSignupRequested(
 
 /// <summary>
 /// The contact confirmed; the employees' enrolments are confirmed (each raises its own EnrolmentConfirmed).
-/// <see cref="SetPasswordUrl"/> is null when the contact's account already had a password.
+/// <see cref="SetPasswordUrl"/> is null when the contact's account already had a password; otherwise a one-time link
+/// reference that becomes the set-password link when the mail to the contact is sent.
 /// </summary>
 public sealed record EmployerSignupConfirmed(
     string SignupId,

@@ -50,7 +50,13 @@ public sealed class EmployerSignupService(
 
     private string BaseUrl => siteOptions.Value.PublicBaseUrl.TrimEnd('/');
 
+    public const string ConfirmLinkKind = "harrie-bevestigen";
+
+    /// <summary>The working confirmation link (with its token); only made when the mail is sent.</summary>
     public string ConfirmUrl(string signupId) => $"{BaseUrl}/harrie/bevestigen/{tokens.Create(signupId)}";
+
+    /// <summary>What the event and the mail outbox keep instead of the link: a reference without a token.</summary>
+    public string ConfirmLinkReference(string signupId) => MailLinks.Reference(BaseUrl, ConfirmLinkKind, signupId);
 
     /// <summary>Stores the sign-up and holds a seat per employee, all or none.</summary>
     public async Task<SubmitResult> SubmitAsync(ValidSignup signup, EditionInfo edition, CancellationToken cancellationToken = default)
@@ -97,7 +103,7 @@ public sealed class EmployerSignupService(
         db.Add(record);
         await jobs.ScheduleAsync(ExpiryJobKind, record.Id, record.ExpiresUtc, null, cancellationToken);
         outbox.Add(new EmployerSignupRequested(
-            record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmUrl(record.Id),
+            record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmLinkReference(record.Id),
             edition.EditionId, edition.EditionName, edition.OfferingTitle,
             signup.Employees.Select(e => new SignupParticipant(e.Name, e.Email, e.Function)).ToList(),
             record.ExpiresUtc));

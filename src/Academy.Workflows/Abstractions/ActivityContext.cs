@@ -22,6 +22,8 @@ public sealed class ActivityContext
     public required DateTime NowUtc { get; init; }
     /// <summary>Renders a Liquid template against Input, Variables, Workflow and Site.</summary>
     public required Func<string, Task<string>> RenderAsync { get; init; }
+    /// <summary>Renders a Liquid template whose text is Markdown (a mail body): every output value is escaped, so it stays text.</summary>
+    public required Func<string, Task<string>> RenderMarkdownAsync { get; init; }
     /// <summary>Evaluates a Liquid expression (such as <c>Input.Status == "Confirmed"</c>) to a boolean.</summary>
     public required Func<string, Task<bool>> EvaluateAsync { get; init; }
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class SendEmailTask(WorkflowLiquid liquid) : Activity
         }
         var toName = (await context.RenderAsync(context.Property("ToName") ?? "")).Trim();
         var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
-        var body = await context.RenderAsync(context.Property("Body") ?? "");
+        var body = await context.RenderMarkdownAsync(context.Property("Body") ?? "");
 
         await WorkflowMail.QueueAsync(context, to, toName, subject, body, await AttachmentsAsync(context, cancellationToken), cancellationToken);
         return ActivityResult.Outcomes("Done");

@@ -15,14 +15,13 @@ public static class WorkflowMail
         $"wf:{context.WorkflowInstanceId}:{context.ActivityId}:{context.ExecutionCount}";
 
     /// <param name="subject">Already rendered by the workflow's Liquid.</param>
-    /// <param name="body">Already rendered Markdown.</param>
+    /// <param name="body">Already rendered Markdown (its values escaped: <see cref="ActivityContext.RenderMarkdownAsync"/>).</param>
     public static async Task QueueAsync(ActivityContext context, string to, string? toName, string subject, string body,
         IReadOnlyList<MailAttachment>? attachments, CancellationToken cancellationToken)
     {
         // The workflow's own Liquid (with its Dutch date filters) renders; the composer only turns the
-        // Markdown into HTML and text. Passing the result as a value keeps participant data from being re-read as Liquid.
-        var (composedSubject, html, text) = await context.Services.GetRequiredService<IMailComposer>().ComposeAsync(
-            "{{ Subject }}", "{{ Body }}", new Dictionary<string, object?> { ["Subject"] = subject, ["Body"] = body });
+        // Markdown into HTML and text.
+        var (composedSubject, html, text) = context.Services.GetRequiredService<IMailComposer>().Render(subject, body);
         await context.Services.GetRequiredService<IMailQueue>().EnqueueAsync(
             new MailDraft(to, string.IsNullOrWhiteSpace(toName) ? null : toName, composedSubject, html, text, IdempotencyKey(context), attachments),
             cancellationToken);

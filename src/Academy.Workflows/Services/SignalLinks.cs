@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
+using Academy.Core.Contracts;
 using Academy.Core.Hosting;
 using Academy.Workflows.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Academy.Workflows.Services;
@@ -10,11 +13,13 @@ namespace Academy.Workflows.Services;
 /// <summary>
 /// Signed, time-limited links that deliver a signal to one instance (approve/decline by mail). The token
 /// holds the instance id and the signal name; it is protected by ASP.NET Core Data Protection, so it
-/// cannot be changed, and it expires after <see cref="Lifetime"/>.
+/// cannot be changed, and it expires after <see cref="Lifetime"/>. Mails carry a <see cref="Reference"/> instead,
+/// which this class (as the resolver of kind "signaal") turns into a fresh link when the mail is sent.
 /// </summary>
-public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<AcademyOptions> options) : ISignalLinks
+public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<AcademyOptions> options) : ISignalLinks, IMailLinkResolver
 {
     public const string Path = "/workflows/signaal";
+    public const string LinkKind = "signaal";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     private readonly ITimeLimitedDataProtector _protector =
@@ -22,6 +27,30 @@ public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<Aca
 
     public string CreateUrl(long workflowInstanceId, string signal) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}{Path}?token={Uri.EscapeDataString(CreateToken(workflowInstanceId, signal))}";
+
+    /// <summary>What Liquid's <c>Signals.name</c> gives: a reference without a token (<see cref="MailLinks"/>).</summary>
+    public static string Reference(string baseUrl, long workflowInstanceId, string signal) =>
+        MailLinks.Reference(baseUrl, LinkKind,
+            $"{workflowInstanceId.ToString(CultureInfo.InvariantCulture)}.{WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(signal))}");
+
+    public string Kind => LinkKind;
+
+    public Task<string?> ResolveAsync(string value, string recipient, CancellationToken cancellationToken = default)
+    {
+        var parts = value.Split('.', 2);
+        string? url = null;
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            try
+            {
+                url = CreateUrl(id, Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[1])));
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        return Task.FromResult(url);
+    }
 
     public string CreateToken(long workflowInstanceId, string signal) =>
         _protector.Protect($"{workflowInstanceId.ToString(CultureInfo.InvariantCulture)}|{signal}", Lifetime);

@@ -12,8 +12,8 @@ namespace Academy.Workflows.Services;
 public sealed class WorkflowLiquidException(string message) : Exception(message);
 
 /// <summary>
-/// Liquid (Fluid) for workflow properties. Output is not HTML-encoded: it is Markdown, an address or a
-/// date, and mail bodies are sanitised when the Markdown becomes HTML. Dutch date filters:
+/// Liquid (Fluid) for workflow properties. Output is not HTML-encoded: it is an address, a date or text; a mail
+/// body is rendered with <see cref="MarkdownTextEncoder"/>, so the values in it stay text inside its Markdown. Dutch date filters:
 /// <c>datum</c> ("dinsdag 8 december 2026"), <c>tijd</c> ("09:30") and <c>datum_tijd</c>, in Europe/Amsterdam.
 /// </summary>
 public sealed class WorkflowLiquid
@@ -34,7 +34,8 @@ public sealed class WorkflowLiquid
     public string? SyntaxError(string? template) =>
         string.IsNullOrEmpty(template) || _parser.TryParse(template, out _, out _) ? null : "de Liquid-opmaak is ongeldig.";
 
-    public async Task<string> RenderAsync(string? template, IReadOnlyDictionary<string, object?> model)
+    /// <param name="encoder">How output values are written; null: as they are.</param>
+    public async Task<string> RenderAsync(string? template, IReadOnlyDictionary<string, object?> model, System.Text.Encodings.Web.TextEncoder? encoder = null)
     {
         if (string.IsNullOrEmpty(template))
         {
@@ -47,7 +48,7 @@ public sealed class WorkflowLiquid
         }
         try
         {
-            return await Parse(template).RenderAsync(context, NullEncoder.Default);
+            return await Parse(template).RenderAsync(context, encoder ?? NullEncoder.Default);
         }
         catch (InvalidOperationException ex)
         {

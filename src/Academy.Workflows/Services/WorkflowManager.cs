@@ -27,7 +27,6 @@ public sealed class WorkflowManager(
     WorkflowValidator validator,
     WorkflowLiquid liquid,
     DocumentStore documents,
-    ISignalLinks signalLinks,
     IOptions<AcademyOptions> options,
     TimeProvider clock,
     IServiceProvider services,
@@ -281,6 +280,7 @@ public sealed class WorkflowManager(
             Services = services,
             NowUtc = clock.GetUtcNow().UtcDateTime,
             RenderAsync = async template => await liquid.RenderAsync(template, await ModelAsync()),
+            RenderMarkdownAsync = async template => await liquid.RenderAsync(template, await ModelAsync(), Academy.Core.Text.MarkdownTextEncoder.Instance),
             EvaluateAsync = async expression => await liquid.EvaluateAsync(expression, await ModelAsync()),
             ExecutionCount = executionCount,
         };
@@ -302,7 +302,7 @@ public sealed class WorkflowManager(
         ["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/'),
         ["Signals"] = definition.Activities.Where(a => a.Type == SignalEvent.TypeName)
             .Select(a => SignalEvent.SignalName(a.Properties)).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
-            .ToDictionary(s => s, s => (object?)signalLinks.CreateUrl(instance.Id, s), StringComparer.Ordinal),
+            .ToDictionary(s => s, s => (object?)SignalLinks.Reference(options.Value.PublicBaseUrl, instance.Id, s), StringComparer.Ordinal),
     };
 
     private static Dictionary<string, object?> SiteModel(SiteSettings settings) => new()

@@ -18,7 +18,7 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
         await using var smtp = await SmtpTestServer.StartNewAsync();
         using var site = new PlatformSite(postgres: await postgres.CreateDatabaseAsync("email"), settings: smtp.Settings.ToDictionary());
         var version = await site.WithDbAsync(db => db.SchemaVersions.AsNoTracking().SingleAsync(v => v.Module == "Academy.Email"));
-        Assert.Equal(1, version.Version);
+        Assert.Equal(2, version.Version);
 
         await QueueAsync(site.Services, Draft("pg-1"), Draft("pg-1"), Draft("pg-2", "tweede@example.nl"));
         await QueueAsync(site.Services, Draft("pg-2"));
@@ -55,4 +55,11 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
     [Fact]
     public async Task After_kill_9_mid_hand_over_the_restarted_site_delivers_every_mail_within_a_minute_each_message_id_once_on_postgres() =>
         await MailCrashScenario.RunAsync(await postgres.CreateDatabaseAsync("crash"));
+
+    [Fact]
+    public async Task Upgrade_scrubs_one_time_links_from_sent_mails_on_postgres()
+    {
+        using var site = new PlatformSite(postgres: await postgres.CreateDatabaseAsync("emailscrub"));
+        await MailScrubMigrationTests.OldSentOneTimeLinksAreScrubbedAsync(site);
+    }
 }

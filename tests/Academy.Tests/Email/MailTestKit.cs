@@ -1,13 +1,39 @@
+using System.Text.RegularExpressions;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Email.Models;
+using Academy.Email.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Academy.Tests.Email;
 
-public static class MailTestKit
+public static partial class MailTestKit
 {
+    /// <summary>The mails the dispatcher handed over (written to the .eml pickup folder, the test default).</summary>
+    public static async Task<List<MimeMessage>> DeliveredAsync(IServiceProvider services)
+    {
+        var folder = Assert.IsType<PickupFolderTransport>(services.GetRequiredService<MailTransportSelector>().Transport).Folder;
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+        {
+            messages.Add(await MimeMessage.LoadAsync(file));
+        }
+        return messages;
+    }
+
+    /// <summary>The delivered mails to <paramref name="to"/>.</summary>
+    public static async Task<List<MimeMessage>> DeliveredToAsync(IServiceProvider services, string to) =>
+        (await DeliveredAsync(services)).Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>The one link in the mail's text part whose address contains <paramref name="part"/>.</summary>
+    public static string LinkIn(MimeMessage message, string part) =>
+        Assert.Single(Url().Matches(message.TextBody ?? "").Select(m => m.Value).Where(u => u.Contains(part, StringComparison.Ordinal)).Distinct());
+
+    [GeneratedRegex(@"https?://[^\s()<>]+")]
+    private static partial Regex Url();
+
     public static MailDraft Draft(string key, string to = "deelnemer@example.nl", IReadOnlyList<MailAttachment>? attachments = null) =>
         new(to, "Deelnemer Test", $"Onderwerp {key}", $"<p>Hallo {key}</p>", $"Hallo {key}", key, attachments);
 

@@ -23,6 +23,10 @@ public sealed class EmployerSignupFlowTests(EmployerSite site) : IClassFixture<E
         EmployerSignupScenarios.ConfirmLinkConfirmsOnceAsync(site, "harrie-training-groep-2");
 
     [Fact]
+    public Task Typed_markdown_stays_text_and_one_time_links_rest_in_no_table() =>
+        OneTimeLinkScenarios.InjectedTextStaysTextAndTokensNeverRestAsync(site, "harrie-training-groep-5");
+
+    [Fact]
     public Task Full_group_gives_a_dutch_error_and_stores_nothing() =>
         EmployerSignupScenarios.FullGroupIsRefusedAsync(site, "harrie-training-groep-3");
 
@@ -50,11 +54,11 @@ public sealed class EmployerSignupFlowTests(EmployerSite site) : IClassFixture<E
     [Fact]
     public async Task Set_password_page_checks_the_passwords_and_the_link()
     {
-        var signupId = await SignUpAsync(site, "harrie-training-groep-7", 1);
+        var contactEmail = UniqueEmail("contact");
+        var signupId = await SignUpAsync(site, "harrie-training-groep-7", 1, contactEmail);
         var browser = site.Anonymous();
         await ConfirmAsync(browser, await ConfirmPathAsync(site, signupId));
-        var confirmation = (await site.EventsAsync("EmployerSignupConfirmed")).Single(e => e.GetProperty("SignupId").GetString() == signupId);
-        var link = new Uri(confirmation.GetProperty("SetPasswordUrl").GetString()!).PathAndQuery;
+        var link = await SetPasswordPathAsync(site, contactEmail);
 
         var page = await browser.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -146,7 +150,9 @@ public sealed class EmployerSignupMailTests(EmployerSite site) : IClassFixture<E
 
         var confirmPath = await ConfirmPathAsync(site, signupId);
         var request = Assert.Single(await MailsToAsync(contactEmail));
-        Assert.Contains(confirmPath.Split('/').Last(), request.Text);
+        // The outbox keeps a reference; the token is only in the mail that was handed over.
+        Assert.DoesNotContain(confirmPath.Split('/').Last(), request.Text + request.Html);
+        Assert.Contains("/eenmalige-link/harrie-bevestigen/", request.Text);
 
         var browser = site.Anonymous();
         await ConfirmAsync(browser, confirmPath);
@@ -154,7 +160,8 @@ public sealed class EmployerSignupMailTests(EmployerSite site) : IClassFixture<E
 
         var mails = await MailsToAsync(contactEmail);
         Assert.Equal(2, mails.Count);
-        Assert.Contains("/account/wachtwoord-instellen?email=", mails[1].Text);
+        Assert.DoesNotContain("token=", mails[1].Text + mails[1].Html);
+        Assert.Contains("/account/wachtwoord-instellen?email=", await SetPasswordPathAsync(site, contactEmail));
         Assert.Contains("/werkgever", mails[1].Text);
         Assert.Contains("Medewerker 2", mails[1].Text);
         foreach (var employee in await site.EnrolmentsAsync(signupId))

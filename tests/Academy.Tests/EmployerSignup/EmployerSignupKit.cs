@@ -9,6 +9,7 @@ using Academy.EmployerSignup.Models;
 using Academy.Enrolment.Models;
 using Academy.Testing;
 using Academy.Tests.Admin;
+using static Academy.Tests.Email.MailTestKit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -165,11 +166,23 @@ public static class SignupForms
         return Assert.Single(after.Except(before));
     }
 
-    /// <summary>The confirmation link (site-relative) from the EmployerSignupRequested event of a sign-up.</summary>
+    /// <summary>The confirmation link (site-relative) from the mail the contact of a sign-up was sent (the background work runs first).</summary>
     public static async Task<string> ConfirmPathAsync(EmployerSite site, string signupId)
     {
-        var request = (await site.EventsAsync("EmployerSignupRequested")).Single(e => e.GetProperty("SignupId").GetString() == signupId);
-        return new Uri(request.GetProperty("ConfirmUrl").GetString()!).PathAndQuery;
+        await site.DrainAsync();
+        // The outbox keeps the sign-up's reference; the delivered mail with the same Message-Id has the link.
+        var reference = $"/eenmalige-link/harrie-bevestigen/{signupId}";
+        var queued = Assert.Single(await MailsAsync(site.Factory.Services), m => m.Text.Contains(reference, StringComparison.Ordinal));
+        var mail = Assert.Single(await DeliveredAsync(site.Factory.Services), m => m.MessageId == queued.MessageId);
+        return new Uri(LinkIn(mail, "/harrie/bevestigen/")).PathAndQuery;
+    }
+
+    /// <summary>The set-password link (site-relative) from the mail the contact got after confirming.</summary>
+    public static async Task<string> SetPasswordPathAsync(EmployerSite site, string contactEmail)
+    {
+        await site.DrainAsync();
+        var mail = Assert.Single(await DeliveredToAsync(site.Factory.Services, contactEmail), m => m.TextBody.Contains("/account/wachtwoord-instellen", StringComparison.Ordinal));
+        return new Uri(LinkIn(mail, "/account/wachtwoord-instellen")).PathAndQuery;
     }
 
     public static async Task<Page> ConfirmAsync(Browser browser, string confirmPath)
@@ -188,8 +201,7 @@ public static class SignupForms
         var confirmed = await ConfirmAsync(browser, await ConfirmPathAsync(site, signupId));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
 
-        var confirmation = (await site.EventsAsync("EmployerSignupConfirmed")).Single(e => e.GetProperty("SignupId").GetString() == signupId);
-        var setPassword = new Uri(confirmation.GetProperty("SetPasswordUrl").GetString()!).PathAndQuery;
+        var setPassword = await SetPasswordPathAsync(site, contactEmail);
         var form = (await browser.GetAsync(setPassword)).Form();
         form.Set("Password", AdminTestKit.UserPassword).Set("ConfirmPassword", AdminTestKit.UserPassword);
         var signedIn = await browser.SubmitAsync(form);

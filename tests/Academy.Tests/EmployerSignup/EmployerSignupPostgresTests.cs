@@ -28,6 +28,10 @@ public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsy
         await EmployerSignupScenarios.FullGroupIsRefusedAsync(Site, "harrie-training-groep-3");
         await EmployerSignupScenarios.EmployerSwapsAndCancelsOwnEmployeesOnlyAsync(Site, "harrie-training-groep-4");
     }
+
+    [Fact]
+    public Task Typed_markdown_stays_text_and_one_time_links_rest_in_no_table_on_postgres() =>
+        OneTimeLinkScenarios.InjectedTextStaysTextAndTokensNeverRestAsync(Site, "harrie-training-groep-5");
 }
 
 /// <summary>Expiry on PostgreSQL (a site of its own, with a clock the test moves).</summary>

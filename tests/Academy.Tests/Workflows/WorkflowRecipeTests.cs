@@ -177,7 +177,8 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         Assert.Equal(WorkflowStatus.Blocked, instance.Status);
         var mails = Site.Mail.For(instance.Id);
         var coordinator = Assert.Single(mails, m => m.To == "leeracademie@example.nl");
-        Assert.Contains("/workflows/signaal?token=", coordinator.TextBody);
+        Assert.Contains("/eenmalige-link/signaal/", coordinator.TextBody);
+        Assert.Contains("/workflows/signaal?token=", await Site.DeliveredTextAsync(coordinator));
         Assert.Contains("Bert Jansen", coordinator.Subject);
         Assert.Single(mails, m => m.To == "bert@example.nl");
         var blocking = WorkflowManager.Blocking(instance).Select(b => b.ActivityId).Order().ToList();

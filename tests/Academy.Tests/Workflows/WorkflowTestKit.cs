@@ -46,16 +46,6 @@ public sealed class RecordingMailQueue : IMailQueue
         Queued.Values.Where(d => d.IdempotencyKey.StartsWith($"wf:{instanceId}:", StringComparison.Ordinal)).ToList();
 }
 
-/// <summary>Markdown stays as it is; enough to see what the workflow rendered.</summary>
-public sealed class PlainMailComposer(WorkflowLiquid liquid) : IMailComposer
-{
-    public async Task<(string Subject, string Html, string Text)> ComposeAsync(string subjectTemplate, string bodyTemplate, IReadOnlyDictionary<string, object?> model)
-    {
-        var text = await liquid.RenderAsync(bodyTemplate, model);
-        return (await liquid.RenderAsync(subjectTemplate, model), $"<div>{text}</div>", text);
-    }
-}
-
 public sealed class RecordingJobScheduler : IJobScheduler
 {
     public ConcurrentDictionary<(string Kind, string Key), DateTime> Jobs { get; } = new();
@@ -119,7 +109,6 @@ public sealed class WorkflowSite : IAsyncDisposable
         {
             services.AddSingleton(Mail);
             services.AddScoped<IMailQueue>(_ => Mail);
-            services.AddScoped<IMailComposer, PlainMailComposer>();
             services.AddSingleton(Jobs);
             services.AddScoped<IJobScheduler>(_ => Jobs);
             services.AddScoped<INotifier>(_ => Notifier);
@@ -138,6 +127,15 @@ public sealed class WorkflowSite : IAsyncDisposable
     public RecordingJobScheduler Jobs { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public MutableClock Clock { get; } = new();
+
+    /// <summary>The text of a queued mail as the mail dispatcher hands it over: one-time link references made into links.</summary>
+    public async Task<string> DeliveredTextAsync(MailDraft draft)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mail = new Academy.Email.Models.MailMessageRecord { To = draft.To, Html = draft.HtmlBody, Text = draft.TextBody };
+        await scope.ServiceProvider.GetRequiredService<Academy.Email.Services.MailLinkExpander>().ExpandAsync(mail, CancellationToken.None);
+        return mail.Text;
+    }
 
     public HttpClient CreateBrowserClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -110,7 +110,7 @@ internal static class LedgerTestKit
 
     /// <summary>The certificate mails (the default workflow's subject) to <paramref name="email"/>.</summary>
     public static async Task<List<MailMessageRecord>> CertificateMailsAsync(AcademyFactory factory, string email) =>
-        (await MailsToAsync(factory, email)).Where(m => m.Subject.StartsWith("Uw certificaat", StringComparison.Ordinal)).ToList();
+        (await MailsToAsync(factory, email)).Where(m => m.Subject.StartsWith("Je certificaat", StringComparison.Ordinal)).ToList();
 
     public static Task<List<WorkflowInstanceRecord>> InstancesAsync(AcademyFactory factory, long enrolmentId) =>
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<WorkflowInstanceRecord>().AsNoTracking()

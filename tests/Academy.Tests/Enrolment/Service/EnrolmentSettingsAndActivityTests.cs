@@ -102,6 +102,7 @@ public sealed class EnrolmentSettingsAndActivityTests(SqliteEnrolmentSite site) 
             Services = scope.ServiceProvider,
             NowUtc = DateTime.UtcNow,
             RenderAsync = template => Task.FromResult(template.Replace("{{ Input.Reden }}", "rendered", StringComparison.Ordinal)),
+            RenderMarkdownAsync = template => Task.FromResult(template),
             EvaluateAsync = _ => Task.FromResult(true),
         }, CancellationToken.None);
         await db.SaveChangesAsync();
