@@ -5,6 +5,7 @@ using Academy.Core.Modules;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
+using Academy.Users.Services.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,7 @@ public sealed class UsersStartup : ModuleStartup
     {
         services.AddModelContributor<UsersModel>();
         services.AddModelContributor<OrganisationRegistrationModel>();
+        services.AddModelContributor<SignInModel>();
         services.AddDataMigration<UsersMigration>();
         services.AddPermissions<UsersPermissions>();
         services.AddSingleton<PermissionCatalog>();
@@ -75,13 +77,22 @@ public sealed class UsersStartup : ModuleStartup
             options.AccessDeniedPath = AccessDeniedPath;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The cookie names a server-side session, checked on every request (logout ends copies too).
+            options.EventsType = typeof(SessionCookieEvents);
         });
+        AccountProtectionOptions.Add(services, configuration);
+        services.AddScoped<UserSessions>();
+        services.AddScoped<SessionCookieEvents>();
 
         // Password links (set-password for accounts made on someone's behalf) stay valid for a week, not a day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
 
         // The principal is rebuilt from the database this often, so role and permission changes take effect.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(5);
+            options.OnRefreshingPrincipal = SessionCookieEvents.KeepSession;
+        });
 
         // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), on top of the account lockout.
         services.AddLoginThrottle(configuration);

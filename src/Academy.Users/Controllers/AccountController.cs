@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Academy.Users.Services;
+using Academy.Users.Services.SignIn;
 
 namespace Academy.Users.Controllers;
 
@@ -16,12 +17,21 @@ public sealed class LoginViewModel
     public string? ReturnUrl { get; set; }
 }
 
+public sealed class LogoutViewModel
+{
+    /// <summary>Browsers and devices where the account is signed in (this one included).</summary>
+    public int SessionCount { get; init; }
+    /// <summary>Shown after "overal uitloggen".</summary>
+    public bool LoggedOutEverywhere { get; init; }
+}
+
 /// <summary>Logging in and out, and the page shown when a signed-in user lacks a permission.</summary>
 [AllowAnonymous]
 [Route("account")]
 public sealed class AccountController(
     SignInManager<AcademyUser> signInManager,
     UserManager<AcademyUser> userManager,
+    UserSessions sessions,
     IStringLocalizer<AccountController> T) : Controller
 {
     /// <summary>Shown for every failed sign-in; the lockout itself (5 failures, 15 minutes) is Identity's.</summary>
@@ -85,7 +95,15 @@ public sealed class AccountController(
     }
 
     [HttpGet("uitloggen")]
-    public IActionResult Logout() => View();
+    public async Task<IActionResult> Logout(bool overal = false)
+    {
+        var userId = userManager.GetUserId(User);
+        return View(new LogoutViewModel
+        {
+            SessionCount = userId is null ? 0 : await sessions.CountAsync(userId),
+            LoggedOutEverywhere = overal && userId is null,
+        });
+    }
 
     [HttpPost("uitloggen")]
     [ActionName(nameof(Logout))]
@@ -93,6 +111,20 @@ public sealed class AccountController(
     {
         await signInManager.SignOutAsync();
         return LocalRedirect("/");
+    }
+
+    /// <summary>"Overal uitloggen": ends every session of the account, on every browser and device, this one too.</summary>
+    [HttpPost("overal-uitloggen")]
+    public async Task<IActionResult> LogoutEverywhere()
+    {
+        var userId = userManager.GetUserId(User);
+        if (userId is null)
+        {
+            return RedirectToAction(nameof(Logout));
+        }
+        await sessions.EndAllAsync(userId);
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(Logout), new { overal = true });
     }
 
     [HttpGet("geen-toegang")]
