@@ -63,8 +63,10 @@ public sealed class UsersStartup : ModuleStartup
                 options.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<AcademyDbContext>()
+            .AddUserManager<AcademyUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddPasswordValidator<WeakPasswordValidator>()
             .AddClaimsPrincipalFactory<AcademyClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -83,6 +85,7 @@ public sealed class UsersStartup : ModuleStartup
         AccountProtectionOptions.Add(services, configuration);
         services.AddScoped<UserSessions>();
         services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<LoginGuard>();
 
         // Password links (set-password for accounts made on someone's behalf) stay valid for a week, not a day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));

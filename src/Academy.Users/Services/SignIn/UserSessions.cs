@@ -105,13 +105,22 @@ public sealed class UserSessions(
     /// <summary>Ends every session of the account ("overal uitloggen", a new password).</summary>
     public async Task EndAllAsync(string userId, CancellationToken cancellationToken = default)
     {
+        ForgetChecks(userId);
+        await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// This node checks the account's sessions in the database again on their next request (after any change to
+    /// the account, such as a new password and so a new security stamp).
+    /// </summary>
+    public void ForgetChecks(string userId)
+    {
         var trust = options.Value.SessionCheck;
         if (trust > TimeSpan.Zero)
         {
-            // Sessions this node checked before now are checked again; the marker outlives every such check.
+            // Sessions checked before now are checked again; the marker outlives every such check.
             cache.Set(EndedKey(userId), Now, trust);
         }
-        await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The account's sessions that may still have a valid cookie.</summary>
