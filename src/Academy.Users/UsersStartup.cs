@@ -54,6 +54,8 @@ public sealed class UsersStartup : ModuleStartup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
 
+                // Sign-in counts these per login name and client address (LoginGuard), not per account: a stranger
+                // cannot lock the owner out. Identity's own account lockout is left for administrators.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -97,7 +99,7 @@ public sealed class UsersStartup : ModuleStartup
             options.OnRefreshingPrincipal = SessionCookieEvents.KeepSession;
         });
 
-        // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), on top of the account lockout.
+        // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), in front of LoginGuard.
         services.AddLoginThrottle(configuration);
     }
 

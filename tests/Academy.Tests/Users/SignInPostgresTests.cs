@@ -18,26 +18,8 @@ public sealed class SignInPostgresTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Logging_out_on_one_node_refuses_the_cookie_on_the_other_on_postgres()
-    {
-        var connection = await postgres.CreateDatabaseAsync("nodes");
-        var keys = Directory.CreateTempSubdirectory("academy-nodes-").FullName;
-        try
-        {
-            using var nodeA = new AcademyFactory(connection);
-            nodeA.Settings["Academy:AppDataPath"] = keys;
-            using var nodeB = new AcademyFactory(connection);
-            nodeB.Settings["Academy:AppDataPath"] = keys;
-            nodeB.Settings["Academy:Users:SessionCheckSeconds"] = "0";
-            _ = nodeA.Server;
-
-            await ReplayedCookieAfterLogoutIsRefusedAsync(nodeA, nodeB);
-        }
-        finally
-        {
-            Directory.Delete(keys, recursive: true);
-        }
-    }
+    public async Task Logging_out_on_one_node_refuses_the_cookie_on_the_other_on_postgres() =>
+        await OnTwoNodesAsync(await postgres.CreateDatabaseAsync("nodes"), (nodeA, nodeB) => ReplayedCookieAfterLogoutIsRefusedAsync(nodeA, nodeB));
 
     [Fact]
     public async Task A_stranger_guessing_from_one_address_does_not_lock_the_owner_out_on_postgres()

@@ -1,5 +1,6 @@
 using System.Net;
 using Academy.Core.Data;
+using Academy.Testing;
 using Academy.Users;
 using Academy.Users.Services.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +74,30 @@ internal static class SignInScenarios
         await using var scope = factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>().FindByEmailAsync(email);
         return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Set<UserSession>().CountAsync(s => s.UserId == user!.Id);
+    }
+
+    /// <summary>
+    /// Two web nodes on one database (<paramref name="postgres"/>, or one SQLite file) and one key ring, as behind a load
+    /// balancer; node B asks the database on every request (SessionCheckSeconds 0).
+    /// </summary>
+    public static async Task OnTwoNodesAsync(string? postgres, Func<AcademyFactory, AcademyFactory, Task> scenario)
+    {
+        var shared = Directory.CreateTempSubdirectory("academy-nodes-").FullName;
+        try
+        {
+            using var nodeA = new AcademyFactory(postgres);
+            nodeA.Settings["Academy:AppDataPath"] = shared;
+            using var nodeB = new AcademyFactory(postgres);
+            nodeB.Settings["Academy:AppDataPath"] = shared;
+            nodeB.Settings["Academy:Users:SessionCheckSeconds"] = "0";
+            _ = nodeA.Server; // node A sets the site up; node B finds it done
+            await scenario(nodeA, nodeB);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(shared, recursive: true);
+        }
     }
 
     /// <summary>Finding 4: a copy of the cookie taken before "Uitloggen" opens nothing afterwards, on this node or <paramref name="otherNode"/>.</summary>
