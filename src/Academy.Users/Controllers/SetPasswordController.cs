@@ -91,7 +91,7 @@ public sealed class SetPasswordController(
             return Form(model);
         }
 
-        // A new password ends every other session of the account (the new security stamp would too, later).
+        // A new password ends every other session of the account (their cookies also fail the new security stamp).
         await sessions.EndAllAsync(user.Id);
         await signInManager.SignInAsync(user, isPersistent: false);
         return LocalRedirect(model.ReturnUrl ?? "/");
