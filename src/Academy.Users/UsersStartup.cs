@@ -5,6 +5,7 @@ using Academy.Core.Modules;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
+using Academy.Users.Services.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,7 @@ public sealed class UsersStartup : ModuleStartup
     {
         services.AddModelContributor<UsersModel>();
         services.AddModelContributor<OrganisationRegistrationModel>();
+        services.AddModelContributor<SignInModel>();
         services.AddDataMigration<UsersMigration>();
         services.AddPermissions<UsersPermissions>();
         services.AddSingleton<PermissionCatalog>();
@@ -53,6 +55,8 @@ public sealed class UsersStartup : ModuleStartup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
 
+                // Sign-in counts these per login name and client address (LoginGuard), not per account: a stranger
+                // cannot lock the owner out. Identity's own account lockout is left for administrators.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -62,8 +66,10 @@ public sealed class UsersStartup : ModuleStartup
                 options.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<AcademyDbContext>()
+            .AddUserManager<AcademyUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddPasswordValidator<WeakPasswordValidator>()
             .AddClaimsPrincipalFactory<AcademyClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -76,15 +82,25 @@ public sealed class UsersStartup : ModuleStartup
             options.AccessDeniedPath = AccessDeniedPath;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The cookie names a server-side session, checked on every request (logout ends copies too).
+            options.EventsType = typeof(SessionCookieEvents);
         });
+        AccountProtectionOptions.Add(services, configuration);
+        services.AddScoped<UserSessions>();
+        services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<LoginGuard>();
 
         // Password links (set-password for accounts made on someone's behalf) stay valid for a week, not a day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
 
         // The principal is rebuilt from the database this often, so role and permission changes take effect.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(5);
+            options.OnRefreshingPrincipal = SessionCookieEvents.KeepSession;
+        });
 
-        // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), on top of the account lockout.
+        // Per-client throttling of POST /account/inloggen (policy LoginThrottle.Policy), in front of LoginGuard.
         services.AddLoginThrottle(configuration);
     }
 

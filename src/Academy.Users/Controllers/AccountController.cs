@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Academy.Users.Services;
+using Academy.Users.Services.SignIn;
 
 namespace Academy.Users.Controllers;
 
@@ -16,16 +17,26 @@ public sealed class LoginViewModel
     public string? ReturnUrl { get; set; }
 }
 
+public sealed class LogoutViewModel
+{
+    /// <summary>Browsers and devices where the account is signed in (this one included).</summary>
+    public int SessionCount { get; init; }
+    /// <summary>Shown after "overal uitloggen".</summary>
+    public bool LoggedOutEverywhere { get; init; }
+}
+
 /// <summary>Logging in and out, and the page shown when a signed-in user lacks a permission.</summary>
 [AllowAnonymous]
 [Route("account")]
 public sealed class AccountController(
     SignInManager<AcademyUser> signInManager,
     UserManager<AcademyUser> userManager,
+    UserSessions sessions,
+    LoginGuard guard,
     IStringLocalizer<AccountController> T) : Controller
 {
-    /// <summary>Shown for every failed sign-in; the lockout itself (5 failures, 15 minutes) is Identity's.</summary>
-    public const string FailedMessage = "E-mailadres of wachtwoord is onjuist. Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd.";
+    /// <summary>Shown for every failed sign-in; five failures from one address stop tries from there for 15 minutes (<see cref="LoginGuard"/>).</summary>
+    public const string FailedMessage = "E-mailadres of wachtwoord is onjuist. Na vijf mislukte pogingen moet je een kwartier wachten voordat je het opnieuw kunt proberen.";
 
     /// <summary>A hash to verify against when the e-mail address is unknown, so both cases take as long.</summary>
     private static string? s_dummyHash;
@@ -56,23 +67,34 @@ public sealed class AccountController(
             return LoginForm(model);
         }
 
-        var user = await userManager.FindByEmailAsync(model.Email!) ?? await userManager.FindByNameAsync(model.Email!);
-        if (user is null)
+        // Counted per typed name, known account or not, so every answer and wait is the same for both.
+        var attempt = await guard.BeginAsync(model.Email!, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        if (attempt.Delay > TimeSpan.Zero)
         {
-            VerifyDummyHash(model.Password!);
-            return SignInFailed(model);
+            await Task.Delay(attempt.Delay, HttpContext.RequestAborted);
         }
-        if (await userManager.IsLockedOutAsync(user))
+        if (attempt.Blocked)
         {
-            // Identity refuses a locked-out account before looking at the password; verify a hash anyway so
-            // a locked account answers as slowly (and with the same words) as a wrong password.
+            // Five wrong passwords from this address: no more tries from here for a while. Verify a hash anyway so
+            // the answer takes as long (and reads the same) as a wrong password.
             VerifyDummyHash(model.Password!);
             return SignInFailed(model);
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
+        var user = await userManager.FindByEmailAsync(model.Email!) ?? await userManager.FindByNameAsync(model.Email!);
+        if (user is null || await userManager.IsLockedOutAsync(user))
+        {
+            // Unknown, or locked by an administrator (Identity refuses before looking at the password).
+            VerifyDummyHash(model.Password!);
+            await guard.RecordFailureAsync(attempt);
+            return SignInFailed(model);
+        }
+
+        // Identity's own lockout is account-wide (anyone could lock anyone out); the guard counts per address instead.
+        var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await guard.ForgetClientFailuresAsync(attempt);
             return LocalRedirect(model.ReturnUrl ?? "/");
         }
         if (result.IsNotAllowed)
@@ -80,12 +102,21 @@ public sealed class AccountController(
             // Refused before the password was checked (e.g. an unconfirmed account, if that is ever required).
             VerifyDummyHash(model.Password!);
         }
-        // Wrong password, locked out by this attempt, or not allowed: the same answer as for an unknown address.
+        // Wrong password or not allowed: the same answer as for an unknown address.
+        await guard.RecordFailureAsync(attempt);
         return SignInFailed(model);
     }
 
     [HttpGet("uitloggen")]
-    public IActionResult Logout() => View();
+    public async Task<IActionResult> Logout(bool overal = false)
+    {
+        var userId = userManager.GetUserId(User);
+        return View(new LogoutViewModel
+        {
+            SessionCount = userId is null ? 0 : await sessions.CountAsync(userId),
+            LoggedOutEverywhere = overal && userId is null,
+        });
+    }
 
     [HttpPost("uitloggen")]
     [ActionName(nameof(Logout))]
@@ -93,6 +124,20 @@ public sealed class AccountController(
     {
         await signInManager.SignOutAsync();
         return LocalRedirect("/");
+    }
+
+    /// <summary>"Overal uitloggen": ends every session of the account, on every browser and device, this one too.</summary>
+    [HttpPost("overal-uitloggen")]
+    public async Task<IActionResult> LogoutEverywhere()
+    {
+        var userId = userManager.GetUserId(User);
+        if (userId is null)
+        {
+            return RedirectToAction(nameof(Logout));
+        }
+        await sessions.EndAllAsync(userId);
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(Logout), new { overal = true });
     }
 
     [HttpGet("geen-toegang")]
@@ -105,7 +150,7 @@ public sealed class AccountController(
 
     /// <summary>
     /// The one answer to every failed sign-in, whether the address is unknown, the password wrong or the
-    /// account locked, so the form does not tell which accounts exist.
+    /// tries from this address used up, so the form does not tell which accounts exist.
     /// </summary>
     private IActionResult SignInFailed(LoginViewModel model)
     {

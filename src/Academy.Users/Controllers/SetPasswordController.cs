@@ -1,4 +1,5 @@
 using Academy.Users.Services;
+using Academy.Users.Services.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public sealed class SetPasswordViewModel
 public sealed class SetPasswordController(
     UserManager<AcademyUser> userManager,
     SignInManager<AcademyUser> signInManager,
+    UserSessions sessions,
     IStringLocalizer<SetPasswordController> T) : Controller
 {
     public const int MinimumLength = 12;
@@ -89,6 +91,8 @@ public sealed class SetPasswordController(
             return Form(model);
         }
 
+        // A new password ends every other session of the account (their cookies also fail the new security stamp).
+        await sessions.EndAllAsync(user.Id);
         await signInManager.SignInAsync(user, isPersistent: false);
         return LocalRedirect(model.ReturnUrl ?? "/");
     }

@@ -117,5 +117,7 @@ public sealed class UsersMigration : IDataMigration
     [
         s => s.CreateTables(UsersModel.Tables),
         s => s.CreateTables(OrganisationRegistrationModel.Table),
+        // Server-side sessions (logout ends a copied cookie too) and login failures per account and client.
+        s => s.CreateTables(SignInModel.Tables),
     ];
 }

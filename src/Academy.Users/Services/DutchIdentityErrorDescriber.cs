@@ -71,5 +71,17 @@ public sealed class DutchIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError PasswordRequiresUpper() =>
         Error(nameof(PasswordRequiresUpper), "Het wachtwoord moet minstens één hoofdletter bevatten.");
 
+    /// <summary>The password (or its word without the digits and signs around it) is on the list of common and leaked passwords.</summary>
+    public IdentityError PasswordTooCommon() =>
+        Error(nameof(PasswordTooCommon), "Dit wachtwoord wordt veel gebruikt of is eerder uitgelekt, en is daardoor makkelijk te raden. Kies een ander wachtwoord, bijvoorbeeld een zin van een paar woorden.");
+
+    /// <summary>One character repeated, a short repeated pattern or a plain sequence such as abcdefghijkl.</summary>
+    public IdentityError PasswordTooSimple() =>
+        Error(nameof(PasswordTooSimple), "Dit wachtwoord is te eenvoudig: het herhaalt steeds dezelfde tekens of is een reeks. Kies een ander wachtwoord.");
+
+    /// <summary>The password is the account's e-mail address, user name or name.</summary>
+    public IdentityError PasswordIsPersonal() =>
+        Error(nameof(PasswordIsPersonal), "Gebruik niet je e-mailadres of je naam als wachtwoord. Kies een ander wachtwoord.");
+
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

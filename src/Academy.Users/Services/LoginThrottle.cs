@@ -27,7 +27,7 @@ public sealed class LoginThrottleOptions
 /// <summary>
 /// Per-client throttling of the login form (Core's <see cref="ClientThrottle"/>): a sliding window of
 /// <see cref="LoginThrottleOptions.LoginAttemptsPerWindow"/> POSTs per client address. It sits in front of
-/// Identity's account lockout, so guessing is slow for one client even across many accounts.
+/// the per-account-and-address counting (SignIn.LoginGuard), so guessing is slow for one client even across many accounts.
 /// </summary>
 public static class LoginThrottle
 {
