@@ -7,6 +7,7 @@ using Academy.Enrolment.Abstractions;
 using Academy.Tests.Admin;
 using Academy.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.EmployerSignup.SignupForms;
 
 namespace Academy.Tests.EmployerSignup;
@@ -212,6 +213,45 @@ public static class EmployerSecurityScenarios
         var contacts = await site.WithDbAsync(db => db.Set<EmployerContact>().AsNoTracking().Where(c => c.OrganisationId == confirmed.OrganisationId).ToListAsync());
         Assert.Equal([confirmed.ContactUserId], contacts.Select(c => c.UserId));
         Assert.DoesNotContain(contacts, c => c.UserId == waiting.ContactUserId);
+    }
+
+    /// <summary>
+    /// A site whose sign-ups were confirmed before schema step 2 (no contacts table yet): after the upgrade the first
+    /// contact of the organisation is linked, the later one with the same KvK number waits, and the retention job is due.
+    /// </summary>
+    public static async Task UpgradeLinksOnlyTheFirstContactAsync(EmployerSite site, string editionId)
+    {
+        var kvk = Kvk();
+        var (_, firstId) = await ConfirmedEmployerAsync(site, editionId, 1, kvk);
+        var (later, laterId) = await ConfirmedEmployerAsync(site, editionId, 1, kvk);
+        var first = (await site.SignupAsync(firstId))!;
+        var second = (await site.SignupAsync(laterId))!;
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            // Back to what schema step 1 made.
+            var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"EmployerContacts\"");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_EmployerSignups_Status_EditionId\"");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"EmployerSignups\" DROP COLUMN \"ClientKey\"");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ScheduledJobs\" WHERE \"Kind\" = 'employer-signup-retention'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"SchemaVersions\" SET \"Version\" = 1 WHERE \"Module\" = 'Academy.EmployerSignup'");
+        }
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }
+
+        var contacts = await site.WithDbAsync(db => db.Set<EmployerContact>().AsNoTracking().Where(c => c.OrganisationId == first.OrganisationId).ToListAsync());
+        Assert.True(contacts.Single(c => c.UserId == first.ContactUserId).IsLinked);
+        Assert.False(contacts.Single(c => c.UserId == second.ContactUserId).IsLinked);
+        Assert.Equal(second.ContactEmail, contacts.Single(c => c.UserId == second.ContactUserId).Email);
+        var job = await site.WithDbAsync(db => db.Set<ScheduledJob>().AsNoTracking().SingleAsync(j => j.Kind == "employer-signup-retention"));
+        Assert.True(UtcDates.AsUtc(job.DueUtc) <= DateTime.UtcNow.AddMinutes(1));
+        // The later contact now sees only their own employee.
+        var overview = await later.GetAsync("/werkgever");
+        Assert.Single(overview.Document.QuerySelectorAll("a[href$='/vervangen']"));
+        Assert.DoesNotContain((await site.EnrolmentsAsync(firstId))[0].ParticipantEmail, overview.Html);
+        Assert.Null((await site.SignupAsync(firstId))!.ClientKey);
     }
 
     private static async Task RefusedAsync(EmployerSite site, string editionId, int employees, string email, string address, string? field, string message)

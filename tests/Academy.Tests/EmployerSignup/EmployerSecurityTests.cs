@@ -9,6 +9,10 @@ public sealed class EmployerTakeoverTests(EmployerSite site) : IClassFixture<Emp
     [Fact]
     public Task A_second_contact_with_the_same_kvk_sees_and_changes_nothing_until_linked() =>
         EmployerSecurityScenarios.SameKvkGrantsNothingUntilLinkedAsync(site, "harrie-training-groep-1");
+
+    [Fact]
+    public Task Upgrading_a_site_links_only_the_first_contact_of_each_organisation() =>
+        EmployerSecurityScenarios.UpgradeLinksOnlyTheFirstContactAsync(site, "harrie-training-groep-2");
 }
 
 /// <summary>Issue 9 on SQLite: caps and short holds (finding 2) and the coördinator's release, with a clock the test moves.</summary>

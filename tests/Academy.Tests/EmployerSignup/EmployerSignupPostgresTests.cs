@@ -32,6 +32,10 @@ public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsy
     [Fact]
     public Task A_second_contact_with_the_same_kvk_sees_and_changes_nothing_until_linked_on_postgres() =>
         EmployerSecurityScenarios.SameKvkGrantsNothingUntilLinkedAsync(Site, "harrie-training-groep-5");
+
+    [Fact]
+    public Task Upgrading_a_site_links_only_the_first_contact_of_each_organisation_on_postgres() =>
+        EmployerSecurityScenarios.UpgradeLinksOnlyTheFirstContactAsync(Site, "harrie-training-groep-6");
 }
 
 /// <summary>Issue 9 on PostgreSQL: caps and short holds, the coördinator's release, then retention (it moves the clock a year on).</summary>
