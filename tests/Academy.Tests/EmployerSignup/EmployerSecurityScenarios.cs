@@ -2,6 +2,8 @@ using System.Net;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Jobs;
+using Academy.Core.Text;
+using Academy.Email.Models;
 using Academy.EmployerSignup.Models;
 using Academy.Enrolment.Abstractions;
 using Academy.Tests.Admin;
@@ -112,6 +114,11 @@ public static class EmployerSecurityScenarios
         var signup = (await site.SignupAsync(first))!;
         Assert.Equal(30, (request.GetProperty("ExpiresUtc").GetDateTime().ToUniversalTime() - UtcDates.AsUtc(signup.CreatedUtc)).TotalMinutes, 3);
         Assert.Equal(address, signup.ClientKey);
+        // The mail names the (new, short) deadline to the minute.
+        await site.DrainAsync();
+        var expires = UtcDates.AsUtc(signup.ExpiresUtc);
+        var mail = await site.WithDbAsync(db => db.Set<MailMessageRecord>().AsNoTracking().SingleAsync(m => m.To.ToLower() == email.ToLower()));
+        Assert.Contains($"{DutchFormat.Date(expires)} om {DutchFormat.Time(expires)}", mail.Text);
 
         // The same e-mail address from elsewhere: over its cap of 6.
         await RefusedAsync(site, groupB, 1, email, "198.51.100.1", "#ContactEmail", "Met dit e-mailadres zijn al plaatsen gereserveerd");
