@@ -12,7 +12,8 @@ namespace Academy.EmployerSignup;
 
 /// <summary>
 /// HARRIE sign-up by employers: the public form at /harrie (no account needed), the confirmation link, the
-/// expiry of unconfirmed holds and the employer's own pages at /werkgever.
+/// expiry of unconfirmed holds, the employer's own pages at /werkgever, the coördinator's page at /admin/harrie
+/// and the retention job.
 /// </summary>
 public sealed class EmployerSignupStartup : ModuleStartup
 {
@@ -29,7 +30,12 @@ public sealed class EmployerSignupStartup : ModuleStartup
         services.AddScoped<EmployerSignupService>();
         services.AddScoped<IMailLinkResolver, ConfirmLinkResolver>();
         services.AddScoped<EmployerParticipants>();
+        services.AddScoped<EmployerContacts>();
+        services.AddScoped<HoldCaps>();
+        services.AddScoped<SignupRetention>();
         services.AddScoped<IJobHandler, SignupExpiryJob>();
+        services.AddScoped<IJobHandler, SignupRetentionJob>();
+        services.AddSingleton<IAdminMenuProvider, Controllers.HarrieAdminMenu>();
         services.AddSingleton<IOfferingPageLinks, HarriePageLinks>();
 
         services.AddWorkflowEvent(nameof(EmployerSignupRequested), "Werkgever heeft medewerkers aangemeld (HARRIE)");

@@ -90,6 +90,7 @@ public sealed class AccessibilityTests(SiteFixture site) : SiteTest(site)
         "/admin/aanbod/nieuw",
         "/admin/aanbod/harrie-training",
         "/admin/inhoudstypes",
+        "/admin/harrie",
     };
 
     [Theory]

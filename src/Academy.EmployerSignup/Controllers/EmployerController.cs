@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Academy.Core.Contracts;
 using Academy.Core.Security;
 using Academy.Core.Text;
+using Academy.EmployerSignup.Models;
 using Academy.EmployerSignup.Services;
 using Academy.Enrolment.Abstractions;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,13 @@ namespace Academy.EmployerSignup.Controllers;
 
 public sealed record EmployerSignupRow(EmployerSignupView View, EditionInfo? Edition);
 
+/// <summary>A contact who used the KvK number of an organisation the viewer is linked to, waiting to be linked.</summary>
+public sealed record WaitingColleague(EmployerContact Contact, string OrganisationName);
+
 public sealed class EmployerPageModel
 {
     public required IReadOnlyList<EmployerSignupRow> Signups { get; init; }
+    public IReadOnlyList<WaitingColleague> Colleagues { get; init; } = [];
     public string? Notice { get; init; }
 }
 
@@ -29,7 +34,12 @@ public sealed class EmployeeFormModel
 /// </summary>
 [RequirePermission(EmployerSignupPermissions.ManageOwnEmployees)]
 [Route("werkgever")]
-public sealed class EmployerController(EmployerParticipants participants, IEnrolmentService enrolment, IEditionCatalog catalog) : Controller
+public sealed class EmployerController(
+    EmployerParticipants participants,
+    EmployerContacts contacts,
+    IOrganisationDirectory organisations,
+    IEnrolmentService enrolment,
+    IEditionCatalog catalog) : Controller
 {
     private const string NoticeKey = "werkgever-melding";
 
@@ -41,7 +51,26 @@ public sealed class EmployerController(EmployerParticipants participants, IEnrol
         {
             rows.Add(new EmployerSignupRow(view, await catalog.GetAsync(view.Signup.EditionId, cancellationToken)));
         }
-        return View(new EmployerPageModel { Signups = rows, Notice = TempData[NoticeKey] as string });
+        var colleagues = new List<WaitingColleague>();
+        foreach (var contact in await contacts.WaitingForAsync(UserId, cancellationToken))
+        {
+            colleagues.Add(new WaitingColleague(contact, (await organisations.GetAsync(contact.OrganisationId))?.Name ?? contact.OrganisationId));
+        }
+        return View(new EmployerPageModel { Signups = rows, Colleagues = colleagues, Notice = TempData[NoticeKey] as string });
+    }
+
+    /// <summary>A linked contact links a colleague who signed up with the organisation's KvK number; anything else is a 404.</summary>
+    [HttpPost("collegas/koppelen")]
+    public async Task<IActionResult> Link(string? organisation, string? contact, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(organisation) || string.IsNullOrEmpty(contact)
+            || (await contacts.WaitingForAsync(UserId, cancellationToken)).FirstOrDefault(c => c.OrganisationId == organisation && c.UserId == contact) is not { } waiting
+            || !await contacts.LinkAsync(organisation, contact, UserId, byCoordinator: false, cancellationToken))
+        {
+            return NotFound();
+        }
+        TempData[NoticeKey] = $"{waiting.Name} is gekoppeld. Jullie zien nu elkaars aanmeldingen.";
+        return Redirect("/werkgever");
     }
 
     [HttpGet("deelnemers/{id:long}/vervangen")]

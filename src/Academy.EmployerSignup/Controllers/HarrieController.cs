@@ -1,4 +1,5 @@
 using Academy.Core.Data;
+using Academy.Core.Security;
 using Academy.EmployerSignup.Models;
 using Academy.EmployerSignup.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -53,7 +54,8 @@ public sealed class HarrieController(
         if (valid is not null)
         {
             var edition = available.First(e => e.Edition.EditionId == valid.EditionId).Edition;
-            var result = await signups.SubmitAsync(valid, edition, cancellationToken);
+            var address = HttpContext.Connection.RemoteIpAddress;
+            var result = await signups.SubmitAsync(valid, edition, address is null ? null : ClientThrottle.ClientKey(address), cancellationToken);
             if (result.SignupId is not null)
             {
                 return RedirectToAction(nameof(CheckEmail));
@@ -84,6 +86,7 @@ public sealed class HarrieController(
             EmployerSignupStatus.Confirmed => Message(StatusCodes.Status200OK, bevestigd ? Confirmed(signup) : AlreadyConfirmed(signup)),
             EmployerSignupStatus.Cancelled => Message(StatusCodes.Status410Gone, Cancelled),
             EmployerSignupStatus.Expired => Message(StatusCodes.Status410Gone, Expired),
+            EmployerSignupStatus.Released => Message(StatusCodes.Status410Gone, Released),
             _ when clock.GetUtcNow().UtcDateTime >= UtcDates.AsUtc(signup.ExpiresUtc) => Message(StatusCodes.Status410Gone, Expired),
             _ => View("Confirm", new SignupMessageModel("Aanmelding bevestigen",
                 "Bevestig de aanmelding van je medewerkers voor de HARRIE-training. Daarna zijn hun plaatsen vast en krijgen zij een uitnodiging per e-mail.",
@@ -106,6 +109,7 @@ public sealed class HarrieController(
             ConfirmOutcome.AlreadyConfirmed => Message(StatusCodes.Status200OK, AlreadyConfirmed(await signups.FindAsync(signupId, cancellationToken))),
             ConfirmOutcome.Cancelled => Message(StatusCodes.Status410Gone, Cancelled),
             ConfirmOutcome.Expired => Message(StatusCodes.Status410Gone, Expired),
+            ConfirmOutcome.Released => Message(StatusCodes.Status410Gone, Released),
             _ => Message(StatusCodes.Status404NotFound, Unknown),
         };
     }
@@ -118,6 +122,9 @@ public sealed class HarrieController(
 
     private static readonly SignupMessageModel Expired = new("Aanmelding verlopen",
         "Deze aanmelding is niet op tijd bevestigd. De gereserveerde plaatsen zijn weer vrijgegeven. Je kunt je medewerkers opnieuw aanmelden.", IsError: true);
+
+    private static readonly SignupMessageModel Released = new("Reservering vrijgegeven",
+        "De leeracademie heeft de gereserveerde plaatsen van deze aanmelding vrijgegeven. Je kunt je medewerkers opnieuw aanmelden.", IsError: true);
 
     private static readonly SignupMessageModel Cancelled = new("Aanmelding geannuleerd",
         "Deze aanmelding is geannuleerd en kan niet meer worden bevestigd. Je kunt je medewerkers opnieuw aanmelden.", IsError: true);

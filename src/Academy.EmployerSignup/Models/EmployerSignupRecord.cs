@@ -8,6 +8,8 @@ public enum EmployerSignupStatus
     /// <summary>Not confirmed in time; the seats were released.</summary>
     Expired,
     Cancelled,
+    /// <summary>The leer-coördinator released the held seats before the contact confirmed.</summary>
+    Released,
 }
 
 /// <summary>
@@ -40,6 +42,30 @@ public class EmployerSignupRecord
     public string? OrganisationId { get; set; }
     /// <summary>The contact's account, made when the contact confirmed.</summary>
     public string? ContactUserId { get; set; }
+    /// <summary>
+    /// The sending client (address, or /64 network) while the hold lasts, for the per-address cap on unconfirmed
+    /// seats; cleared as soon as the hold ends.
+    /// </summary>
+    public string? ClientKey { get; set; }
 
     public string Address => $"{Street}, {Postcode} {Place}";
+}
+
+/// <summary>
+/// A contact person of an employer organisation. A KvK number is public, so a new contact of an organisation that
+/// already has one is not <see cref="IsLinked"/>: they see only their own sign-ups until a linked contact of the
+/// organisation, or the leer-coördinator, links them. Linked contacts see each other's sign-ups.
+/// </summary>
+public class EmployerContact
+{
+    public string OrganisationId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    /// <summary>As on the contact's latest confirmed sign-up (shown when colleagues decide to link them).</summary>
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public bool IsLinked { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? LinkedUtc { get; set; }
+    /// <summary>Who linked them (a colleague or the coördinator); null for the contact who registered the organisation.</summary>
+    public string? LinkedByUserId { get; set; }
 }

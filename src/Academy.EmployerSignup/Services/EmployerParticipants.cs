@@ -17,12 +17,12 @@ public sealed record EmployerSignupView(EmployerSignupRecord Signup, IReadOnlyLi
 /// enrolment module's published <see cref="EnrolmentRecord"/>, by hold group; every change goes through
 /// IEnrolmentService.
 /// </summary>
-public sealed class EmployerParticipants(AcademyDbContext db)
+public sealed class EmployerParticipants(AcademyDbContext db, EmployerContacts contacts)
 {
-    /// <summary>The claim the Users module puts the account's organisation in.</summary>
-    public const string OrganisationClaim = "OrganisationId";
-
-    /// <summary>Confirmed (and later cancelled) sign-ups of the user's organisation, or made by the user as contact.</summary>
+    /// <summary>
+    /// Confirmed (and later cancelled) sign-ups the user made as contact, or that a colleague linked to the same
+    /// organisation made. The account's organisation claim plays no part: it may stem from a public KvK number.
+    /// </summary>
     public async Task<IReadOnlyList<EmployerSignupView>> ForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var signups = await Visible(user).OrderByDescending(s => s.CreatedUtc).ToListAsync(cancellationToken);
@@ -60,10 +60,8 @@ public sealed class EmployerParticipants(AcademyDbContext db)
     private IQueryable<EmployerSignupRecord> Visible(ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var organisationId = user.FindFirstValue(OrganisationClaim);
-        return db.Set<EmployerSignupRecord>().AsNoTracking()
-            .Where(s => s.Status != EmployerSignupStatus.Unconfirmed && s.Status != EmployerSignupStatus.Expired)
-            .Where(s => (organisationId != null && s.OrganisationId == organisationId) || s.ContactUserId == userId);
+        return contacts.VisibleSignups(userId)
+            .Where(s => s.Status == EmployerSignupStatus.Confirmed || s.Status == EmployerSignupStatus.Cancelled);
     }
 
     private static EmployeeEnrolment ToView(EnrolmentRecord e) =>

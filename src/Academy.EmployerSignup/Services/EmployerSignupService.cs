@@ -21,6 +21,7 @@ public enum ConfirmOutcome
     AlreadyConfirmed,
     Expired,
     Cancelled,
+    Released,
     Unknown,
 }
 
@@ -40,6 +41,9 @@ public sealed class EmployerSignupService(
     IAccountProvisioning accounts,
     SignupTokens tokens,
     EmployerParticipants participants,
+    EmployerContacts contacts,
+    HoldCaps caps,
+    SignupRetention retention,
     IOptions<EmployerSignupOptions> signupOptions,
     IOptions<AcademyOptions> siteOptions,
     TimeProvider clock)
@@ -58,13 +62,18 @@ public sealed class EmployerSignupService(
     /// <summary>What the event and the mail outbox keep instead of the link: a reference without a token.</summary>
     public string ConfirmLinkReference(string signupId) => MailLinks.Reference(BaseUrl, ConfirmLinkKind, signupId);
 
-    /// <summary>Stores the sign-up and holds a seat per employee, all or none.</summary>
-    public async Task<SubmitResult> SubmitAsync(ValidSignup signup, EditionInfo edition, CancellationToken cancellationToken = default)
+    /// <summary>Stores the sign-up and holds a seat per employee, all or none, within the caps on unconfirmed seats.</summary>
+    /// <param name="clientKey">The sending client (<see cref="Core.Security.ClientThrottle.ClientKey"/>); null when unknown.</param>
+    public async Task<SubmitResult> SubmitAsync(ValidSignup signup, EditionInfo edition, string? clientKey, CancellationToken cancellationToken = default)
     {
         var seatsLeft = await editions.SeatsLeftAsync(edition);
         if (seatsLeft < signup.Employees.Count)
         {
             return new SubmitResult(null, nameof(SignupInput.EditionId), HarrieEditions.SeatsLeftMessage(seatsLeft));
+        }
+        if (await caps.CheckAsync(edition.EditionId, signup.ContactEmail, clientKey, signup.Employees.Count, cancellationToken) is { } refused)
+        {
+            return new SubmitResult(null, refused.Field, refused.Message);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -84,7 +93,8 @@ public sealed class EmployerSignupService(
             ParticipantCount = signup.Employees.Count,
             Status = EmployerSignupStatus.Unconfirmed,
             CreatedUtc = now,
-            ExpiresUtc = now.AddHours(signupOptions.Value.HoldHours),
+            ExpiresUtc = now + signupOptions.Value.HoldDuration,
+            ClientKey = clientKey,
         };
         var employees = signup.Employees.Select(e => new Participant(null, e.Name, e.Email, e.Function)).ToList();
 
@@ -102,6 +112,7 @@ public sealed class EmployerSignupService(
 
         db.Add(record);
         await jobs.ScheduleAsync(ExpiryJobKind, record.Id, record.ExpiresUtc, null, cancellationToken);
+        await retention.EnsureScheduledAsync(cancellationToken);
         outbox.Add(new EmployerSignupRequested(
             record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmLinkReference(record.Id),
             edition.EditionId, edition.EditionName, edition.OfferingTitle,
@@ -168,14 +179,21 @@ public sealed class EmployerSignupService(
             return ConfirmOutcome.Expired;
         }
 
-        var organisation = await organisations.EnsureEmployerAsync(record.OrganisationName, record.KvkNumber, record.Address, record.Place, cancellationToken);
-        // Identity saves as it goes; everything stays inside this transaction.
-        var account = await accounts.EnsureAccountAsync(record.ContactEmail, record.ContactName, EmployerRole, organisation.Id, ManagePath, cancellationToken);
+        var registered = await organisations.EnsureEmployerAsync(record.OrganisationName, record.KvkNumber, record.Address, record.Place, cancellationToken);
+        var organisation = registered.Organisation;
+        // Identity saves as it goes; everything stays inside this transaction. The account joins the organisation only
+        // when its contact is linked: a KvK number is public, so using one proves nothing (issue 9, finding 1).
+        var account = await accounts.EnsureAccountAsync(record.ContactEmail, record.ContactName, EmployerRole, null, ManagePath, cancellationToken);
+        if (await contacts.RegisterAsync(organisation.Id, account.UserId, record.ContactName, record.ContactEmail, registered.Created, cancellationToken))
+        {
+            await organisations.SetMembershipAsync(account.UserId, organisation.Id, member: true, cancellationToken);
+        }
 
         record.Status = EmployerSignupStatus.Confirmed;
         record.ConfirmedUtc = now;
         record.OrganisationId = organisation.Id;
         record.ContactUserId = account.UserId;
+        record.ClientKey = null;
         await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
         var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
         outbox.Add(new EmployerSignupConfirmed(
@@ -205,10 +223,38 @@ public sealed class EmployerSignupService(
             return false;
         }
         record.Status = EmployerSignupStatus.Expired;
+        record.ClientKey = null;
         outbox.Add(new EmployerSignupExpired(record.Id, record.ContactName, record.ContactEmail, record.OrganisationName,
             record.EditionId, BaseUrl + "/harrie"));
         await enrolment.ExpireHoldsAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The leer-coördinator releases an unconfirmed sign-up's seats now (waitlisted people move up); its link no longer
+    /// confirms. Returns false when it was no longer unconfirmed (nothing changed).
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string signupId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await BeginAsync(cancellationToken);
+        // Conditional, like confirming: a release and a confirmation at the same moment cannot both win.
+        var claimed = await db.Set<EmployerSignupRecord>()
+            .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, EmployerSignupStatus.Released)
+                .SetProperty(s => s.ExpiresUtc, now)
+                .SetProperty(s => s.ClientKey, (string?)null), cancellationToken);
+        if (claimed == 0)
+        {
+            await RollbackAsync(transaction, cancellationToken);
+            return false;
+        }
+        await enrolment.ReleaseHoldAsync(signupId, cancellationToken);
+        await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return true;
     }
 
@@ -218,6 +264,7 @@ public sealed class EmployerSignupService(
         EmployerSignupStatus.Confirmed => ConfirmOutcome.AlreadyConfirmed,
         EmployerSignupStatus.Cancelled => ConfirmOutcome.Cancelled,
         EmployerSignupStatus.Expired => ConfirmOutcome.Expired,
+        EmployerSignupStatus.Released => ConfirmOutcome.Released,
         _ when now >= UtcDates.AsUtc(record.ExpiresUtc) => ConfirmOutcome.Expired,
         _ => null,
     };

@@ -55,6 +55,12 @@ public interface IEnrolmentService
     /// <summary>Releases unconfirmed holds past their expiry (promoting waitlisted people). Returns how many.</summary>
     Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default);
 
+    /// <summary>Ends a group's unconfirmed holds now (the coördinator releases them), promoting waitlisted people. Returns how many.</summary>
+    Task<int> ReleaseHoldAsync(string holdGroupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a group's holds that ended unconfirmed (retention); confirmed enrolments stay. Returns how many.</summary>
+    Task<int> DeleteEndedHoldsAsync(string holdGroupId, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels; frees the seat and promotes the first waitlisted person in the same transaction.</summary>
     /// <param name="byCoordinator">The coördinator may cancel at any time; a participant only before the deadline.</param>
     Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default);

@@ -171,26 +171,10 @@ public sealed partial class EnrolmentService(
         }, _ => 0, cancellationToken);
     }
 
-    public async Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
+    public Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var now = UtcDates.AsUtc(nowUtc);
-        return await unitOfWork.RunAsync(async () =>
-        {
-            var expired = await Enrolments
-                .Where(e => e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc <= now)
-                .ToListAsync(cancellationToken);
-            var editions = await EditionsAsync(expired, cancellationToken);
-            foreach (var record in expired)
-            {
-                End(record, EnrolmentStatus.Expired);
-            }
-            // One edition after the other in a fixed order, so two expiry runs cannot deadlock on the counters.
-            foreach (var group in expired.GroupBy(e => e.EditionId).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                await ReleaseAndPromoteAsync(group.Key, editions.GetValueOrDefault(group.Key), group.Count(), cancellationToken);
-            }
-            return WorkOutcome<int>.Keep(expired.Count);
-        }, _ => 0, cancellationToken);
+        return EndHoldsAsync(e => e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc <= now, cancellationToken);
     }
 
     public Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default) =>

@@ -26,7 +26,7 @@ public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider cloc
         return organisation is null ? null : ToInfo(organisation);
     }
 
-    public async Task<OrganisationInfo> EnsureEmployerAsync(string name, string kvkNumber, string? address, string? place,
+    public async Task<EmployerOrganisation> EnsureEmployerAsync(string name, string kvkNumber, string? address, string? place,
         CancellationToken cancellationToken = default)
     {
         if (kvkNumber.Length != 8 || !kvkNumber.All(char.IsAsciiDigit))
@@ -41,7 +41,7 @@ public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider cloc
             var existing = await db.Set<Organisation>().FindAsync([registration.OrganisationId], cancellationToken);
             if (existing is not null)
             {
-                return ToInfo(existing);
+                return new EmployerOrganisation(ToInfo(existing), Created: false);
             }
         }
 
@@ -57,6 +57,7 @@ public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider cloc
             Place = string.IsNullOrWhiteSpace(place) ? null : Truncate(place.Trim(), 100),
         };
         var clash = await db.Set<Organisation>().FindAsync([organisation.Id], cancellationToken);
+        var created = clash is null;
         if (clash is not null)
         {
             // A recipe (or an earlier registration) already made this organisation; register the KvK number with it.
@@ -73,7 +74,19 @@ public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider cloc
             Address = address is null ? null : Truncate(address.Trim(), 300),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
-        return ToInfo(organisation);
+        return new EmployerOrganisation(ToInfo(organisation), created);
+    }
+
+    public async Task<bool> SetMembershipAsync(string userId, string organisationId, bool member, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Set<AcademyUser>().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || (member ? user.OrganisationId is not null : user.OrganisationId != organisationId))
+        {
+            return false;
+        }
+        // Signed-in sessions pick the new organisation claim up when Identity next revalidates them.
+        user.OrganisationId = member ? organisationId : null;
+        return true;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -10,6 +10,8 @@ using Academy.Enrolment.Models;
 using Academy.Testing;
 using Academy.Tests.Admin;
 using static Academy.Tests.Email.MailTestKit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -37,11 +39,18 @@ public sealed class EmployerSite : IDisposable
     {
     }
 
-    internal EmployerSite(AcademyFactory root, MutableClock? clock)
+    internal EmployerSite(AcademyFactory root, MutableClock? clock, IDictionary<string, string>? settings = null)
     {
         _root = root;
-        // Every test here posts from the same (unknown) client address: the sign-up throttle has its own test.
+        // Every test here posts from the same (unknown) client address and many sign up in one group: the throttle
+        // and the caps on unconfirmed seats have their own tests (which pass their own settings).
         _root.Settings["Academy:EmployerSignup:SubmissionsPerWindow"] = "1000";
+        _root.Settings["Academy:EmployerSignup:MaxUnconfirmedSeatsPerGroup"] = "1000";
+        _root.Settings["Academy:EmployerSignup:MaxUnconfirmedSeatsPerEmail"] = "1000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _root.Settings[key] = value;
+        }
         Clock = clock;
         Factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
@@ -49,6 +58,7 @@ public sealed class EmployerSite : IDisposable
             {
                 services.AddSingleton<TimeProvider>(clock);
             }
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
         }));
     }
 
@@ -56,7 +66,24 @@ public sealed class EmployerSite : IDisposable
 
     public MutableClock? Clock { get; }
 
-    public Browser Anonymous() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <param name="clientAddress">The client's IP address as the site sees it (the test server has none otherwise).</param>
+    public Browser Anonymous(string? clientAddress = null)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        }
+        return new Browser(client);
+    }
+
+    /// <summary>The site's administrator (who holds the coördinator's permissions), signed in.</summary>
+    public async Task<Browser> AdminAsync()
+    {
+        var browser = Anonymous();
+        await browser.LoginAsync(AcademyFactory.AdminEmail, AcademyFactory.AdminPassword);
+        return browser;
+    }
 
     public async Task<T> WithDbAsync<T>(Func<AcademyDbContext, Task<T>> query)
     {
@@ -120,6 +147,25 @@ public sealed class EmployerSite : IDisposable
     }
 }
 
+/// <summary>Gives a request the client address in its test header, as Kestrel would from the connection.</summary>
+public sealed class TestClientAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
 /// <summary>Filling and posting the /harrie form like a visitor without JavaScript.</summary>
 public static class SignupForms
 {
@@ -154,9 +200,10 @@ public static class SignupForms
     }
 
     /// <summary>Signs up and returns the stored sign-up's id (asserting the redirect to the check-your-mail page).</summary>
-    public static async Task<string> SignUpAsync(EmployerSite site, string editionId, int employees, string? contactEmail = null, string? kvk = null)
+    public static async Task<string> SignUpAsync(EmployerSite site, string editionId, int employees, string? contactEmail = null, string? kvk = null,
+        string? clientAddress = null)
     {
-        var browser = site.Anonymous();
+        var browser = site.Anonymous(clientAddress);
         var form = await FilledAsync(browser, editionId, employees, contactEmail, kvk);
         var before = await site.WithDbAsync(db => db.Set<EmployerSignupRecord>().Select(s => s.Id).ToListAsync());
         var page = await browser.SubmitAsync(form);
@@ -193,10 +240,10 @@ public static class SignupForms
     }
 
     /// <summary>Signs up, confirms and sets the contact's password through the mailed link; returns the signed-in contact.</summary>
-    public static async Task<(Browser Contact, string SignupId)> ConfirmedEmployerAsync(EmployerSite site, string editionId, int employees)
+    public static async Task<(Browser Contact, string SignupId)> ConfirmedEmployerAsync(EmployerSite site, string editionId, int employees, string? kvk = null)
     {
         var contactEmail = UniqueEmail("contact");
-        var signupId = await SignUpAsync(site, editionId, employees, contactEmail);
+        var signupId = await SignUpAsync(site, editionId, employees, contactEmail, kvk);
         var browser = site.Anonymous();
         var confirmed = await ConfirmAsync(browser, await ConfirmPathAsync(site, signupId));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);

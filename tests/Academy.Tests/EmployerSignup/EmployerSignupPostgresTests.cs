@@ -31,7 +31,40 @@ public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsy
 
     [Fact]
     public Task Typed_markdown_stays_text_and_one_time_links_rest_in_no_table_on_postgres() =>
-        OneTimeLinkScenarios.InjectedTextStaysTextAndTokensNeverRestAsync(Site, "harrie-training-groep-5");
+        OneTimeLinkScenarios.InjectedTextStaysTextAndTokensNeverRestAsync(Site, "harrie-training-groep-7");
+
+    [Fact]
+    public Task A_second_contact_with_the_same_kvk_sees_and_changes_nothing_until_linked_on_postgres() =>
+        EmployerSecurityScenarios.SameKvkGrantsNothingUntilLinkedAsync(Site, "harrie-training-groep-5");
+
+    [Fact]
+    public Task Upgrading_a_site_links_only_the_first_contact_of_each_organisation_on_postgres() =>
+        EmployerSecurityScenarios.UpgradeLinksOnlyTheFirstContactAsync(Site, "harrie-training-groep-6");
+}
+
+/// <summary>Issue 9 on PostgreSQL: caps and short holds, the coördinator's release, then retention (it moves the clock a year on).</summary>
+[Collection("postgres")]
+public sealed class EmployerSecurityPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private EmployerSite? _site;
+
+    public async Task InitializeAsync() =>
+        _site = new EmployerSite(new AcademyFactory(await postgres.CreateDatabaseAsync("werkgevers-veilig")), new MutableClock(),
+            EmployerSecurityScenarios.CapSettings);
+
+    public Task DisposeAsync()
+    {
+        _site?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Caps_release_and_retention_work_on_postgres()
+    {
+        await EmployerSecurityScenarios.HoldsAreCappedAndShortAsync(_site!, "harrie-training-groep-1", "harrie-training-groep-2");
+        await EmployerSecurityScenarios.CoordinatorReleasesAHoldAsync(_site!, "harrie-training-groep-3");
+        await EmployerSecurityScenarios.RetentionRemovesOldSignupsAsync(_site!, "harrie-training-groep-4");
+    }
 }
 
 /// <summary>Expiry on PostgreSQL (a site of its own, with a clock the test moves).</summary>

@@ -25,7 +25,8 @@ public static class EmployerSignupScenarios
         var signup = (await site.SignupAsync(signupId))!;
         Assert.Equal(EmployerSignupStatus.Unconfirmed, signup.Status);
         Assert.Equal("6811 CA", signup.Postcode);
-        Assert.Equal(48, (UtcDates.AsUtc(signup.ExpiresUtc) - UtcDates.AsUtc(signup.CreatedUtc)).TotalHours, 3);
+        // Issue 9: an unconfirmed sign-up holds its seats for 30 minutes (was 48 hours).
+        Assert.Equal(30, (UtcDates.AsUtc(signup.ExpiresUtc) - UtcDates.AsUtc(signup.CreatedUtc)).TotalMinutes, 3);
         var enrolments = await site.EnrolmentsAsync(signupId);
         Assert.Equal(3, enrolments.Count);
         Assert.All(enrolments, e => Assert.Equal(EnrolmentStatus.Held, e.Status));
