@@ -100,8 +100,9 @@ public sealed class AccreditationModel : IModelContributor
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.MergedIntoId).HasMaxLength(32);
             e.Ignore(x => x.IsAnonymised);
-            // One person per account; people without one are found by e-mail address.
-            e.HasIndex(x => x.UserId).IsUnique();
+            // Found by account, or by e-mail address without one. Not unique: two awards for someone new at the same
+            // moment may each add a row; every read takes all rows of the account (or address), so nothing is lost.
+            e.HasIndex(x => x.UserId);
             e.HasIndex(x => x.Email);
         });
     }

@@ -69,7 +69,7 @@ public sealed class AccreditationMigration : IDataMigration
         // SQLite drops no column that an index still uses.
         foreach (var index in new[] { "IX_HoursLedger_UserId_RegisterId", "IX_HoursLedger_ParticipantEmail_RegisterId", "IX_Certificates_UserId", "IX_Certificates_ParticipantEmail" })
         {
-            s.Sql($"DROP INDEX IF EXISTS \"{index}\"", $"DROP INDEX IF EXISTS \"{index}\"");
+            Both(s, $"DROP INDEX IF EXISTS \"{index}\"");
         }
         foreach (var table in new[] { Ledger, Certificates })
         {
@@ -78,15 +78,15 @@ public sealed class AccreditationMigration : IDataMigration
                 Moved(s, $"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
             }
         }
-        s.Sql(
-                $"CREATE INDEX IF NOT EXISTS \"IX_{Ledger}_PersonId_RegisterId\" ON \"{Ledger}\" (\"PersonId\", \"RegisterId\")",
-                $"CREATE INDEX IF NOT EXISTS \"IX_{Ledger}_PersonId_RegisterId\" ON \"{Ledger}\" (\"PersonId\", \"RegisterId\")")
-            .Sql(
-                $"CREATE INDEX IF NOT EXISTS \"IX_{Certificates}_PersonId\" ON \"{Certificates}\" (\"PersonId\")",
-                $"CREATE INDEX IF NOT EXISTS \"IX_{Certificates}_PersonId\" ON \"{Certificates}\" (\"PersonId\")")
+        // A fresh database got these indexes from the model in step 1.
+        Both(s, $"CREATE INDEX IF NOT EXISTS \"IX_{Ledger}_PersonId_RegisterId\" ON \"{Ledger}\" (\"PersonId\", \"RegisterId\")");
+        Both(s, $"CREATE INDEX IF NOT EXISTS \"IX_{Certificates}_PersonId\" ON \"{Certificates}\" (\"PersonId\")")
             .Sql(SqliteNoUpdate, PostgresNoChange)
             .Sql(SqliteNoDelete, "SELECT 1");
     }
+
+    /// <summary>SQL that both providers understand.</summary>
+    private static SchemaBuilder Both(SchemaBuilder s, string sql) => s.Sql(sql, sql);
 
     /// <summary>SQL that reads or drops the old person columns: only on a database that still has them. NEW_PERSON_ID is a random id.</summary>
     private static void Moved(SchemaBuilder s, string sql) =>

@@ -58,7 +58,7 @@ public sealed class LedgerPeople(AcademyDbContext db, IUserLookup users)
         }
         var stored = userId is null
             ? await Persons.Where(p => p.UserId == null && p.Email == email).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
-            : await Persons.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+            : await Persons.Where(p => p.UserId == userId).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null)
         {
             return stored;
