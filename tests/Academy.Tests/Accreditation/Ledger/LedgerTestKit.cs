@@ -111,6 +111,10 @@ internal static class LedgerTestKit
             return person.Id;
         });
 
+    /// <summary>The person's totals per register, as the ledger sums them.</summary>
+    public static Task<IReadOnlyList<RegisterTotal>> TotalsAsync(AcademyFactory factory, LedgerPerson person) =>
+        WithAsync(factory, sp => sp.GetRequiredService<HoursLedger>().TotalsAsync(person));
+
     public static Task<AccreditationPersonRecord?> PersonRowAsync(AcademyFactory factory, string personId) =>
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<AccreditationPersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId));
 

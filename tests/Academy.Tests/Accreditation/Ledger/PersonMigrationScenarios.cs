@@ -105,9 +105,6 @@ public abstract class PersonMigrationScenarios
 
     private static DateTime Utc(int year, int month, int day) => new(year, month, day, 12, 0, 0, DateTimeKind.Utc);
 
-    private static Task<IReadOnlyList<RegisterTotal>> TotalsAsync(AcademyFactory factory, LedgerPerson person) =>
-        WithAsync(factory, sp => sp.GetRequiredService<HoursLedger>().TotalsAsync(person));
-
     private static Task<List<AccreditationPersonRecord>> RowsAsync(AcademyFactory factory, LedgerPerson person) =>
         WithAsync(factory, sp => sp.GetRequiredService<LedgerPeople>().RowsOf(person).ToListAsync());
 

@@ -118,9 +118,6 @@ public abstract class PersonReferenceScenarios
             return result;
         });
 
-    private static Task<IReadOnlyList<RegisterTotal>> TotalsAsync(AcademyFactory factory, LedgerPerson person) =>
-        WithAsync(factory, sp => sp.GetRequiredService<HoursLedger>().TotalsAsync(person));
-
     private static Task<IReadOnlyList<LedgerFact>> FactsAsync(AcademyFactory factory, string registerId, DateOnly from) =>
         WithAsync(factory, sp => sp.GetRequiredService<LedgerFacts>().LoadAsync(registerId, from, from.AddYears(1)));
 
