@@ -27,7 +27,7 @@ public sealed record WorkflowCounts(int Certificates, int DistinctCertificateEnr
 public sealed class AccreditationDatabase(EnrolmentDatabase database)
 {
     private const string LedgerColumns =
-        "\"IdempotencyKey\", \"Kind\", \"UserId\", \"ParticipantEmail\", \"ParticipantName\", \"RegisterId\", \"Hours\", \"ActivityDate\", " +
+        "\"IdempotencyKey\", \"Kind\", \"PersonId\", \"RegisterId\", \"Hours\", \"ActivityDate\", " +
         "\"OfferingId\", \"OfferingTitle\", \"EnrolmentId\", \"OrganisationId\", \"ThemeNames\", \"Reason\", \"CreatedByUserId\", \"CreatedUtc\"";
 
     /// <summary>Account ids by lower-cased e-mail address.</summary>
@@ -91,16 +91,17 @@ public sealed class AccreditationDatabase(EnrolmentDatabase database)
         var now = DateTime.UtcNow;
         await using var connection = await database.OpenAsync(writable: true);
         await using var transaction = await connection.BeginTransactionAsync();
+        var personIds = await PersonIdsAsync(connection, transaction, rows);
         for (var start = 0; start < rows.Count; start += batch)
         {
             var slice = rows.Skip(start).Take(batch).ToList();
             var sql = new StringBuilder($"INSERT INTO \"HoursLedger\" ({LedgerColumns}) VALUES ");
-            var values = new List<object?>(slice.Count * 16);
+            var values = new List<object?>(slice.Count * 14);
             for (var i = 0; i < slice.Count; i++)
             {
                 var r = slice[i];
                 sql.Append(i == 0 ? "(" : ", (");
-                object?[] row = [r.IdempotencyKey, r.Kind, r.UserId, r.Email, r.Name, r.RegisterId, r.Hours, r.ActivityDate,
+                object?[] row = [r.IdempotencyKey, r.Kind, personIds[PersonKey(r)], r.RegisterId, r.Hours, r.ActivityDate,
                     r.OfferingId, r.OfferingTitle, r.EnrolmentId, r.OrganisationId, r.ThemeNames, r.Reason, "benchmark", now];
                 for (var c = 0; c < row.Length; c++)
                 {
@@ -112,6 +113,32 @@ public sealed class AccreditationDatabase(EnrolmentDatabase database)
             await ExecuteAsync(connection, transaction, sql.ToString(), [.. values]);
         }
         await transaction.CommitAsync();
+    }
+
+    /// <summary>A person is their account, or their e-mail address without one (as the ledger resolves them).</summary>
+    private static string PersonKey(LedgerSeedRow row) => row.UserId is { } userId ? "user:" + userId : "email:" + row.Email.ToLowerInvariant();
+
+    /// <summary>The person row of every account or address in <paramref name="rows"/>; the missing ones are added.</summary>
+    private static async Task<Dictionary<string, string>> PersonIdsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerSeedRow> rows)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = Command(connection, transaction, """SELECT "Id", "UserId", "Email" FROM "AccreditationPersons" WHERE "AnonymisedUtc" IS NULL"""))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var key = reader.IsDBNull(1) ? "email:" + reader.GetString(2) : "user:" + reader.GetString(1);
+                ids.TryAdd(key, reader.GetString(0));
+            }
+        }
+        foreach (var row in rows.Where(r => !ids.ContainsKey(PersonKey(r))).DistinctBy(PersonKey))
+        {
+            var id = Guid.NewGuid().ToString("n");
+            await ExecuteAsync(connection, transaction, """INSERT INTO "AccreditationPersons" ("Id", "UserId", "Email", "Name") VALUES (@p0, @p1, @p2, @p3)""",
+                id, row.UserId, row.Email.ToLowerInvariant(), row.Name);
+            ids[PersonKey(row)] = id;
+        }
+        return ids;
     }
 
     /// <summary>Certificates, award entries and certificate mails of the edition, and faulted workflow instances.</summary>

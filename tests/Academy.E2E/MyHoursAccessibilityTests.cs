@@ -59,14 +59,15 @@ public sealed class MyHoursAccessibilityTests(SiteFixture site) : SiteTest(site)
         var year = DateTime.UtcNow.Year;
         var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO "Certificates" ("Code","EnrolmentId","ParticipantEmail","ParticipantName","OfferingId","OfferingTitle","CompletedOn","IssuedUtc")
-            VALUES ('E2EM-YHRS-0001', 990000001, '{Email}', 'Mila Leeruren', 'e2e', 'Training Gespreksvoering', '{year}-03-09', '{year}-03-09 12:00:00');
-            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","ParticipantEmail","ParticipantName","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","AccreditationCode","CertificateId","CreatedByUserId","CreatedUtc")
-            VALUES ('e2e-myhours-1','Award','{Email}','Mila Leeruren','registerplein','12.0','{year}-03-09','e2e','Training Gespreksvoering','PE-123',last_insert_rowid(),'e2e','{year}-03-09 12:00:00');
-            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","ParticipantEmail","ParticipantName","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","ReversesEntryId","Reason","CreatedByUserId","CreatedUtc")
-            VALUES ('e2e-myhours-2','Reversal','{Email}','Mila Leeruren','registerplein','-12.0','{year}-03-09','e2e','Training Gespreksvoering',last_insert_rowid(),'Dubbel geregistreerd','e2e','{year}-03-10 12:00:00');
-            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","ParticipantEmail","ParticipantName","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","Reason","CreatedByUserId","CreatedUtc")
-            VALUES ('e2e-myhours-3','Manual','{Email}','Mila Leeruren','registerplein','1.5','{year}-04-01','e2e','Casuïstiekbespreking','Nagekomen presentielijst','e2e','{year}-04-02 12:00:00');
+            INSERT INTO "AccreditationPersons" ("Id","Email","Name") VALUES ('e2e0000000000000000000000000mila', '{Email}', 'Mila Leeruren');
+            INSERT INTO "Certificates" ("Code","EnrolmentId","PersonId","OfferingId","OfferingTitle","CompletedOn","IssuedUtc")
+            VALUES ('E2EM-YHRS-0001', 990000001, 'e2e0000000000000000000000000mila', 'e2e', 'Training Gespreksvoering', '{year}-03-09', '{year}-03-09 12:00:00');
+            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","PersonId","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","AccreditationCode","CertificateId","CreatedByUserId","CreatedUtc")
+            VALUES ('e2e-myhours-1','Award','e2e0000000000000000000000000mila','registerplein','12.0','{year}-03-09','e2e','Training Gespreksvoering','PE-123',last_insert_rowid(),'e2e','{year}-03-09 12:00:00');
+            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","PersonId","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","ReversesEntryId","Reason","CreatedByUserId","CreatedUtc")
+            VALUES ('e2e-myhours-2','Reversal','e2e0000000000000000000000000mila','registerplein','-12.0','{year}-03-09','e2e','Training Gespreksvoering',last_insert_rowid(),'Dubbel geregistreerd','e2e','{year}-03-10 12:00:00');
+            INSERT INTO "HoursLedger" ("IdempotencyKey","Kind","PersonId","RegisterId","Hours","ActivityDate","OfferingId","OfferingTitle","Reason","CreatedByUserId","CreatedUtc")
+            VALUES ('e2e-myhours-3','Manual','e2e0000000000000000000000000mila','registerplein','1.5','{year}-04-01','e2e','Casuïstiekbespreking','Nagekomen presentielijst','e2e','{year}-04-02 12:00:00');
             """;
         await command.ExecuteNonQueryAsync();
     }

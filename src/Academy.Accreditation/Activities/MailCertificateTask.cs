@@ -34,12 +34,17 @@ public sealed class MailCertificateTask(WorkflowLiquid liquid, CertificateQuery 
         {
             return ActivityResult.Outcomes("Done");
         }
+        if (details.Holder is not { Email: { } to } holder)
+        {
+            // Anonymised in the meantime: there is nobody to mail any more.
+            return ActivityResult.Outcomes("Done");
+        }
         var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
         var body = await context.RenderMarkdownAsync(context.Property("Body") ?? "");
         var site = await documents.GetSiteSettingsAsync();
         var pdf = CertificatePdf.Render(details, site.SiteName);
         var certificate = details.Certificate;
-        await WorkflowMail.QueueAsync(context, certificate.ParticipantEmail, certificate.ParticipantName, subject, body,
+        await WorkflowMail.QueueAsync(context, to, holder.Name ?? "", subject, body,
             [new MailAttachment(CertificatePdf.FileName(certificate.Code), "application/pdf", pdf)], cancellationToken);
         return ActivityResult.Outcomes("Done");
     }

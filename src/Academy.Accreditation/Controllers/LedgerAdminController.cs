@@ -1,6 +1,5 @@
 using Academy.Accreditation.Services;
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Claims;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Permissions;
@@ -17,17 +16,20 @@ namespace Academy.Accreditation.Controllers;
 /// <summary>
 /// The leer-coördinator's view of one person's hours: entries per register with totals, reversing an entry (with a
 /// reason) and adding hours by hand. Every change goes through <see cref="HoursLedger"/>, which only appends.
+/// The person's name and e-mail address are corrected (or erased) on the person row the entries point to.
 /// </summary>
 [RequirePermission(AccreditationPermissions.ManageAccreditation)]
 [Route("admin/accreditatie/leeruren")]
-public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, RegisterDirectory registerDirectory) : Controller
+public sealed class LedgerAdminController(
+    AcademyDbContext db, HoursLedger ledger, LedgerPeople people, LedgerPersonCorrections corrections, RegisterDirectory registerDirectory) : Controller
 {
     internal const string NoticeKey = "LedgerAdmin.Notice";
     private static readonly string[] DateFormats = ["d-M-yyyy", "yyyy-MM-dd"];
 
     private string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    public static string PersonUrl(string email) => $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}";
+    public static string PersonUrl(string? email) =>
+        email is null ? "/admin/accreditatie/leeruren" : $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken)
@@ -75,7 +77,7 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData[NoticeKey] = $"De regel '{model.Row.Entry.OfferingTitle}' is teruggedraaid.";
-                return Redirect(PersonUrl(model.Row.Entry.ParticipantEmail));
+                return Redirect(PersonUrl(model.Person?.Email));
             }
             catch (DbUpdateException)
             {
@@ -88,13 +90,50 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
         return View(nameof(Entry), await EntryModelAsync(id, reason, [(result.Field, result.Error!)], cancellationToken));
     }
 
+    [HttpPost("persoon/{personId}/corrigeren")]
+    public async Task<IActionResult> Correct(string personId, PersonCorrectionInput input, CancellationToken cancellationToken)
+    {
+        if (await people.ByIdAsync(personId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+        var result = await corrections.CorrectAsync(personId, input.Name, input.Email, cancellationToken);
+        var back = LedgerPersonCorrections.IsEmail(input.Back?.Trim()) ? input.Back!.Trim() : null;
+        if (!result.Succeeded)
+        {
+            var correction = new PersonCorrectionInput { PersonId = personId, Name = input.Name, Email = input.Email, Back = back };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await ModelAsync(back, new ManualEntryInput { Email = back }, [(CorrectionField(result.Field, personId), result.Error!)], cancellationToken, correction));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var person = result.Value!;
+        TempData[NoticeKey] = $"De gegevens zijn gecorrigeerd: {person.Name}, {person.Email}.";
+        // Someone without an account is found by the corrected address; an account by the address that was searched.
+        return Redirect(PersonUrl(person.UserId is null ? person.Email : back ?? person.Email));
+    }
+
+    [HttpPost("persoon/{personId}/anonimiseren")]
+    public async Task<IActionResult> Anonymise(string personId, CancellationToken cancellationToken)
+    {
+        // People with an account are anonymised when their account is deleted, not from here.
+        if (await people.ByIdAsync(personId, cancellationToken) is not { UserId: null, IsAnonymised: false })
+        {
+            return NotFound();
+        }
+        await corrections.AnonymisePersonAsync(personId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[NoticeKey] = "De naam en het e-mailadres zijn gewist. De uren en certificaten blijven bestaan, zonder naam.";
+        return Redirect(PersonUrl(null));
+    }
+
     private async Task<IActionResult> InvalidAsync(string email, ManualEntryInput input, (string? Field, string Message) error, CancellationToken cancellationToken)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(nameof(Index), await ModelAsync(email, input, [error], cancellationToken));
     }
 
-    private async Task<LedgerAdminViewModel> ModelAsync(string? email, ManualEntryInput manual, IReadOnlyList<(string?, string)> errors, CancellationToken cancellationToken)
+    private async Task<LedgerAdminViewModel> ModelAsync(string? email, ManualEntryInput manual, IReadOnlyList<(string?, string)> errors,
+        CancellationToken cancellationToken, PersonCorrectionInput? correction = null)
     {
         var registers = await registerDirectory.RecordsAsync(cancellationToken);
         email = email?.Trim();
@@ -108,6 +147,7 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
         }
         var (person, hasAccount) = await people.FindAsync(email, cancellationToken);
         var entries = person is null ? [] : await ledger.ListAsync(person, cancellationToken);
+        var rows = person is null ? [] : await people.RowsOf(person).OrderBy(p => p.UserId == null).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var reversed = entries.Where(e => e.ReversesEntryId is not null).Select(e => e.ReversesEntryId!.Value).ToHashSet();
         var byId = registers.ToDictionary(r => r.Id);
         return new LedgerAdminViewModel
@@ -119,6 +159,8 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
             Entries = entries.Select(e => new LedgerEntryRow(e, byId.GetValueOrDefault(e.RegisterId), reversed.Contains(e.Id))).ToList(),
             Totals = HoursLedger.Totals(entries),
             Manual = manual,
+            People = rows,
+            Correction = correction,
             Errors = errors,
             Notice = TempData[NoticeKey] as string,
         };
@@ -137,6 +179,7 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
         return new LedgerEntryViewModel
         {
             Row = new LedgerEntryRow(entry, register, reversal is not null),
+            Person = await people.ByIdAsync(entry.PersonId, cancellationToken),
             Reversal = reversal,
             Reverses = reverses,
             Reason = reason,
@@ -144,6 +187,8 @@ public sealed class LedgerAdminController(AcademyDbContext db, HoursLedger ledge
         };
     }
 
-    private static bool IsEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && email.Length <= 256 && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+    private static bool IsEmail(string? email) => LedgerPersonCorrections.IsEmail(email);
+
+    /// <summary>The id of a correction form's field: one form per person row on the page.</summary>
+    public static string? CorrectionField(string? field, string personId) => field is null ? null : $"{field}-{personId}";
 }

@@ -28,12 +28,15 @@ public sealed class MyCertificateController(CertificateQuery certificates, Docum
     /// <summary>The account it was issued to; a certificate issued without an account belongs to the account with its e-mail address.</summary>
     private bool IsOwner(CertificateDetails details)
     {
-        var certificate = details.Certificate;
-        if (certificate.UserId is { } userId)
+        if (details.Holder is not { IsAnonymised: false } holder)
+        {
+            return false;
+        }
+        if (holder.UserId is { } userId)
         {
             return userId == User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
         var email = User.FindFirstValue(ClaimTypes.Email);
-        return !string.IsNullOrWhiteSpace(email) && string.Equals(email.Trim(), certificate.ParticipantEmail, StringComparison.OrdinalIgnoreCase);
+        return !string.IsNullOrWhiteSpace(email) && string.Equals(email.Trim(), holder.Email, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Accreditation.Data;
 
-/// <summary>The accreditation module's tables: registers, profile numbers and consent, attendance, the hours ledger, certificates.</summary>
+/// <summary>The accreditation module's tables: registers, profile numbers and consent, attendance, the hours ledger, certificates and the people behind them.</summary>
 public sealed class AccreditationModel : IModelContributor
 {
     public const string LedgerTable = "HoursLedger";
+    public const string CertificatesTable = "Certificates";
+    public const string PersonsTable = "AccreditationPersons";
 
     public void Configure(ModelBuilder modelBuilder)
     {
@@ -52,9 +54,7 @@ public sealed class AccreditationModel : IModelContributor
             e.HasKey(x => x.Id);
             e.Property(x => x.IdempotencyKey).HasMaxLength(120).IsRequired();
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.UserId).HasMaxLength(64);
-            e.Property(x => x.ParticipantEmail).HasMaxLength(256).IsRequired();
-            e.Property(x => x.ParticipantName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.PersonId).HasMaxLength(32).IsRequired();
             e.Property(x => x.RegisterId).HasMaxLength(64).IsRequired();
             e.Property(x => x.Hours).HasPrecision(9, 2);
             e.Property(x => x.OfferingId).HasMaxLength(64).IsRequired();
@@ -66,8 +66,7 @@ public sealed class AccreditationModel : IModelContributor
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.CreatedByUserId).HasMaxLength(64);
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
-            e.HasIndex(x => new { x.UserId, x.RegisterId });
-            e.HasIndex(x => new { x.ParticipantEmail, x.RegisterId });
+            e.HasIndex(x => new { x.PersonId, x.RegisterId });
             e.HasIndex(x => x.EnrolmentId);
             e.HasIndex(x => x.ReversesEntryId).IsUnique();
             // The public certificate check and the certificate PDF read a certificate's entries; the dashboard its years.
@@ -77,12 +76,10 @@ public sealed class AccreditationModel : IModelContributor
         });
         modelBuilder.Entity<CertificateRecord>(e =>
         {
-            e.ToTable("Certificates");
+            e.ToTable(CertificatesTable);
             e.HasKey(x => x.Id);
             e.Property(x => x.Code).HasMaxLength(32).IsRequired();
-            e.Property(x => x.UserId).HasMaxLength(64);
-            e.Property(x => x.ParticipantEmail).HasMaxLength(256).IsRequired();
-            e.Property(x => x.ParticipantName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.PersonId).HasMaxLength(32).IsRequired();
             e.Property(x => x.OfferingId).HasMaxLength(64).IsRequired();
             e.Property(x => x.OfferingTitle).HasMaxLength(300).IsRequired();
             e.Property(x => x.EditionId).HasMaxLength(100);
@@ -91,8 +88,22 @@ public sealed class AccreditationModel : IModelContributor
             e.Property(x => x.RevokedByUserId).HasMaxLength(64);
             e.HasIndex(x => x.Code).IsUnique();
             e.HasIndex(x => x.EnrolmentId).IsUnique();
+            e.HasIndex(x => x.PersonId);
+        });
+        modelBuilder.Entity<AccreditationPersonRecord>(e =>
+        {
+            e.ToTable(PersonsTable);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.MergedIntoId).HasMaxLength(32);
+            e.Ignore(x => x.IsAnonymised);
+            // Found by account, or by e-mail address without one. Not unique: two awards for someone new at the same
+            // moment may each add a row; every read takes all rows of the account (or address), so nothing is lost.
             e.HasIndex(x => x.UserId);
-            e.HasIndex(x => x.ParticipantEmail);
+            e.HasIndex(x => x.Email);
         });
     }
 }

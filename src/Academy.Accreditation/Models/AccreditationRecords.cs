@@ -75,7 +75,8 @@ public enum LedgerEntryKind
 /// <summary>
 /// One line in a person's hours dossier for one register. APPEND-ONLY: rows are never updated or deleted
 /// (database triggers refuse it); a correction is a new <see cref="LedgerEntryKind.Reversal"/> row.
-/// A person is their account (<see cref="UserId"/>) when they have one, else their e-mail address.
+/// Whose hours they are is a <see cref="PersonId"/>: the person's name, e-mail address and account live in
+/// <see cref="AccreditationPersonRecord"/>, which can be corrected or anonymised while these rows stay as they are.
 /// </summary>
 public class LedgerEntryRecord
 {
@@ -83,10 +84,8 @@ public class LedgerEntryRecord
     /// <summary>Unique: makes awarding idempotent ("award:{enrolmentId}:{registerId}", "reversal:{entryId}", "manual:{guid}").</summary>
     public string IdempotencyKey { get; set; } = "";
     public LedgerEntryKind Kind { get; set; }
-    public string? UserId { get; set; }
-    /// <summary>Lower-cased.</summary>
-    public string ParticipantEmail { get; set; } = "";
-    public string ParticipantName { get; set; } = "";
+    /// <summary>The <see cref="AccreditationPersonRecord.Id"/> of whose hours these are.</summary>
+    public string PersonId { get; set; } = "";
     public string RegisterId { get; set; } = "";
     /// <summary>Hours or points in the register's unit; negative for a reversal.</summary>
     public decimal Hours { get; set; }
@@ -118,9 +117,8 @@ public class CertificateRecord
     /// <summary>Unguessable, unique, upper-case letters and digits without look-alikes (e.g. "K7QM-4XPA-93TD").</summary>
     public string Code { get; set; } = "";
     public long EnrolmentId { get; set; }
-    public string? UserId { get; set; }
-    public string ParticipantEmail { get; set; } = "";
-    public string ParticipantName { get; set; } = "";
+    /// <summary>The <see cref="AccreditationPersonRecord.Id"/> of whom it was issued to (the name printed comes from there).</summary>
+    public string PersonId { get; set; } = "";
     public string OfferingId { get; set; } = "";
     public string OfferingTitle { get; set; } = "";
     public string? EditionId { get; set; }
@@ -130,4 +128,29 @@ public class CertificateRecord
     public DateTime? RevokedUtc { get; set; }
     public string? RevokedReason { get; set; }
     public string? RevokedByUserId { get; set; }
+}
+
+/// <summary>
+/// The person behind ledger entries and certificates: the only place the module keeps their name, e-mail address
+/// and account id, so a correction or an erasure changes one row and no append-only entry. A person is their account
+/// (<see cref="UserId"/>) when they have one, else their e-mail address. Anonymised: all three are null.
+/// </summary>
+public class AccreditationPersonRecord
+{
+    /// <summary>Opaque and random (32 hex characters); says nothing about the person.</summary>
+    public string Id { get; set; } = "";
+    public string? UserId { get; set; }
+    /// <summary>Lower-cased.</summary>
+    public string? Email { get; set; }
+    public string? Name { get; set; }
+    public DateTime? AnonymisedUtc { get; set; }
+    /// <summary>
+    /// After anonymising someone with several rows (an account and their address without one): the row they counted
+    /// with, so the dashboard still counts them as one person.
+    /// </summary>
+    public string? MergedIntoId { get; set; }
+
+    public bool IsAnonymised => AnonymisedUtc is not null;
+
+    public static string NewId() => Guid.NewGuid().ToString("n");
 }

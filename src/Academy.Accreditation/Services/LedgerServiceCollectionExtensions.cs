@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Activities;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
@@ -16,6 +17,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddCertificateThrottle();
         services.AddScoped<HoursLedger>();
         services.AddScoped<LedgerPeople>();
+        services.AddScoped<LedgerPersonCorrections>();
+        services.AddScoped<ILedgerPersonalData>(sp => sp.GetRequiredService<LedgerPersonCorrections>());
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateQuery>();
         services.AddActivity<AwardAccreditationHoursTask>();

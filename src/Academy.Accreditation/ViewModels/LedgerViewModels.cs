@@ -35,6 +35,16 @@ public sealed class ManualEntryInput
     public string? Reason { get; set; }
 }
 
+/// <summary>What the coördinator typed to correct a person's name or e-mail address (kept when it has errors).</summary>
+public sealed class PersonCorrectionInput
+{
+    public string? PersonId { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The address the page was searched by, to return to.</summary>
+    public string? Back { get; set; }
+}
+
 /// <summary>/admin/accreditatie/leeruren: find a person, their entries per register with totals, and a manual entry.</summary>
 public sealed class LedgerAdminViewModel
 {
@@ -47,6 +57,10 @@ public sealed class LedgerAdminViewModel
     public IReadOnlyList<LedgerEntryRow> Entries { get; init; } = [];
     public IReadOnlyList<RegisterTotal> Totals { get; init; } = [];
     public ManualEntryInput Manual { get; init; } = new();
+    /// <summary>The person rows behind the entries: the account's, and any under its address without an account.</summary>
+    public IReadOnlyList<AccreditationPersonRecord> People { get; init; } = [];
+    /// <summary>A correction with errors, shown again in the form of its person.</summary>
+    public PersonCorrectionInput? Correction { get; init; }
     public IReadOnlyList<(string? TargetId, string Message)> Errors { get; init; } = [];
     public string? Notice { get; init; }
 
@@ -57,6 +71,9 @@ public sealed class LedgerAdminViewModel
 public sealed class LedgerEntryViewModel
 {
     public required LedgerEntryRow Row { get; init; }
+    /// <summary>Whose entry it is; anonymised (or missing) means no name and no address.</summary>
+    public AccreditationPersonRecord? Person { get; init; }
+    public string PersonName => LedgerPeople.NameOf(Person);
     public LedgerEntryRecord? Reversal { get; init; }
     public LedgerEntryRecord? Reverses { get; init; }
     public string? Reason { get; init; }
@@ -66,7 +83,7 @@ public sealed class LedgerEntryViewModel
 public sealed class CertificateAdminListViewModel
 {
     public string? Query { get; init; }
-    public IReadOnlyList<CertificateRecord> Certificates { get; init; } = [];
+    public IReadOnlyList<CertificateListItem> Certificates { get; init; } = [];
     public string? Notice { get; init; }
 }
 

@@ -61,11 +61,28 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         return this;
     }
 
+    /// <summary>
+    /// Raw SQL that runs only when <paramref name="table"/> still has <paramref name="column"/>: a step that moves data
+    /// out of a column and drops it has nothing to do on a fresh database, whose tables come from the current model.
+    /// </summary>
+    public SchemaBuilder SqlIfColumnExists(string table, string column, string sqlite, string postgres)
+    {
+        Operations.Add(new ColumnGuardedSqlOperation { Table = table, Column = column, Sql = isPostgres ? postgres : sqlite });
+        return this;
+    }
+
     public SchemaBuilder Add(MigrationOperation operation)
     {
         Operations.Add(operation);
         return this;
     }
+}
+
+/// <summary>SQL of <see cref="SchemaBuilder.SqlIfColumnExists"/>; the migrator turns it into plain SQL or drops it.</summary>
+internal sealed class ColumnGuardedSqlOperation : SqlOperation
+{
+    public required string Table { get; init; }
+    public required string Column { get; init; }
 }
 
 public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, ILogger<SchemaMigrator> logger)
@@ -161,6 +178,15 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         {
             if (operation is AddColumnOperation add && await ColumnExistsAsync(add.Table, add.Name, ct))
             {
+                continue;
+            }
+            if (operation is ColumnGuardedSqlOperation guarded)
+            {
+                // Checked before any statement of the step runs, so a statement may drop the column a later one is guarded on.
+                if (await ColumnExistsAsync(guarded.Table, guarded.Column, ct))
+                {
+                    result.Add(new SqlOperation { Sql = guarded.Sql });
+                }
                 continue;
             }
             result.Add(operation);

@@ -15,9 +15,15 @@ public sealed record CertificateLine(string RegisterId, string RegisterName, dec
     public string HoursText => Services.HoursText.WithUnit(Hours, Unit);
 }
 
-/// <summary>A certificate with its hours per register and its public verification address.</summary>
-public sealed record CertificateDetails(CertificateRecord Certificate, IReadOnlyList<CertificateLine> Lines, string VerificationUrl)
+/// <summary>
+/// A certificate with its holder, its hours per register and its public verification address. The holder is null only
+/// when the person row is missing; an anonymised holder has no name, and the certificate still verifies.
+/// </summary>
+public sealed record CertificateDetails(CertificateRecord Certificate, AccreditationPersonRecord? Holder, IReadOnlyList<CertificateLine> Lines, string VerificationUrl)
 {
+    /// <summary>The name to print, or null after anonymisation.</summary>
+    public string? HolderName => Holder?.Name;
+
     public bool IsRevoked => Certificate.RevokedUtc is not null;
 
     /// <summary>"dinsdag 9 maart 2027": the completion date (already an Amsterdam date).</summary>
@@ -27,8 +33,11 @@ public sealed record CertificateDetails(CertificateRecord Certificate, IReadOnly
     public IReadOnlyList<CertificateLine> ValidLines => IsRevoked ? [] : Lines.Where(l => !l.Reversed).ToList();
 }
 
+/// <summary>A certificate in the coördinator's list, with its holder's name (null after anonymisation).</summary>
+public sealed record CertificateListItem(CertificateRecord Certificate, string? HolderName);
+
 /// <summary>Reads certificates for the public check, the PDF, the coördinator and the workflow.</summary>
-public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, IOptions<AcademyOptions> options)
+public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, IOptions<AcademyOptions> options)
 {
     public string VerificationUrl(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/certificaat/{code}";
 
@@ -43,16 +52,21 @@ public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, IO
             : null;
 
     /// <summary>The most recently issued certificates, optionally those whose code, name or e-mail contains <paramref name="search"/>.</summary>
-    public async Task<IReadOnlyList<CertificateRecord>> RecentAsync(string? search, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CertificateListItem>> RecentAsync(string? search, int take, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<CertificateRecord>().AsNoTracking();
+        var query =
+            from c in db.Set<CertificateRecord>().AsNoTracking()
+            join p in db.Set<AccreditationPersonRecord>().AsNoTracking() on c.PersonId equals p.Id into holders
+            from p in holders.DefaultIfEmpty()
+            select new { Certificate = c, Name = p == null ? null : p.Name, Email = p == null ? null : p.Email };
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
             var code = CertificateCode.Normalize(search);
-            query = query.Where(c => c.Code == code || c.ParticipantEmail.Contains(term) || c.ParticipantName.ToLower().Contains(term));
+            query = query.Where(x => x.Certificate.Code == code || x.Email!.Contains(term) || x.Name!.ToLower().Contains(term));
         }
-        return await query.OrderByDescending(c => c.IssuedUtc).ThenByDescending(c => c.Id).Take(take).ToListAsync(cancellationToken);
+        return (await query.OrderByDescending(x => x.Certificate.IssuedUtc).ThenByDescending(x => x.Certificate.Id).Take(take).ToListAsync(cancellationToken))
+            .Select(x => new CertificateListItem(x.Certificate, x.Name)).ToList();
     }
 
     public async Task<CertificateDetails> DetailsAsync(CertificateRecord certificate, CancellationToken cancellationToken = default)
@@ -71,6 +85,6 @@ public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, IO
                 : new CertificateLine(a.RegisterId, a.RegisterId, a.Hours, RegisterUnit.Uren, a.AccreditationCode, reversed.Contains(a.Id), int.MaxValue))
             .OrderBy(l => l.SortOrder).ThenBy(l => l.RegisterName, StringComparer.Ordinal)
             .ToList();
-        return new CertificateDetails(certificate, lines, VerificationUrl(certificate.Code));
+        return new CertificateDetails(certificate, await people.ByIdAsync(certificate.PersonId, cancellationToken), lines, VerificationUrl(certificate.Code));
     }
 }

@@ -19,7 +19,7 @@ public sealed record CertificateRequest(
 /// Issues and revokes certificates. One certificate per completed enrolment: issuing again returns the existing one.
 /// Revoking keeps the certificate (the public check then says "ingetrokken") and reverses its hours in the ledger.
 /// </summary>
-public sealed class CertificateIssuer(AcademyDbContext db, HoursLedger ledger, TimeProvider clock)
+public sealed class CertificateIssuer(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, TimeProvider clock)
 {
     // Leaves room for the "Certificaat … ingetrokken: " prefix on the reversals within the ledger's limit.
     public const int MaxReasonLength = 1000;
@@ -41,9 +41,7 @@ public sealed class CertificateIssuer(AcademyDbContext db, HoursLedger ledger, T
         {
             Code = await UnusedCodeAsync(cancellationToken),
             EnrolmentId = request.EnrolmentId,
-            UserId = request.Person.UserId,
-            ParticipantEmail = request.Person.Email,
-            ParticipantName = request.Person.Name,
+            PersonId = (await people.ResolveAsync(request.Person, cancellationToken)).Id,
             OfferingId = request.OfferingId,
             OfferingTitle = request.OfferingTitle.Length > 300 ? request.OfferingTitle[..300] : request.OfferingTitle,
             EditionId = request.EditionId,

@@ -16,9 +16,12 @@ public static class CertificatePdf
         var pdf = new PdfWriter(Title, c.Code, $"{siteName} · {Title} {c.Code}");
         pdf.Heading(Title, 22)
             .Paragraph(siteName, 12)
-            .Space(16)
-            .Field("Naam", c.ParticipantName)
-            .Field("Aanbod", c.OfferingTitle);
+            .Space(16);
+        if (details.HolderName is { } name)
+        {
+            pdf.Field("Naam", name);
+        }
+        pdf.Field("Aanbod", c.OfferingTitle);
         if (!string.IsNullOrEmpty(c.EditionName))
         {
             pdf.Field("Groep", c.EditionName);

@@ -8,7 +8,7 @@ namespace Academy.Accreditation.Services.Dashboard;
 /// One ledger entry as the dashboard counts it. A reversal takes the date, organisation and themes of the entry it
 /// reverses, so a fully reversed award nets to zero in the quarter/organisation/thema where it was counted.
 /// </summary>
-/// <param name="PersonKey">The account id, or the e-mail address of someone without an account.</param>
+/// <param name="PersonKey">The account id, the e-mail address of someone without an account, or the person id of someone anonymised.</param>
 /// <param name="CompletedEnrolmentId">Set on an award that is not reversed: that enrolment counts as a completion.</param>
 public sealed record LedgerFact(
     string RegisterId,
@@ -43,8 +43,8 @@ public sealed class LedgerFacts(AcademyDbContext db)
         var reversedIds = entries.Where(e => e.ReversesEntryId is not null).Select(e => e.ReversesEntryId!.Value).ToHashSet();
         // One person is one key: entries recorded under an e-mail address before that person had an account count with
         // the account's entries, or a group of four people could be counted as five and escape suppression.
-        var accountByEmail = entries.Where(e => e.UserId is not null)
-            .GroupBy(e => e.ParticipantEmail, StringComparer.Ordinal)
+        var accountByEmail = entries.Where(e => e.UserId is not null && e.Email is not null)
+            .GroupBy(e => e.Email!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().UserId!, StringComparer.Ordinal);
         return entries.Select(e =>
         {
@@ -52,7 +52,7 @@ public sealed class LedgerFacts(AcademyDbContext db)
             var origin = e.ReversesEntryId is { } reversedId && byId.TryGetValue(reversedId, out var original) ? original : e;
             return new LedgerFact(
                 e.RegisterId,
-                e.UserId ?? accountByEmail.GetValueOrDefault(e.ParticipantEmail) ?? e.ParticipantEmail,
+                e.UserId ?? (e.Email is { } email ? accountByEmail.GetValueOrDefault(email) ?? email : e.MergedIntoId ?? e.PersonId),
                 e.Hours,
                 origin.ActivityDate,
                 origin.OrganisationId,
@@ -61,10 +61,14 @@ public sealed class LedgerFacts(AcademyDbContext db)
         }).Where(f => f.Date >= from && f.Date < until).ToList();
     }
 
-    private static IQueryable<Entry> Project(IQueryable<LedgerEntryRecord> query) => query.Select(e => new Entry(
-        e.Id, e.Kind, e.RegisterId, e.UserId, e.ParticipantEmail, e.Hours, e.ActivityDate, e.OrganisationId, e.ThemeNames, e.EnrolmentId, e.ReversesEntryId));
+    private IQueryable<Entry> Project(IQueryable<LedgerEntryRecord> query) =>
+        from e in query
+        join p in db.Set<AccreditationPersonRecord>().AsNoTracking() on e.PersonId equals p.Id into holders
+        from p in holders.DefaultIfEmpty()
+        select new Entry(e.Id, e.Kind, e.RegisterId, e.PersonId, p == null ? null : p.UserId, p == null ? null : p.Email, p == null ? null : p.MergedIntoId,
+            e.Hours, e.ActivityDate, e.OrganisationId, e.ThemeNames, e.EnrolmentId, e.ReversesEntryId);
 
-    private sealed record Entry(long Id, LedgerEntryKind Kind, string RegisterId, string? UserId, string ParticipantEmail, decimal Hours,
+    private sealed record Entry(long Id, LedgerEntryKind Kind, string RegisterId, string PersonId, string? UserId, string? Email, string? MergedIntoId, decimal Hours,
         DateOnly ActivityDate, string? OrganisationId, string? ThemeNames, long? EnrolmentId, long? ReversesEntryId);
 
     /// <summary>The snapshot column holds the offering's thema names separated by "|".</summary>

@@ -1,4 +1,5 @@
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services.Ledger;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
@@ -12,7 +13,7 @@ namespace Academy.Accreditation.Services.Exports;
 /// that register in the ledger that is not reversed, a valid register number for that register and consent.
 /// Everyone else who completed is listed with the reasons, so nobody disappears from the coördinator's view.
 /// </summary>
-public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog catalog, IEnrolmentRoster roster, IUserLookup users)
+public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog catalog, IEnrolmentRoster roster, IUserLookup users, LedgerPeople people)
 {
     /// <summary>The edition's report, or null when the edition is unknown, unpublished or carries no accreditation.</summary>
     public async Task<EditionReport?> ForEditionAsync(string editionId, CancellationToken cancellationToken = default)
@@ -33,6 +34,7 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         var awardIds = awards.Select(a => a.Id).ToList();
+        var holders = await people.ByIdsAsync(awards.Select(a => a.PersonId), cancellationToken);
         var reversed = (await db.Set<LedgerEntryRecord>().AsNoTracking()
             .Where(e => e.Kind == LedgerEntryKind.Reversal && e.ReversesEntryId != null && awardIds.Contains(e.ReversesEntryId.Value))
             .Select(e => e.ReversesEntryId!.Value)
@@ -53,6 +55,10 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
             {
                 var personAwards = awards.Where(a => a.EnrolmentId == person.EnrolmentId && a.RegisterId == register.Id).ToList();
                 var award = personAwards.FirstOrDefault(a => !reversed.Contains(a.Id));
+                // The ledger's person is who the hours are for, with the name as corrected there (or none after anonymisation).
+                var name = personAwards.FirstOrDefault() is { } any && holders.TryGetValue(any.PersonId, out var holder)
+                    ? LedgerPeople.NameOf(holder)
+                    : person.Name;
                 var reasons = new List<NotReportableReason>();
                 if (award is null)
                 {
@@ -80,12 +86,12 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
                 }
                 if (reasons.Count == 0)
                 {
-                    reportable.Add(new ReportableParticipant(person.Name, number!, award!.ActivityDate, award.Hours,
+                    reportable.Add(new ReportableParticipant(name, number!, award!.ActivityDate, award.Hours,
                         award.AccreditationCode ?? AccreditationOn(edition, register.Id, award.ActivityDate)?.Code));
                 }
                 else
                 {
-                    notReportable.Add(new NotReportableParticipant(person.Name, reasons));
+                    notReportable.Add(new NotReportableParticipant(name, reasons));
                 }
             }
             var accreditation = AccreditationOn(edition, register.Id, edition.StartUtc is { } s ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(s)) : null)

@@ -10,7 +10,7 @@ namespace Academy.Accreditation.Services.Ledger;
 /// of the entries. Every change is added to the caller's unit of work: the caller saves, so the entries commit
 /// together with whatever caused them (a certificate, a revocation).
 /// </summary>
-public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
+public sealed class HoursLedger(AcademyDbContext db, LedgerPeople people, TimeProvider clock)
 {
     public const decimal MaxManualHours = 1000m;
     public const int MaxReasonLength = 2000;
@@ -46,7 +46,8 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
         {
             return LedgerResult<LedgerEntryRecord>.Fail($"Het register '{request.RegisterId}' bestaat niet.");
         }
-        var entry = NewEntry(request.Person, LedgerEntryKind.Award, key, request.RegisterId, request.Hours, request.ActivityDate, request.ActorUserId);
+        var person = await people.ResolveAsync(request.Person, cancellationToken);
+        var entry = NewEntry(person.Id, LedgerEntryKind.Award, key, request.RegisterId, request.Hours, request.ActivityDate, request.ActorUserId);
         entry.OfferingId = request.OfferingId;
         entry.OfferingTitle = Truncate(request.OfferingTitle, MaxTitleLength);
         entry.EditionId = request.EditionId;
@@ -87,8 +88,7 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
         {
             return LedgerResult<LedgerEntryRecord>.Fail("Deze regel is al teruggedraaid.");
         }
-        var reversal = NewEntry(new LedgerPerson(original.UserId, original.ParticipantEmail, original.ParticipantName),
-            LedgerEntryKind.Reversal, ReversalKey(entryId), original.RegisterId, -original.Hours, original.ActivityDate, actorUserId);
+        var reversal = NewEntry(original.PersonId, LedgerEntryKind.Reversal, ReversalKey(entryId), original.RegisterId, -original.Hours, original.ActivityDate, actorUserId);
         reversal.OfferingId = original.OfferingId;
         reversal.OfferingTitle = original.OfferingTitle;
         reversal.EditionId = original.EditionId;
@@ -149,7 +149,8 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
         {
             return LedgerResult<LedgerEntryRecord>.Fail($"De reden mag hoogstens {MaxReasonLength} tekens lang zijn.", "manual-reason");
         }
-        var entry = NewEntry(person, LedgerEntryKind.Manual, $"manual:{Guid.NewGuid():n}", registerId, value, date, actorUserId);
+        var personId = (await people.ResolveAsync(person, cancellationToken)).Id;
+        var entry = NewEntry(personId, LedgerEntryKind.Manual, $"manual:{Guid.NewGuid():n}", registerId, value, date, actorUserId);
         entry.OfferingTitle = offeringTitle;
         entry.Reason = reason;
         Entries.Add(entry);
@@ -161,11 +162,8 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
     /// <summary>A person's entries: those of their account, and those under their e-mail address without an account.</summary>
     public IQueryable<LedgerEntryRecord> EntriesOf(LedgerPerson person)
     {
-        var email = person.Email;
-        var query = Entries.AsNoTracking();
-        return person.UserId is { } userId
-            ? query.Where(e => e.UserId == userId || (e.UserId == null && e.ParticipantEmail == email))
-            : query.Where(e => e.ParticipantEmail == email);
+        var personIds = people.RowsOf(person).Select(p => p.Id);
+        return Entries.AsNoTracking().Where(e => personIds.Contains(e.PersonId));
     }
 
     public async Task<IReadOnlyList<LedgerEntryRecord>> ListAsync(LedgerPerson person, CancellationToken cancellationToken = default) =>
@@ -189,13 +187,11 @@ public sealed class HoursLedger(AcademyDbContext db, TimeProvider clock)
 
     // ------------------------------------------------------------ helpers
 
-    private LedgerEntryRecord NewEntry(LedgerPerson person, LedgerEntryKind kind, string key, string registerId, decimal hours, DateOnly date, string actorUserId) => new()
+    private LedgerEntryRecord NewEntry(string personId, LedgerEntryKind kind, string key, string registerId, decimal hours, DateOnly date, string actorUserId) => new()
     {
         IdempotencyKey = key,
         Kind = kind,
-        UserId = person.UserId,
-        ParticipantEmail = person.Email,
-        ParticipantName = Truncate(person.Name, 200),
+        PersonId = personId,
         RegisterId = registerId,
         Hours = hours,
         ActivityDate = date,

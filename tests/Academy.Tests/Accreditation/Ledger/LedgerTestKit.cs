@@ -93,9 +93,30 @@ internal static class LedgerTestKit
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<LedgerEntryRecord>().AsNoTracking()
             .Where(e => e.EnrolmentId == enrolmentId).OrderBy(e => e.Id).ToListAsync());
 
+    /// <summary>The entries whose person row has this e-mail address (with or without an account).</summary>
     public static Task<List<LedgerEntryRecord>> EntriesOfAsync(AcademyFactory factory, string email) =>
-        WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<LedgerEntryRecord>().AsNoTracking()
-            .Where(e => e.ParticipantEmail == email.ToLowerInvariant()).OrderBy(e => e.Id).ToListAsync());
+        WithAsync(factory, sp =>
+        {
+            var db = sp.GetRequiredService<AcademyDbContext>();
+            var personIds = db.Set<AccreditationPersonRecord>().Where(p => p.Email == email.ToLowerInvariant()).Select(p => p.Id);
+            return db.Set<LedgerEntryRecord>().AsNoTracking().Where(e => personIds.Contains(e.PersonId)).OrderBy(e => e.Id).ToListAsync();
+        });
+
+    /// <summary>The id of the person row for this account or address (added when there is none), as the ledger resolves it.</summary>
+    public static Task<string> PersonIdAsync(AcademyFactory factory, string? userId, string email, string name) =>
+        WithAsync(factory, async sp =>
+        {
+            var person = await sp.GetRequiredService<LedgerPeople>().ResolveAsync(new LedgerPerson(userId, email, name));
+            await sp.GetRequiredService<AcademyDbContext>().SaveChangesAsync();
+            return person.Id;
+        });
+
+    /// <summary>The person's totals per register, as the ledger sums them.</summary>
+    public static Task<IReadOnlyList<RegisterTotal>> TotalsAsync(AcademyFactory factory, LedgerPerson person) =>
+        WithAsync(factory, sp => sp.GetRequiredService<HoursLedger>().TotalsAsync(person));
+
+    public static Task<AccreditationPersonRecord?> PersonRowAsync(AcademyFactory factory, string personId) =>
+        WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<AccreditationPersonRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId));
 
     public static Task<int> LedgerCountAsync(AcademyFactory factory) =>
         WithAsync(factory, sp => sp.GetRequiredService<AcademyDbContext>().Set<LedgerEntryRecord>().CountAsync());

@@ -1,4 +1,5 @@
 using Academy.Accreditation.Models;
+using Academy.Accreditation.Services.Ledger;
 using Academy.Core.Data;
 using Academy.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -22,16 +23,16 @@ internal static class MyHoursTestKit
     public const string Skj = "skj";
     public const string ReIntegratie = "adviesraad-re-integratie";
 
+    /// <summary>A ledger row and whose it is; <see cref="AppendAsync"/> points it to that person's row.</summary>
+    public sealed record PendingEntry(string? UserId, string Email, LedgerEntryRecord Record);
+
     /// <summary>A ledger row for a person (by account, or by e-mail only when <paramref name="userId"/> is null).</summary>
-    public static LedgerEntryRecord Entry(string? userId, string email, string registerId, decimal hours, DateOnly date,
+    public static PendingEntry Entry(string? userId, string email, string registerId, decimal hours, DateOnly date,
         string title = "Training Gespreksvoering", LedgerEntryKind kind = LedgerEntryKind.Award, string? reason = null,
-        long? certificateId = null, long? reverses = null, string? accreditationCode = null) => new()
+        long? certificateId = null, long? reverses = null, string? accreditationCode = null) => new(userId, email, new()
         {
             IdempotencyKey = $"test:{Guid.NewGuid():n}",
             Kind = kind,
-            UserId = userId,
-            ParticipantEmail = email.ToLowerInvariant(),
-            ParticipantName = "Deelnemer",
             RegisterId = registerId,
             Hours = hours,
             ActivityDate = date,
@@ -43,15 +44,20 @@ internal static class MyHoursTestKit
             Reason = reason,
             CreatedByUserId = "test",
             CreatedUtc = DateTime.UtcNow,
-        };
+        });
 
-    public static async Task<IReadOnlyList<LedgerEntryRecord>> AppendAsync(AcademyFactory factory, params LedgerEntryRecord[] entries)
+    public static async Task<IReadOnlyList<LedgerEntryRecord>> AppendAsync(AcademyFactory factory, params PendingEntry[] entries)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
-        db.AddRange(entries);
+        var people = scope.ServiceProvider.GetRequiredService<LedgerPeople>();
+        foreach (var entry in entries)
+        {
+            entry.Record.PersonId = (await people.ResolveAsync(new LedgerPerson(entry.UserId, entry.Email, "Deelnemer"))).Id;
+            db.Add(entry.Record);
+        }
         await db.SaveChangesAsync();
-        return entries;
+        return entries.Select(e => e.Record).ToList();
     }
 
     /// <summary>A certificate for <paramref name="email"/> with a fresh code; returns it with its id.</summary>
@@ -61,9 +67,6 @@ internal static class MyHoursTestKit
         {
             Code = "T" + Guid.NewGuid().ToString("n")[..11].ToUpperInvariant(),
             EnrolmentId = Random.Shared.NextInt64(1_000_000_000, long.MaxValue),
-            UserId = userId,
-            ParticipantEmail = email.ToLowerInvariant(),
-            ParticipantName = "Deelnemer",
             OfferingId = "aanbod-test",
             OfferingTitle = title,
             CompletedOn = completedOn,
@@ -73,6 +76,7 @@ internal static class MyHoursTestKit
         };
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        certificate.PersonId = (await scope.ServiceProvider.GetRequiredService<LedgerPeople>().ResolveAsync(new LedgerPerson(userId, email, "Deelnemer"))).Id;
         db.Add(certificate);
         await db.SaveChangesAsync();
         return certificate;

@@ -59,15 +59,13 @@ internal static class ReportsTestKit
     }
 
     /// <summary>An award in the ledger, as the ledger's workflow would write it; returns its id.</summary>
-    public static Task<long> AwardAsync(AcademyFactory factory, Participant person, string registerId, decimal hours, DateOnly date,
+    public static async Task<long> AwardAsync(AcademyFactory factory, Participant person, string registerId, decimal hours, DateOnly date,
         long? enrolmentId = null, string? code = null, string? organisationId = null, string? themes = null, string? editionId = null) =>
-        AddAsync(factory, new LedgerEntryRecord
+        await AddAsync(factory, new LedgerEntryRecord
         {
             IdempotencyKey = enrolmentId is { } id ? $"award:{id}:{registerId}" : $"award:test:{Guid.NewGuid():n}",
             Kind = LedgerEntryKind.Award,
-            UserId = person.UserId,
-            ParticipantEmail = person.Email,
-            ParticipantName = person.Name,
+            PersonId = await Ledger.LedgerTestKit.PersonIdAsync(factory, person.UserId, person.Email, person.Name),
             RegisterId = registerId,
             Hours = hours,
             ActivityDate = date,
@@ -93,9 +91,7 @@ internal static class ReportsTestKit
         {
             IdempotencyKey = $"reversal:{entryId}",
             Kind = LedgerEntryKind.Reversal,
-            UserId = original.UserId,
-            ParticipantEmail = original.ParticipantEmail,
-            ParticipantName = original.ParticipantName,
+            PersonId = original.PersonId,
             RegisterId = original.RegisterId,
             Hours = -original.Hours,
             ActivityDate = original.ActivityDate.AddMonths(11),
