@@ -72,7 +72,8 @@ public abstract class SiteTest(SiteFixture site) : IAsyncLifetime
         var body = (mail.Text ?? "") + " " + (mail.Html ?? "");
         var match = System.Text.RegularExpressions.Regex.Match(body, @"https?://[^\s""'<>)\]]*" + System.Text.RegularExpressions.Regex.Escape(pathPart) + @"[^\s""'<>)\]]*");
         Assert.True(match.Success, $"The mail '{mail.Subject}' has no link containing {pathPart}:\n{mail.Text}");
-        return System.Net.WebUtility.HtmlDecode(match.Value);
+        // A link that ends a sentence in the plain-text part: the full stop is not part of it (as mail clients read it).
+        return System.Net.WebUtility.HtmlDecode(match.Value).TrimEnd('.', ',', ';', ':', '!', '?');
     }
 
     private async Task<IPage> Track(Task<IPage> opening)
