@@ -28,6 +28,10 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddRecipeStep<WorkflowTypesStep>();
 
         services.AddSingleton<WorkflowLiquid>();
+        services.AddSingleton<IWorkflowLiquid>(sp => sp.GetRequiredService<WorkflowLiquid>());
+        services.AddSingleton<WorkflowDefinitionCache>();
+        services.AddSingleton<ActivityCatalog>();
+        services.AddScoped<IWorkflowMail, WorkflowMailService>();
         services.AddSingleton<SignalLinks>();
         services.AddSingleton<ISignalLinks>(sp => sp.GetRequiredService<SignalLinks>());
         services.AddSingleton<IMailLinkResolver>(sp => sp.GetRequiredService<SignalLinks>());

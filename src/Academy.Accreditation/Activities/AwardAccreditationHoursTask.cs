@@ -8,7 +8,6 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Workflows.Abstractions;
-using Academy.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -3,8 +3,6 @@ using Academy.Accreditation.Services.Certificates;
 using Academy.Core.Contracts;
 using Academy.Core.Settings;
 using Academy.Workflows.Abstractions;
-using Academy.Workflows.Activities;
-using Academy.Workflows.Services;
 
 namespace Academy.Accreditation.Activities;
 
@@ -14,7 +12,7 @@ namespace Academy.Accreditation.Activities;
 /// When the certificate already existed before this instance (the same completion reported twice), it was mailed
 /// then, so nothing is sent again.
 /// </summary>
-public sealed class MailCertificateTask(WorkflowLiquid liquid, CertificateQuery certificates, DocumentStore documents) : Activity
+public sealed class MailCertificateTask(IWorkflowLiquid liquid, IWorkflowMail mail, CertificateQuery certificates, DocumentStore documents) : Activity
 {
     public override string Name => "MailCertificate";
     public override ActivityKind Kind => ActivityKind.Task;
@@ -44,7 +42,7 @@ public sealed class MailCertificateTask(WorkflowLiquid liquid, CertificateQuery 
         var site = await documents.GetSiteSettingsAsync();
         var pdf = CertificatePdf.Render(details, site.SiteName);
         var certificate = details.Certificate;
-        await WorkflowMail.QueueAsync(context, to, holder.Name ?? "", subject, body,
+        await mail.QueueAsync(context, to, holder.Name ?? "", subject, body,
             [new MailAttachment(CertificatePdf.FileName(certificate.Code), "application/pdf", pdf)], cancellationToken);
         return ActivityResult.Outcomes("Done");
     }

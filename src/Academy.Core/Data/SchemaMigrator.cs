@@ -76,6 +76,23 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         Operations.Add(operation);
         return this;
     }
+
+    /// <summary>
+    /// Code that fills or converts data the SQL cannot (such as reading JSON that may hold comments), run in the step's
+    /// transaction after the operations before it. It reads and writes with SQL through <c>db.Database</c>, not with
+    /// the model's entities: a later step may change those, and this step must keep working on an old database.
+    /// </summary>
+    public SchemaBuilder Run(Func<AcademyDbContext, CancellationToken, Task> work)
+    {
+        Operations.Add(new CodeOperation { Work = work });
+        return this;
+    }
+}
+
+/// <summary>Code of <see cref="SchemaBuilder.Run"/>; the migrator calls it between the SQL of the operations around it.</summary>
+internal sealed class CodeOperation : MigrationOperation
+{
+    public required Func<AcademyDbContext, CancellationToken, Task> Work { get; init; }
 }
 
 /// <summary>SQL of <see cref="SchemaBuilder.SqlIfColumnExists"/>; the migrator turns it into plain SQL or drops it.</summary>
@@ -204,6 +221,28 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
 
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
     {
+        var sql = new List<MigrationOperation>();
+        foreach (var operation in operations)
+        {
+            if (operation is CodeOperation code)
+            {
+                await ExecuteSqlAsync(sql, ct);
+                sql.Clear();
+                await code.Work(db, ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            sql.Add(operation);
+        }
+        await ExecuteSqlAsync(sql, ct);
+    }
+
+    private async Task ExecuteSqlAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
+    {
+        if (operations.Count == 0)
+        {
+            return;
+        }
         var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);
         foreach (var command in commands)
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Academy.Enrolment.Abstractions;
 using Academy.Workflows.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Enrolment.Activities;
 
@@ -10,7 +9,7 @@ namespace Academy.Enrolment.Activities;
 /// Workflow task on the enrolment the instance is about (its correlation id): "Confirmed" approves, "Declined"
 /// declines and "Cancelled" cancels as the leer-coördinator, with an optional Liquid Reason. Outcomes Done or Failed.
 /// </summary>
-public sealed class SetEnrolmentStatus : Activity
+public sealed class SetEnrolmentStatus(IEnrolmentService enrolments) : Activity
 {
     public const string ActorId = "workflow";
     private static readonly string[] Statuses = ["Confirmed", "Declined", "Cancelled"];
@@ -41,7 +40,6 @@ public sealed class SetEnrolmentStatus : Activity
             return ActivityResult.Outcomes("Failed");
         }
         var reason = context.Property("Reason") is { Length: > 0 } template ? (await context.RenderAsync(template)).Trim() : null;
-        var enrolments = context.Services.GetRequiredService<IEnrolmentService>();
         var result = context.Property("Status") switch
         {
             "Confirmed" => await enrolments.ApproveAsync(enrolmentId, ActorId, cancellationToken),

@@ -2,12 +2,11 @@ using System.Text.Json.Nodes;
 using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Services;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Workflows.Activities;
 
 /// <summary>An in-app message: <c>UserId</c> and <c>Text</c> (Liquid), optional <c>Url</c> (Liquid). No user id (no account): nothing to do.</summary>
-public sealed class NotifyTask(WorkflowLiquid liquid) : Activity
+public sealed class NotifyTask(WorkflowLiquid liquid, INotifier notifier) : Activity
 {
     public override string Name => "Notify";
 
@@ -25,7 +24,7 @@ public sealed class NotifyTask(WorkflowLiquid liquid) : Activity
         {
             var text = (await context.RenderAsync(context.Property("Text") ?? "")).Trim();
             var url = (await context.RenderAsync(context.Property("Url") ?? "")).Trim();
-            await context.Services.GetRequiredService<INotifier>().NotifyAsync(userId, text, url.Length > 0 ? url : null, cancellationToken);
+            await notifier.NotifyAsync(userId, text, url.Length > 0 ? url : null, cancellationToken);
         }
         return ActivityResult.Outcomes("Done");
     }

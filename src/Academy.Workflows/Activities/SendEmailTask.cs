@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Services;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Workflows.Activities;
 
@@ -11,7 +10,8 @@ namespace Academy.Workflows.Activities;
 /// Markdown), optional <c>IcsEditionId</c> (Liquid) to attach the edition's sessions as "agenda.ics".
 /// The idempotency key is fixed per instance, activity and completed run, so a re-run never sends twice.
 /// </summary>
-public sealed class SendEmailTask(WorkflowLiquid liquid) : Activity
+/// <param name="catalog">Optional: without the module that knows editions, no calendar is attached.</param>
+public sealed class SendEmailTask(WorkflowLiquid liquid, IWorkflowMail mail, IEditionCatalog? catalog = null) : Activity
 {
     public override string Name => "SendEmail";
 
@@ -33,14 +33,14 @@ public sealed class SendEmailTask(WorkflowLiquid liquid) : Activity
         var subject = (await context.RenderAsync(context.Property("Subject") ?? "")).Trim();
         var body = await context.RenderMarkdownAsync(context.Property("Body") ?? "");
 
-        await WorkflowMail.QueueAsync(context, to, toName, subject, body, await AttachmentsAsync(context, cancellationToken), cancellationToken);
+        await mail.QueueAsync(context, to, toName, subject, body, await AttachmentsAsync(context, cancellationToken), cancellationToken);
         return ActivityResult.Outcomes("Done");
     }
 
-    private static async Task<IReadOnlyList<MailAttachment>?> AttachmentsAsync(ActivityContext context, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MailAttachment>?> AttachmentsAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var editionId = (await context.RenderAsync(context.Property("IcsEditionId") ?? "")).Trim();
-        if (editionId.Length == 0 || context.Services.GetService<IEditionCatalog>() is not { } catalog)
+        if (editionId.Length == 0 || catalog is null)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Academy.Core.Jobs;
 using Academy.Workflows.Abstractions;
 
 namespace Academy.Workflows.Activities;
@@ -9,7 +10,7 @@ namespace Academy.Workflows.Activities;
 /// <c>{{ Input.FirstSessionStartUtc }}</c>) shifted by <c>Offset</c> ("-2d", "-2.00:00:00"). A moment already
 /// past continues at once.
 /// </summary>
-public sealed class TimerEvent : Activity
+public sealed class TimerEvent(IJobScheduler jobs) : Activity
 {
     public const string TypeName = "Timer";
 
@@ -38,7 +39,7 @@ public sealed class TimerEvent : Activity
     }
 
     public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) =>
-        await WorkflowTimers.WaitUntilAsync(context, await DueAsync(context), cancellationToken);
+        await WorkflowTimers.WaitUntilAsync(jobs, context, await DueAsync(context), cancellationToken);
 
     private static async Task<DateTime> DueAsync(ActivityContext context)
     {

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Academy.Core.Jobs;
 using Academy.Workflows.Abstractions;
 
 namespace Academy.Workflows.Activities;
 
 /// <summary>Waits for <c>Duration</c> ("1d", "02:00:00") from the moment it is reached, then continues with Done.</summary>
-public sealed class WaitTask : Activity
+public sealed class WaitTask(IJobScheduler jobs) : Activity
 {
     public const string TypeName = "Wait";
 
@@ -25,6 +26,6 @@ public sealed class WaitTask : Activity
         {
             throw new WorkflowActivityException($"'{context.Property("Duration")}' is geen duur.");
         }
-        return WorkflowTimers.WaitUntilAsync(context, context.NowUtc.Add(duration), cancellationToken);
+        return WorkflowTimers.WaitUntilAsync(jobs, context, context.NowUtc.Add(duration), cancellationToken);
     }
 }

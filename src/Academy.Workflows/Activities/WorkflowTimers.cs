@@ -1,7 +1,6 @@
 using System.Globalization;
 using Academy.Core.Jobs;
 using Academy.Workflows.Abstractions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Workflows.Activities;
 
@@ -24,14 +23,13 @@ public static class WorkflowTimers
     }
 
     /// <summary>Continues at once when the time has come, otherwise schedules the job and blocks.</summary>
-    public static async Task<ActivityResult> WaitUntilAsync(ActivityContext context, DateTime dueUtc, CancellationToken cancellationToken)
+    public static async Task<ActivityResult> WaitUntilAsync(IJobScheduler jobs, ActivityContext context, DateTime dueUtc, CancellationToken cancellationToken)
     {
         if (dueUtc <= context.NowUtc)
         {
             return ActivityResult.Outcomes("Done");
         }
-        await context.Services.GetRequiredService<IJobScheduler>()
-            .ScheduleAsync(JobKind, Key(context.WorkflowInstanceId, context.ActivityId), dueUtc, null, cancellationToken);
+        await jobs.ScheduleAsync(JobKind, Key(context.WorkflowInstanceId, context.ActivityId), dueUtc, null, cancellationToken);
         return ActivityResult.Halt;
     }
 }

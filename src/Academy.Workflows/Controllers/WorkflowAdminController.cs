@@ -72,7 +72,11 @@ public sealed class WorkflowAdminController(
         {
             return NotFound();
         }
-        return View(EditModel(record, record.Json, [], isNew: false, TempData[NoticeKey] as string));
+        var model = EditModel(record, record.Json, [], isNew: false, TempData[NoticeKey] as string);
+        model.OlderVersionInstances = await db.Set<WorkflowInstanceRecord>().AsNoTracking()
+            .CountAsync(i => i.WorkflowTypeId == id && i.WorkflowTypeVersion < record.LatestVersion
+                && (i.Status == WorkflowStatus.Running || i.Status == WorkflowStatus.Blocked || i.Status == WorkflowStatus.Faulted));
+        return View(model);
     }
 
     [HttpPost("{id}")]
@@ -89,7 +93,8 @@ public sealed class WorkflowAdminController(
         {
             errors.Add(T["De 'Id' kan niet worden gewijzigd (was '{0}'). Maak een nieuw workflowtype om een andere id te gebruiken.", id].Value);
         }
-        if (errors.Count == 0 && !await store.SaveAsync(validation.Definition!, json, version))
+        var saved = errors.Count == 0 ? await store.SaveVersionAsync(validation.Definition!, json, version) : WorkflowTypeSave.Conflict;
+        if (errors.Count == 0 && saved == WorkflowTypeSave.Conflict)
         {
             errors.Add(T["Iemand anders heeft dit workflowtype intussen gewijzigd. Uw tekst staat hieronder nog; open de pagina opnieuw om de nieuwste versie te zien en breng uw wijziging daarin aan."].Value);
         }
@@ -97,7 +102,9 @@ public sealed class WorkflowAdminController(
         {
             return View(EditModel(record, json, errors, isNew: false, versionOverride: version));
         }
-        TempData[NoticeKey] = T["Het workflowtype is opgeslagen."].Value;
+        TempData[NoticeKey] = saved == WorkflowTypeSave.NewVersion
+            ? T["Het workflowtype is opgeslagen als versie {0}. Nieuwe instanties starten op deze versie; lopende instanties maken hun eigen versie af.", record.LatestVersion].Value
+            : T["Het workflowtype is opgeslagen."].Value;
         return Redirect($"/admin/workflows/{id}");
     }
 
@@ -211,6 +218,7 @@ public sealed class WorkflowAdminController(
             IsEnabled = record?.IsEnabled ?? false,
             Json = json,
             Version = versionOverride ?? record?.Version ?? 0,
+            LatestVersion = record?.LatestVersion ?? 0,
             Errors = errors,
             StoredProblems = stored?.Errors ?? [],
             Activities = stored?.Definition?.Activities.Select(a => library.Find(a.Type) is { } type

@@ -9,7 +9,9 @@ namespace Academy.Workflows.Recipes;
 
 /// <summary>
 /// Upserts workflow types: <c>{ "name": "WorkflowTypes", "WorkflowTypes": [ ...definitions... ] }</c>, where the
-/// list may also be a "[file:...]" reference to a JSON file holding the list. A definition that cannot be read
+/// list may also be a "[file:...]" reference to a JSON file holding the list. A missing type is created (version 1); a
+/// changed definition becomes a new version (running instances finish on theirs); the same definition again makes no
+/// new version (only a different IsEnabled is taken over). A definition that cannot be read
 /// (no Id, no Activities) fails the recipe; problems such as an activity type no installed module provides are
 /// reported and the type is stored anyway (the admin shows it as invalid).
 /// </summary>
@@ -32,14 +34,22 @@ public sealed class WorkflowTypesStep : IRecipeStepHandler
             {
                 throw context.Error(obj, string.Join(" ", validation.Errors));
             }
-            await store.SaveAsync(definition, WorkflowTypeStore.Format(obj), expectedVersion: null);
+            var saved = await store.SaveVersionAsync(definition, WorkflowTypeStore.Format(obj), expectedVersion: null);
             foreach (var error in validation.Errors)
             {
                 logger.LogWarning("Workflow type {Type} from the recipe: {Problem}", definition.Id, error);
             }
+            var what = saved switch
+            {
+                WorkflowTypeSave.Created => "nieuw",
+                WorkflowTypeSave.NewVersion => $"nieuwe versie {(await store.FindAsync(definition.Id))?.LatestVersion}",
+                WorkflowTypeSave.Conflict => "niet opgeslagen: intussen door iemand anders gewijzigd",
+                WorkflowTypeSave.Updated => "zelfde definitie, geen nieuwe versie",
+                _ => "ongewijzigd",
+            };
             context.Report(validation.Errors.Count == 0
-                ? $"workflowtype {definition.Id}"
-                : $"workflowtype {definition.Id} opgeslagen met {validation.Errors.Count} probleem/problemen: {string.Join(" ", validation.Errors)}");
+                ? $"workflowtype {definition.Id} ({what})"
+                : $"workflowtype {definition.Id} ({what}) opgeslagen met {validation.Errors.Count} probleem/problemen: {string.Join(" ", validation.Errors)}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Academy.Core.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Workflows.Services;
 
@@ -8,16 +9,17 @@ namespace Academy.Workflows.Services;
 /// Feeds committed domain events to the engine: an outbox message whose Type is a workflow event starts
 /// and resumes instances, with its payload as Input and its correlation id. Runs in the dispatcher's
 /// transaction, so the workflow state and the mails it queues commit with the message being marked done.
+/// The engine (and what it needs) is only created for a workflow event: the dispatcher creates every handler for every message.
 /// </summary>
-public sealed class WorkflowEventHandler(ActivityLibrary library, WorkflowManager manager) : IDomainEventHandler
+public sealed class WorkflowEventHandler(ActivityCatalog catalog, IServiceProvider services) : IDomainEventHandler
 {
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (!library.EventTypes.Contains(message.Type))
+        if (!catalog.EventTypes.Contains(message.Type))
         {
             return;
         }
-        await manager.TriggerEventAsync(message.Type, Payload(message.Payload), message.CorrelationId, cancellationToken);
+        await services.GetRequiredService<WorkflowManager>().TriggerEventAsync(message.Type, Payload(message.Payload), message.CorrelationId, cancellationToken);
     }
 
     private static JsonObject Payload(string json)

@@ -16,7 +16,7 @@ public sealed class WorkflowLiquidException(string message) : Exception(message)
 /// body is rendered with <see cref="MarkdownTextEncoder"/>, so the values in it stay text inside its Markdown. Dutch date filters:
 /// <c>datum</c> ("dinsdag 8 december 2026"), <c>tijd</c> ("09:30") and <c>datum_tijd</c>, in Europe/Amsterdam.
 /// </summary>
-public sealed class WorkflowLiquid
+public sealed class WorkflowLiquid : Academy.Workflows.Abstractions.IWorkflowLiquid
 {
     private const int MaxCachedTemplates = 500;
     private readonly FluidParser _parser = new();

@@ -8,7 +8,6 @@ using Academy.Workflows.Abstractions;
 using Academy.Workflows.Activities;
 using Academy.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,16 +19,18 @@ namespace Academy.Workflows.Services;
 /// saves the instance, what it waits on, and one journal entry per activity. An activity that throws
 /// faults the instance (its error is journaled) instead of failing the caller, so an event is not retried
 /// forever; "Opnieuw proberen" runs the failed activity again.
+/// An event finds the types it starts in the start index and the instances it resumes in the blocking index (no JSON
+/// is searched); an instance runs on the version of its type it started on, read through the definition cache.
 /// </summary>
 public sealed class WorkflowManager(
     AcademyDbContext db,
     ActivityLibrary library,
-    WorkflowValidator validator,
+    WorkflowDefinitionCache definitions,
     WorkflowLiquid liquid,
     DocumentStore documents,
     IOptions<AcademyOptions> options,
+    IJobScheduler jobs,
     TimeProvider clock,
-    IServiceProvider services,
     ILogger<WorkflowManager> logger)
 {
     /// <summary>A loop in a workflow type must not spin for ever within one run.</summary>
@@ -37,23 +38,47 @@ public sealed class WorkflowManager(
     private const string HaltedOutcome = "(wacht)";
 
     /// <summary>Resumes the instances with this correlation id blocked on <paramref name="eventType"/>, then starts the types that start on it.</summary>
-    public Task<int> TriggerEventAsync(string eventType, JsonObject input, string? correlationId, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+    public async Task<int> TriggerEventAsync(string eventType, JsonObject input, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        // Two indexed look-ups; most events resume nothing and start a few types.
+        List<long> waiting = string.IsNullOrEmpty(correlationId)
+            ? []
+            : await db.Set<WorkflowBlockingIndexRecord>().AsNoTracking()
+                .Where(b => b.CorrelationId == correlationId && b.ActivityType == eventType)
+                .Select(b => b.InstanceId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+        var starts = await StartsOnAsync(eventType, cancellationToken);
+        if (waiting.Count == 0 && starts.Count == 0)
+        {
+            return 0;
+        }
+        return await InTransactionAsync(async () =>
         {
             var count = 0;
-            if (!string.IsNullOrEmpty(correlationId))
+            if (waiting.Count > 0)
             {
-                var quoted = JsonSerializer.Serialize(eventType);
-                var waiting = await db.Set<WorkflowInstanceRecord>()
-                    .Where(i => i.CorrelationId == correlationId && i.Status == WorkflowStatus.Blocked && i.BlockingActivitiesJson.Contains(quoted))
+                var instances = await db.Set<WorkflowInstanceRecord>()
+                    .Where(i => waiting.Contains(i.Id) && i.Status == WorkflowStatus.Blocked)
                     .OrderBy(i => i.Id).ToListAsync(cancellationToken);
-                foreach (var instance in waiting)
+                foreach (var instance in instances)
                 {
                     count += await ResumeAsync(instance, b => b.Type == eventType, (JsonObject)input.DeepClone(), cancellationToken) ? 1 : 0;
                 }
             }
-            return count + await StartAsync(eventType, input, correlationId, cancellationToken);
+            return count + await StartAsync(eventType, starts, input, correlationId, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>The enabled types whose newest version starts on <paramref name="eventType"/> (from the start index), by type id.</summary>
+    public async Task<List<(string TypeId, int Version)>> StartsOnAsync(string eventType, CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+                from start in db.Set<WorkflowStartIndexRecord>()
+                join type in db.Set<WorkflowTypeRecord>() on start.TypeId equals type.Id
+                where start.EventType == eventType && type.IsEnabled && type.LatestVersion == start.Version
+                select new { start.TypeId, start.Version })
+            .Distinct().OrderBy(s => s.TypeId).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => (r.TypeId, r.Version)).ToList();
+    }
 
     /// <summary>Delivers a signal to one instance; false when it does not wait for that signal.</summary>
     public Task<bool> SignalAsync(long instanceId, string signal, JsonObject? input = null, CancellationToken cancellationToken = default) =>
@@ -73,7 +98,7 @@ public sealed class WorkflowManager(
     public async Task<bool> WaitsForSignalAsync(long instanceId, string signal, CancellationToken cancellationToken = default)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        if (instance is not { Status: WorkflowStatus.Blocked } || await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+        if (instance is not { Status: WorkflowStatus.Blocked } || await DefinitionAsync(instance, cancellationToken) is not { } definition)
         {
             return false;
         }
@@ -90,36 +115,48 @@ public sealed class WorkflowManager(
                 && await ResumeAsync(instance, b => b.ActivityId == activityId, null, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Runs the failed activity of a faulted instance again, and continues from it.</summary>
+    /// <summary>
+    /// Runs the failed activity of a faulted instance again, and continues from it. A faulted instance has stopped, and
+    /// the fix may be a new version of its type: it moves to the newest version when that still has the failed activity
+    /// (running and blocked instances never change version).
+    /// </summary>
     public Task<bool> RetryAsync(long instanceId, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async () =>
         {
             var instance = await db.Set<WorkflowInstanceRecord>().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-            if (instance is not { Status: WorkflowStatus.Faulted, FaultedActivityId: { } activityId }
-                || await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+            if (instance is not { Status: WorkflowStatus.Faulted, FaultedActivityId: { } activityId })
             {
                 return false;
             }
-            await RunAsync(instance, definition, activityId, instance.FaultedOnResume, null, cancellationToken);
+            var latest = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == instance.WorkflowTypeId)
+                .Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
+            if (latest > instance.WorkflowTypeVersion
+                && await DefinitionAsync(instance.WorkflowTypeId, latest, cancellationToken) is { } newer && newer.Activity(activityId) is not null)
+            {
+                logger.LogInformation("Faulted workflow instance {Instance} is retried on version {Version} of {Type}", instance.Id, latest, instance.WorkflowTypeId);
+                instance.WorkflowTypeVersion = latest;
+            }
+            if (await DefinitionAsync(instance, cancellationToken) is not { } definition)
+            {
+                return false;
+            }
+            await RunAsync(instance, definition, activityId, instance.FaultedOnResume, null, isNew: false, cancellationToken);
             return true;
         }, cancellationToken);
 
-    private async Task<int> StartAsync(string eventType, JsonObject input, string? correlationId, CancellationToken cancellationToken)
+    private async Task<int> StartAsync(string eventType, List<(string TypeId, int Version)> types, JsonObject input, string? correlationId, CancellationToken cancellationToken)
     {
-        var quoted = JsonSerializer.Serialize(eventType);
-        var types = await db.Set<WorkflowTypeRecord>().AsNoTracking()
-            .Where(t => t.IsEnabled && t.Json.Contains(quoted)).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var started = 0;
-        foreach (var type in types)
+        foreach (var (typeId, version) in types)
         {
-            if (validator.Validate(type.Json).Definition is not { } definition)
+            if (await DefinitionAsync(typeId, version, cancellationToken) is not { } definition)
             {
-                logger.LogWarning("Workflow type {Type} cannot be read and does not start", type.Id);
+                logger.LogWarning("Workflow type {Type} version {Version} cannot be read and does not start", typeId, version);
                 continue;
             }
             foreach (var start in definition.Activities.Where(a => a.IsStart && a.Type == eventType))
             {
-                var probe = new WorkflowInstanceRecord { WorkflowTypeId = type.Id, CorrelationId = correlationId };
+                var probe = new WorkflowInstanceRecord { WorkflowTypeId = typeId, WorkflowTypeVersion = version, CorrelationId = correlationId };
                 if (library.Find(start.Type) is not { } activity
                     || !await CanHandleAsync(activity, Context(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
                 {
@@ -128,7 +165,8 @@ public sealed class WorkflowManager(
                 var now = clock.GetUtcNow().UtcDateTime;
                 var instance = new WorkflowInstanceRecord
                 {
-                    WorkflowTypeId = type.Id,
+                    WorkflowTypeId = typeId,
+                    WorkflowTypeVersion = version,
                     CorrelationId = correlationId,
                     Status = WorkflowStatus.Running,
                     CreatedUtc = now,
@@ -137,7 +175,7 @@ public sealed class WorkflowManager(
                 db.Add(instance);
                 // The id is part of timer keys, signal links and mail idempotency keys, so it is needed now.
                 await db.SaveChangesAsync(cancellationToken);
-                await RunAsync(instance, definition, start.Id, resume: true, (JsonObject)input.DeepClone(), cancellationToken);
+                await RunAsync(instance, definition, start.Id, resume: true, (JsonObject)input.DeepClone(), isNew: true, cancellationToken);
                 started++;
                 break;
             }
@@ -151,7 +189,7 @@ public sealed class WorkflowManager(
     /// </summary>
     private async Task<bool> ResumeAsync(WorkflowInstanceRecord instance, Func<BlockingActivity, bool> match, JsonObject? input, CancellationToken cancellationToken)
     {
-        if (await DefinitionAsync(instance.WorkflowTypeId, cancellationToken) is not { } definition)
+        if (await DefinitionAsync(instance, cancellationToken) is not { } definition)
         {
             return false;
         }
@@ -167,7 +205,7 @@ public sealed class WorkflowManager(
             }
             await CancelTimersAsync(instance, blocking.Where(b => b != waiting), cancellationToken);
             instance.BlockingActivitiesJson = "[]";
-            await RunAsync(instance, definition, waiting.ActivityId, resume: true, input, cancellationToken);
+            await RunAsync(instance, definition, waiting.ActivityId, resume: true, input, isNew: false, cancellationToken);
             return true;
         }
         return false;
@@ -187,7 +225,8 @@ public sealed class WorkflowManager(
         }
     }
 
-    private async Task RunAsync(WorkflowInstanceRecord instance, WorkflowDefinition definition, string firstActivityId, bool resume, JsonObject? input, CancellationToken cancellationToken)
+    /// <param name="isNew">Started in this run: it has no blocking-index rows yet, and nobody else knows it.</param>
+    private async Task RunAsync(WorkflowInstanceRecord instance, WorkflowDefinition definition, string firstActivityId, bool resume, JsonObject? input, bool isNew, CancellationToken cancellationToken)
     {
         if (input is not null)
         {
@@ -257,7 +296,43 @@ public sealed class WorkflowManager(
         }
         instance.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         instance.Version++;
+        if (isNew)
+        {
+            IndexBlocking(instance, definition, blocking);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        // The instance's own save comes first: it fails when another node changed the instance meanwhile, and after it
+        // this transaction holds the instance, so nobody else changes its index rows until it commits.
         await db.SaveChangesAsync(cancellationToken);
+        await db.Set<WorkflowBlockingIndexRecord>().Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
+        if (IndexBlocking(instance, definition, blocking))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Adds the blocking-index rows of a blocked instance (none for a finished or faulted one); true when it added any.</summary>
+    private bool IndexBlocking(WorkflowInstanceRecord instance, WorkflowDefinition definition, List<BlockingActivity> blocking)
+    {
+        if (instance.Status != WorkflowStatus.Blocked)
+        {
+            return false;
+        }
+        foreach (var waiting in blocking.DistinctBy(b => b.ActivityId, StringComparer.Ordinal))
+        {
+            db.Add(new WorkflowBlockingIndexRecord
+            {
+                InstanceId = instance.Id,
+                ActivityId = waiting.ActivityId,
+                ActivityType = waiting.Type,
+                CorrelationId = instance.CorrelationId,
+                Signal = waiting.Type == SignalEvent.TypeName
+                    ? SignalEvent.SignalName(definition.Activity(waiting.ActivityId)?.Properties ?? [])?.ToLowerInvariant() ?? ""
+                    : null,
+            });
+        }
+        return blocking.Count > 0;
     }
 
     private ActivityContext Context(WorkflowInstanceRecord instance, WorkflowDefinition definition, ActivityDefinition activity, JsonObject input, JsonObject variables, int executionCount)
@@ -272,12 +347,13 @@ public sealed class WorkflowManager(
         {
             WorkflowInstanceId = instance.Id,
             WorkflowTypeId = instance.WorkflowTypeId,
+            WorkflowTypeVersion = instance.WorkflowTypeVersion,
             CorrelationId = instance.CorrelationId,
             ActivityId = activity.Id,
-            Properties = activity.Properties,
+            // A copy: the definition is cached and shared, an activity must not change it for the next instance.
+            Properties = (JsonObject)activity.Properties.DeepClone(),
             Input = input,
             Variables = variables,
-            Services = services,
             NowUtc = clock.GetUtcNow().UtcDateTime,
             RenderAsync = async template => await liquid.RenderAsync(template, await ModelAsync()),
             RenderMarkdownAsync = async template => await liquid.RenderAsync(template, await ModelAsync(), Academy.Core.Text.MarkdownTextEncoder.Instance),
@@ -294,6 +370,7 @@ public sealed class WorkflowManager(
         ["Workflow"] = new Dictionary<string, object?>
         {
             ["Id"] = instance.WorkflowTypeId,
+            ["Version"] = instance.WorkflowTypeVersion,
             ["Name"] = definition.Name,
             ["CorrelationId"] = instance.CorrelationId,
             ["InstanceId"] = instance.Id,
@@ -342,14 +419,33 @@ public sealed class WorkflowManager(
     {
         foreach (var timer in dropped.Where(b => WorkflowTimers.ActivityTypes.Contains(b.Type)))
         {
-            await services.GetRequiredService<IJobScheduler>().CancelAsync(WorkflowTimers.JobKind, WorkflowTimers.Key(instance.Id, timer.ActivityId), cancellationToken);
+            await jobs.CancelAsync(WorkflowTimers.JobKind, WorkflowTimers.Key(instance.Id, timer.ActivityId), cancellationToken);
         }
     }
 
-    public async Task<WorkflowDefinition?> DefinitionAsync(string typeId, CancellationToken cancellationToken = default)
+    /// <summary>The definition of the version the instance runs on.</summary>
+    public Task<WorkflowDefinition?> DefinitionAsync(WorkflowInstanceRecord instance, CancellationToken cancellationToken = default) =>
+        DefinitionAsync(instance.WorkflowTypeId, instance.WorkflowTypeVersion, cancellationToken);
+
+    /// <summary>One version of a type's definition, from the cache or else its stored JSON; version 0 or less: the newest.</summary>
+    public async Task<WorkflowDefinition?> DefinitionAsync(string typeId, int version, CancellationToken cancellationToken = default)
     {
-        var json = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == typeId).Select(t => t.Json).SingleOrDefaultAsync(cancellationToken);
-        return json is null ? null : validator.Validate(json).Definition;
+        if (version <= 0)
+        {
+            version = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == typeId).Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
+        }
+        if (definitions.TryGet(typeId, version, out var cached))
+        {
+            return cached;
+        }
+        var json = await db.Set<WorkflowTypeVersionRecord>().AsNoTracking()
+            .Where(v => v.TypeId == typeId && v.Version == version).Select(v => v.Json).SingleOrDefaultAsync(cancellationToken);
+        if (json is null || WorkflowDefinitions.Read(json) is not { } definition)
+        {
+            return null;
+        }
+        definitions.Add(typeId, version, definition);
+        return definition;
     }
 
     public static List<BlockingActivity> Blocking(WorkflowInstanceRecord instance)

@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Workflows.Services;
 
-/// <summary>Signals by correlation id, for admin buttons in other modules ("Goedkeuren" on an enrolment).</summary>
+/// <summary>Signals by correlation id, for admin buttons in other modules ("Goedkeuren" on an enrolment); finds the waiting instances in the blocking index.</summary>
 public sealed class WorkflowSignaller(AcademyDbContext db, WorkflowManager manager) : IWorkflowSignaller
 {
     public async Task<int> SignalAsync(string correlationId, string signal, JsonObject? input = null, CancellationToken cancellationToken = default)
     {
-        var quoted = System.Text.Json.JsonSerializer.Serialize(SignalEvent.TypeName);
-        var ids = await db.Set<WorkflowInstanceRecord>().AsNoTracking()
-            .Where(i => i.CorrelationId == correlationId && i.Status == WorkflowStatus.Blocked && i.BlockingActivitiesJson.Contains(quoted))
-            .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+        var name = signal.ToLowerInvariant();
+        var ids = await db.Set<WorkflowBlockingIndexRecord>().AsNoTracking()
+            .Where(b => b.CorrelationId == correlationId && b.ActivityType == SignalEvent.TypeName && b.Signal == name)
+            .Select(b => b.InstanceId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         var resumed = 0;
         foreach (var id in ids)
         {

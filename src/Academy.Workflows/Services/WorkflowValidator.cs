@@ -17,7 +17,7 @@ public sealed record WorkflowValidation(WorkflowDefinition? Definition, IReadOnl
 /// </summary>
 public sealed partial class WorkflowValidator(ActivityLibrary library)
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions ParseOptions = WorkflowDefinitions.ParseOptions;
     /// <summary>Ids that would clash with the admin's own routes.</summary>
     private static readonly string[] ReservedIds = ["nieuw", "instanties"];
 
@@ -48,7 +48,8 @@ public sealed partial class WorkflowValidator(ActivityLibrary library)
         return new(definition, errors);
     }
 
-    private static WorkflowDefinition? Read(JsonObject root, List<string> errors)
+    /// <summary>The definition's shape (null when unreadable, with the reason in <paramref name="errors"/>); activity types are not checked.</summary>
+    internal static WorkflowDefinition? Read(JsonObject root, List<string> errors)
     {
         var definition = new WorkflowDefinition
         {

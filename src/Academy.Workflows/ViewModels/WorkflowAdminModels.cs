@@ -19,7 +19,12 @@ public sealed class WorkflowTypeEditViewModel
     public string Name { get; init; } = "";
     public bool IsEnabled { get; init; }
     public required string Json { get; init; }
+    /// <summary>The editor's concurrency stamp (posted back).</summary>
     public int Version { get; init; }
+    /// <summary>The newest definition version, which new instances start on.</summary>
+    public int LatestVersion { get; init; }
+    /// <summary>Instances not finished yet that run on an older version.</summary>
+    public int OlderVersionInstances { get; set; }
     /// <summary>Problems of the posted JSON (the save was refused).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>Problems of the stored type (e.g. an activity no installed module provides).</summary>

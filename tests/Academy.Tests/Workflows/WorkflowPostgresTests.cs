@@ -28,4 +28,12 @@ public sealed class WorkflowPostgresTests(PostgresFixture postgres) : IAsyncLife
         await WorkflowScenarios.TimerFires(Site);
         await WorkflowScenarios.FaultedInstanceIsRetriedFromAdmin(Site, await WorkflowAdminTests.ManagerAsync(Site));
     }
+
+    [Fact]
+    public async Task Versions_indexes_and_the_migration_step_work_on_postgres()
+    {
+        await WorkflowVersionScenarios.InstanceFinishesOnTheVersionItStartedOn(Site, await WorkflowAdminTests.ManagerAsync(Site));
+        await WorkflowVersionScenarios.StartLookupUsesTheIndex(Site);
+        await WorkflowVersionScenarios.MigrationStepFillsTheIndexes(Site);
+    }
 }

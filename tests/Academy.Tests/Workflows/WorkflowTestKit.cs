@@ -98,7 +98,8 @@ public sealed class WorkflowSite : IAsyncDisposable
 {
     /// <summary>Test-only domain events; each test starts its types on its own so tests sharing a site do not start each other's.</summary>
     public static readonly string[] Events =
-        ["WfMail", "WfResume", "WfContinue", "WfTimer", "WfStop", "WfRetry", "WfOnce", "WfNotify", "WfRights", "WfEditor", "WfSignal", "WfRecipe"];
+        ["WfMail", "WfResume", "WfContinue", "WfTimer", "WfStop", "WfRetry", "WfOnce", "WfNotify", "WfRights", "WfEditor", "WfSignal", "WfRecipe",
+         "WfVersion", "WfVersionGo", "WfIndex", "WfIndexOther", "WfMigrate", "WfMigrateGo", "WfMigrateOld"];
 
     private readonly AcademyFactory _root;
 

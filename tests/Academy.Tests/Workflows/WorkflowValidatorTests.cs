@@ -1,6 +1,8 @@
+using Academy.Core.Jobs;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Activities;
 using Academy.Workflows.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.Workflows;
 
@@ -9,9 +11,27 @@ public sealed class WorkflowValidatorTests
 {
     private static readonly WorkflowLiquid Liquid = new();
 
-    private static WorkflowValidator Validator() => new(new ActivityLibrary(
-        [new SendEmailTask(Liquid), new ConditionTask(Liquid), new SetVariableTask(Liquid), new TimerEvent(), new SignalEvent(), new WaitTask()],
-        [new WorkflowEventRegistration("EnrolmentConfirmed", "Aanmelding bevestigd")]));
+    /// <summary>The activities as a module adds them (by constructor injection), in a container of their own.</summary>
+    private static WorkflowValidator Validator()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(Liquid)
+            .AddSingleton<IJobScheduler>(new RecordingJobScheduler())
+            .AddSingleton<IWorkflowMail>(new UnusedMail())
+            .AddSingleton<ActivityCatalog>()
+            .AddScoped<ActivityLibrary>()
+            .AddActivity<SendEmailTask>().AddActivity<ConditionTask>().AddActivity<SetVariableTask>()
+            .AddActivity<TimerEvent>().AddActivity<SignalEvent>().AddActivity<WaitTask>()
+            .AddWorkflowEvent("EnrolmentConfirmed", "Aanmelding bevestigd")
+            .BuildServiceProvider();
+        return new(services.CreateScope().ServiceProvider.GetRequiredService<ActivityLibrary>());
+    }
+
+    private sealed class UnusedMail : IWorkflowMail
+    {
+        public Task QueueAsync(ActivityContext context, string to, string? toName, string subject, string body,
+            IReadOnlyList<Academy.Core.Contracts.MailAttachment>? attachments, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 
     private const string Valid = """
         { "Id": "herinnering", "Name": "Herinnering", "IsEnabled": true,

@@ -74,8 +74,9 @@ public sealed class EnrolmentSettingsAndActivityTests(SqliteEnrolmentSite site) 
         Assert.Equal("Failed", await RunActivityAsync("geen-getal", "Confirmed", null, commit: true));
         Assert.Equal("Done", await RunActivityAsync(first.EnrolmentId.ToString(), "Cancelled", null, commit: true));
         Assert.Equal(0, (await SeatsAsync(site.Factory, edition.EditionId))!.Taken);
+        await using var scope = site.Factory.Services.CreateAsyncScope();
         Assert.Equal(["Kies als status Confirmed (goedkeuren), Declined (afwijzen) of Cancelled (annuleren)."],
-            new SetEnrolmentStatus().Validate(new JsonObject { ["Status"] = "Weg" }));
+            scope.ServiceProvider.GetRequiredService<SetEnrolmentStatus>().Validate(new JsonObject { ["Status"] = "Weg" }));
     }
 
     /// <summary>Runs the activity as the workflow engine would: in its scope, inside a transaction it owns.</summary>
@@ -99,7 +100,6 @@ public sealed class EnrolmentSettingsAndActivityTests(SqliteEnrolmentSite site) 
             Properties = properties,
             Input = [],
             Variables = [],
-            Services = scope.ServiceProvider,
             NowUtc = DateTime.UtcNow,
             RenderAsync = template => Task.FromResult(template.Replace("{{ Input.Reden }}", "rendered", StringComparison.Ordinal)),
             RenderMarkdownAsync = template => Task.FromResult(template),

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Academy.Workflows.Services;
 
-namespace Academy.Workflows.Activities;
+namespace Academy.Workflows.Abstractions;
 
 /// <summary>Dutch checks shared by the activities' Validate: required text and Liquid that parses.</summary>
 public static class PropertyChecks
@@ -9,7 +8,7 @@ public static class PropertyChecks
     public static string? Text(JsonObject properties, string name) =>
         properties[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    public static IEnumerable<string> Liquid(WorkflowLiquid liquid, JsonObject properties, string[] required, string[]? optional = null)
+    public static IEnumerable<string> Liquid(IWorkflowLiquid liquid, JsonObject properties, string[] required, string[]? optional = null)
     {
         foreach (var name in required.Concat(optional ?? []))
         {

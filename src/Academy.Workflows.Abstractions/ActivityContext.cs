@@ -7,6 +7,8 @@ public sealed class ActivityContext
 {
     public required long WorkflowInstanceId { get; init; }
     public required string WorkflowTypeId { get; init; }
+    /// <summary>The version of the workflow type the instance runs on (it keeps it when the type is edited).</summary>
+    public int WorkflowTypeVersion { get; init; }
     /// <summary>What the instance is about, e.g. the enrolment id.</summary>
     public required string? CorrelationId { get; init; }
     /// <summary>The activity's id within the workflow type.</summary>
@@ -17,8 +19,6 @@ public sealed class ActivityContext
     public required JsonObject Input { get; init; }
     /// <summary>Values activities keep for later ones; persisted with the instance.</summary>
     public required JsonObject Variables { get; init; }
-    /// <summary>The request-free scope the engine runs in (its DbContext is the instance's unit of work).</summary>
-    public required IServiceProvider Services { get; init; }
     public required DateTime NowUtc { get; init; }
     /// <summary>Renders a Liquid template against Input, Variables, Workflow and Site.</summary>
     public required Func<string, Task<string>> RenderAsync { get; init; }
