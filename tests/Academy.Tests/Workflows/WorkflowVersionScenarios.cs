@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Academy.Core.Data;
 using Academy.Testing;
+using Academy.Tests.Admin;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Migrations;
 using Academy.Workflows.Models;
