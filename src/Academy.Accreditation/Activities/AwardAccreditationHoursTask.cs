@@ -12,6 +12,7 @@ using Academy.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Activities;
 

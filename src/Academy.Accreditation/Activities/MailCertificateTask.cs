@@ -5,6 +5,7 @@ using Academy.Core.Settings;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Activities;
 using Academy.Workflows.Services;
+using Academy.Email.Abstractions;
 
 namespace Academy.Accreditation.Activities;
 

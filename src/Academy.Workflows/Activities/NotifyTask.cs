@@ -3,6 +3,7 @@ using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows.Activities;
 

@@ -1,6 +1,7 @@
 using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows.Activities;
 
