@@ -32,10 +32,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Core_references_no_module()
     {
-        Types().That().ResideInAssembly(Layout.Core[0])
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(Layout.AllBut(Layout.Core)[0], Layout.AllBut(Layout.Core)[1..]))
-            .Because("Academy.Core knows no module and no feature vocabulary (DESIGN.md)")
-            .Check(Layout.Architecture);
+        Check(Layout.Core[0], Layout.AllBut(Layout.Core), "Academy.Core knows no module and no feature vocabulary (DESIGN.md)");
     }
 
     public static TheoryData<string> ModuleNames() => new(Layout.Modules.Keys.Order(StringComparer.Ordinal));
@@ -46,10 +43,7 @@ public sealed class ModuleBoundaryTests
     {
         var own = Layout.Modules[module];
         var forbidden = Layout.AllBut([.. Layout.Core, .. Layout.Abstractions.Values, own]);
-        Types().That().ResideInAssembly(own)
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(forbidden[0], forbidden[1..]))
-            .Because($"{own.GetName().Name} may use another module's entities, DbSets, services and controllers only through its Academy.<Module>.Abstractions")
-            .Check(Layout.Architecture);
+        Check(own, forbidden, $"{own.GetName().Name} may use another module's entities, DbSets, services and controllers only through its Academy.<Module>.Abstractions");
     }
 
     public static TheoryData<string> AbstractionNames() => new(Layout.Abstractions.Keys.Order(StringComparer.Ordinal));
@@ -60,10 +54,7 @@ public sealed class ModuleBoundaryTests
     {
         var own = Layout.Abstractions[module];
         var forbidden = Layout.AllBut([.. Layout.Core, .. Layout.Abstractions.Values]);
-        Types().That().ResideInAssembly(own)
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(forbidden[0], forbidden[1..]))
-            .Because($"{own.GetName().Name} is what other modules may use: it must not pull in a module's internals")
-            .Check(Layout.Architecture);
+        Check(own, forbidden, $"{own.GetName().Name} is what other modules may use: it must not pull in a module's internals");
     }
 
     public static TheoryData<string> ThemeNames() => new(Layout.Themes.Select(t => t.GetName().Name!).Order(StringComparer.Ordinal));
@@ -74,11 +65,15 @@ public sealed class ModuleBoundaryTests
     {
         var own = Layout.Themes.Single(t => t.GetName().Name == theme);
         var forbidden = Layout.AllBut([.. Layout.Core, .. Layout.Abstractions.Values, own]);
-        Types().That().ResideInAssembly(own)
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(forbidden[0], forbidden[1..]))
-            .Because($"a theme ({theme}) dresses the site and never calls a module's services, controllers or entities")
-            .Check(Layout.Architecture);
+        Check(own, forbidden, $"a theme ({theme}) dresses the site and never calls a module's services, controllers or entities");
     }
+
+    /// <summary>Fails with every type of <paramref name="assembly"/> that uses a type of <paramref name="forbidden"/>, and what it uses.</summary>
+    private static void Check(ArchAssembly assembly, ArchAssembly[] forbidden, string because) =>
+        Types().That().ResideInAssembly(assembly)
+            .Should().NotDependOnAny(Types().That().ResideInAssembly(forbidden[0], forbidden[1..]))
+            .Because(because)
+            .Check(Layout.Architecture);
 
     /// <summary>The site's assemblies by role, read from the <c>Academy.*.dll</c> files beside the tests.</summary>
     private static class Layout
