@@ -8,6 +8,7 @@ using Academy.Core.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation;
 

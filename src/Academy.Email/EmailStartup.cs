@@ -7,6 +7,7 @@ using Academy.Email.Models;
 using Academy.Email.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email;
 

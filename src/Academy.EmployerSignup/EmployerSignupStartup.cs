@@ -7,6 +7,7 @@ using Academy.EmployerSignup.Services;
 using Academy.Workflows.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.EmployerSignup;
 

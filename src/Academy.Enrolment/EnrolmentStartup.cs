@@ -22,8 +22,6 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddModelContributor<EnrolmentModel>();
         services.AddDataMigration<EnrolmentMigration>();
 
-        services.AddSingleton<SqliteWriteGate>();
-        services.AddScoped<EnrolmentUnitOfWork>();
         services.AddScoped<SeatCounter>();
         services.AddScoped<Prerequisites>();
         services.AddScoped<EnrolmentService>();

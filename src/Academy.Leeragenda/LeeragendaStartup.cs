@@ -9,6 +9,7 @@ using Academy.Leeragenda.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda;
 

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Users.Abstractions;
+using Academy.Email.Abstractions;
 
 namespace Academy.Users;
 

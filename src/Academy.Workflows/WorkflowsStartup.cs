@@ -12,6 +12,7 @@ using Academy.Workflows.Recipes;
 using Academy.Workflows.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows;
 

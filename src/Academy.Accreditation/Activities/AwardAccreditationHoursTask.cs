@@ -11,6 +11,7 @@ using Academy.Workflows.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Activities;
 

@@ -3,6 +3,7 @@ using Academy.Accreditation.Services.Certificates;
 using Academy.Core.Contracts;
 using Academy.Core.Settings;
 using Academy.Workflows.Abstractions;
+using Academy.Email.Abstractions;
 
 namespace Academy.Accreditation.Activities;
 

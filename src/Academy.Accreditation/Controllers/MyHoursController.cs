@@ -1,10 +1,9 @@
 using Academy.Accreditation.Services.MyHours;
 using Academy.Accreditation.ViewModels;
-using Academy.Enrolment.Queries;
-using Academy.Enrolment.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Controllers;
 
@@ -19,7 +18,7 @@ public sealed class MyHoursController(MyHoursQuery hours, TimeProvider clock, IS
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery(Name = "jaar")] string? year, CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me)
+        if (CurrentUser.From(User) is not { } me)
         {
             return Challenge();
         }
@@ -35,12 +34,12 @@ public sealed class MyHoursController(MyHoursQuery hours, TimeProvider clock, IS
     [HttpGet("overzicht.pdf")]
     public async Task<IActionResult> Pdf([FromQuery(Name = "jaar")] string? year, CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me)
+        if (CurrentUser.From(User) is not { } me)
         {
             return Challenge();
         }
         var overview = await hours.GetAsync(me, ParseYear(year), cancellationToken);
-        var name = ParticipantClaims.From(User)?.Name ?? User.Identity?.Name ?? me.Email ?? "";
+        var name = me.DisplayName;
         var bytes = MyHoursPdf.Build(overview, name, clock.GetUtcNow().UtcDateTime, (format, args) => T.GetString(format, args).Value);
         Response.Headers.CacheControl = "no-store";
         return File(bytes, "application/pdf", "overzicht-leeruren.pdf");

@@ -1,10 +1,10 @@
 using Academy.Accreditation.Services.Profile;
 using Academy.Accreditation.ViewModels;
-using Academy.Enrolment.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Controllers;
 
@@ -21,7 +21,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me)
+        if (CurrentUser.From(User) is not { } me)
         {
             return Challenge();
         }
@@ -40,7 +40,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
     [HttpPost("")]
     public async Task<IActionResult> Save([FromForm] RegisterProfileInput input, CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me)
+        if (CurrentUser.From(User) is not { } me)
         {
             return Challenge();
         }

@@ -1,4 +1,5 @@
 using Academy.Core.Contracts;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Models;
 

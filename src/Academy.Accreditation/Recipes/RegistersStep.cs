@@ -5,6 +5,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Recipes;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Services;
 

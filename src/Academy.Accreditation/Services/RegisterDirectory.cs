@@ -2,6 +2,7 @@ using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Services;
 

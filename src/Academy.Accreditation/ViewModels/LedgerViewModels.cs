@@ -2,6 +2,7 @@ using Academy.Accreditation.Services;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Certificates;
 using Academy.Accreditation.Services.Ledger;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.ViewModels;
 
@@ -18,7 +19,7 @@ public sealed record LedgerEntryRow(LedgerEntryRecord Entry, RegisterRecord? Reg
 
     public string HoursText => Format(Entry.Hours);
 
-    public string Format(decimal hours) => Services.HoursText.WithUnit(hours, Register?.Unit ?? Core.Contracts.RegisterUnit.Uren);
+    public string Format(decimal hours) => Services.HoursText.WithUnit(hours, Register?.Unit ?? Academy.Accreditation.Abstractions.RegisterUnit.Uren);
 
     public bool CanReverse => Entry.Kind != LedgerEntryKind.Reversal && !IsReversed;
 }

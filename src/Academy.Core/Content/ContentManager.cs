@@ -21,6 +21,7 @@ public sealed class ContentManager(
     AcademyDbContext db,
     ContentDefinitionManager definitions,
     EventOutbox outbox,
+    UnitOfWork unitOfWork,
     IEnumerable<IContentHandler> handlers,
     IEnumerable<IContentChangeListener> listeners,
     TimeProvider clock)
@@ -136,18 +137,16 @@ public sealed class ContentManager(
             throw new ContentValidationException(validation);
         }
         // Our own transaction unless the caller (a recipe) has one: on SQLite it takes the write lock first,
-        // so concurrent saves of one item run one after the other.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        // so concurrent saves of one item run one after the other. Listeners hear of it once it is committed.
+        var owned = !unitOfWork.InTransaction;
         try
         {
-            var saved = await WriteVersionAsync(item, publish, author);
-            await db.SaveChangesAsync();
-            _changed.Add((saved.ContentType, saved.ContentItemId));
-            if (transaction is not null)
+            await unitOfWork.RunAsync(async () =>
             {
-                await transaction.CommitAsync();
-                await NotifyChangesAsync();
-            }
+                var saved = await WriteVersionAsync(item, publish, author);
+                await db.SaveChangesAsync();
+                _changed.Add((saved.ContentType, saved.ContentItemId));
+            });
         }
         catch (DbUpdateException ex)
         {
@@ -156,6 +155,10 @@ public sealed class ContentManager(
             var conflict = new ContentValidationResult();
             conflict.Fail("", "Deze wijziging botst met een andere wijziging die tegelijk is opgeslagen (bijvoorbeeld hetzelfde webadres). Controleer de gegevens en sla opnieuw op.");
             throw new ContentValidationException(conflict, ex);
+        }
+        if (owned)
+        {
+            await NotifyChangesAsync();
         }
     }
 

@@ -53,6 +53,8 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<IContentHandler, AutorouteHandler>();
         services.AddScoped<IContentChangeListener, ContentOutputCacheEviction>();
         services.AddScoped<EventOutbox>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<UnitOfWork>();
         AddBackgroundPlatform(services);
         services.AddScoped<DocumentStore>();
         services.AddSingleton<MarkdownRenderer>();

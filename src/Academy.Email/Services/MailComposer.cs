@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Fluid;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

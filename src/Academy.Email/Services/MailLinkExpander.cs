@@ -3,6 +3,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Hosting;
 using Academy.Email.Models;
 using Microsoft.Extensions.Options;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

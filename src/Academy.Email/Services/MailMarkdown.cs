@@ -5,6 +5,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Options;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

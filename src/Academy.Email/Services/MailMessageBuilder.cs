@@ -3,6 +3,7 @@ using Academy.Core.Contracts;
 using Academy.Email.Models;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

@@ -3,6 +3,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Email.Models;
 using Microsoft.EntityFrameworkCore;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

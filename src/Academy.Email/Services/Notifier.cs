@@ -1,6 +1,7 @@
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Email.Models;
+using Academy.Email.Abstractions;
 
 namespace Academy.Email.Services;
 

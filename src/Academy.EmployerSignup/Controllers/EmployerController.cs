@@ -6,6 +6,7 @@ using Academy.EmployerSignup.Models;
 using Academy.EmployerSignup.Services;
 using Academy.Enrolment.Abstractions;
 using Microsoft.AspNetCore.Mvc;
+using Academy.Users.Abstractions;
 
 namespace Academy.EmployerSignup.Controllers;
 

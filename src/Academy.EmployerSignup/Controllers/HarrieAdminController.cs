@@ -3,9 +3,10 @@ using Academy.Core.Contracts;
 using Academy.Core.Security;
 using Academy.EmployerSignup.Models;
 using Academy.EmployerSignup.Services;
-using Academy.Enrolment.Permissions;
+using Academy.Enrolment.Abstractions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.EmployerSignup.Controllers;
 
@@ -23,7 +24,7 @@ public sealed class HarrieAdminPageModel
 /// The leer-coördinator's HARRIE page: seats held by unconfirmed sign-ups (and releasing them), and the contact
 /// persons of employers (linking and unlinking them). HARRIE holds are enrolments, so the enrolment permission rules it.
 /// </summary>
-[RequirePermission(EnrolmentPermissions.ManageEnrolments)]
+[RequirePermission(EnrolmentPermissionNames.ManageEnrolments)]
 [Route("admin/harrie")]
 public sealed class HarrieAdminController(
     Core.Data.AcademyDbContext db,
@@ -93,6 +94,6 @@ public sealed class HarrieAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("HARRIE-werkgevers", HarrieAdminController.Path, EnrolmentPermissions.ManageEnrolments, 25),
+        new("HARRIE-werkgevers", HarrieAdminController.Path, EnrolmentPermissionNames.ManageEnrolments, 25),
     ];
 }

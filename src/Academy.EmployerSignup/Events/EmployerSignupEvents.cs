@@ -1,4 +1,5 @@
 using Academy.Core.Events;
+using Academy.Email.Abstractions;
 
 namespace Academy.EmployerSignup.Events;
 
@@ -7,7 +8,7 @@ public sealed record SignupParticipant(string Name, string Email, string? Functi
 
 /// <summary>
 /// An employer signed up employees; the contact must confirm through <see cref="ConfirmUrl"/> before <see cref="ExpiresUtc"/>.
-/// <see cref="ConfirmUrl"/> is a one-time link reference (Academy.Core.Contracts.MailLinks): it becomes the link with its
+/// <see cref="ConfirmUrl"/> is a one-time link reference (Academy.Email.Abstractions.MailLinks): it becomes the link with its
 /// token only when the mail to the contact is sent.
 /// </summary>
 public sealed record EmployerSignupRequested(

@@ -2,6 +2,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.EmployerSignup.Models;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.EmployerSignup.Services;
 

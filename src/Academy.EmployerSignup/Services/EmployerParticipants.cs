@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Academy.Core.Data;
 using Academy.EmployerSignup.Models;
 using Academy.Enrolment.Abstractions;
-using Academy.Enrolment.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.EmployerSignup.Services;
@@ -13,11 +11,10 @@ public sealed record EmployeeEnrolment(long EnrolmentId, string SignupId, string
 public sealed record EmployerSignupView(EmployerSignupRecord Signup, IReadOnlyList<EmployeeEnrolment> Employees);
 
 /// <summary>
-/// The sign-ups an employer may see, with their employees. The employees are read (never written) from the
-/// enrolment module's published <see cref="EnrolmentRecord"/>, by hold group; every change goes through
-/// IEnrolmentService.
+/// The sign-ups an employer may see, with their employees. The employees come from the enrolment module's
+/// roster by hold group (the sign-up's id); every change goes through IEnrolmentService.
 /// </summary>
-public sealed class EmployerParticipants(AcademyDbContext db, EmployerContacts contacts)
+public sealed class EmployerParticipants(IEnrolmentRoster roster, EmployerContacts contacts)
 {
     /// <summary>
     /// Confirmed (and later cancelled) sign-ups the user made as contact, or that a colleague linked to the same
@@ -26,11 +23,7 @@ public sealed class EmployerParticipants(AcademyDbContext db, EmployerContacts c
     public async Task<IReadOnlyList<EmployerSignupView>> ForUserAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var signups = await Visible(user).OrderByDescending(s => s.CreatedUtc).ToListAsync(cancellationToken);
-        var ids = signups.Select(s => s.Id).ToList();
-        var employees = await db.Set<EnrolmentRecord>().AsNoTracking()
-            .Where(e => e.HoldGroupId != null && ids.Contains(e.HoldGroupId))
-            .OrderBy(e => e.Id)
-            .ToListAsync(cancellationToken);
+        var employees = await roster.ByHoldGroupsAsync(signups.Select(s => s.Id).ToList(), cancellationToken);
         return signups
             .Select(s => new EmployerSignupView(s, employees.Where(e => e.HoldGroupId == s.Id).Select(ToView).ToList()))
             .ToList();
@@ -40,22 +33,20 @@ public sealed class EmployerParticipants(AcademyDbContext db, EmployerContacts c
     public async Task<(EmployerSignupRecord Signup, EmployeeEnrolment Employee)?> FindAsync(ClaimsPrincipal user, long enrolmentId,
         CancellationToken cancellationToken = default)
     {
-        var enrolment = await db.Set<EnrolmentRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
-        if (enrolment?.HoldGroupId is not { } signupId)
+        if (await roster.GetInHoldGroupAsync(enrolmentId, cancellationToken) is not { } enrolment)
         {
             return null;
         }
-        var signup = await Visible(user).FirstOrDefaultAsync(s => s.Id == signupId, cancellationToken);
+        var signup = await Visible(user).FirstOrDefaultAsync(s => s.Id == enrolment.HoldGroupId, cancellationToken);
         return signup is null ? null : (signup, ToView(enrolment));
     }
 
     /// <summary>The confirmed employees of a sign-up, for the confirmation mail.</summary>
     public async Task<IReadOnlyList<Events.SignupParticipant>> ConfirmedAsync(string signupId, CancellationToken cancellationToken = default) =>
-        await db.Set<EnrolmentRecord>().AsNoTracking()
-            .Where(e => e.HoldGroupId == signupId && e.Status == EnrolmentStatus.Confirmed)
-            .OrderBy(e => e.Id)
-            .Select(e => new Events.SignupParticipant(e.ParticipantName, e.ParticipantEmail, e.ParticipantFunction))
-            .ToListAsync(cancellationToken);
+        (await roster.ByHoldGroupsAsync([signupId], cancellationToken))
+            .Where(e => e.Status == EnrolmentStatus.Confirmed)
+            .Select(e => new Events.SignupParticipant(e.Name, e.Email, e.Function))
+            .ToList();
 
     private IQueryable<EmployerSignupRecord> Visible(ClaimsPrincipal user)
     {
@@ -64,6 +55,6 @@ public sealed class EmployerParticipants(AcademyDbContext db, EmployerContacts c
             .Where(s => s.Status == EmployerSignupStatus.Confirmed || s.Status == EmployerSignupStatus.Cancelled);
     }
 
-    private static EmployeeEnrolment ToView(EnrolmentRecord e) =>
-        new(e.Id, e.HoldGroupId ?? "", e.ParticipantName, e.ParticipantEmail, e.ParticipantFunction, e.Status);
+    private static EmployeeEnrolment ToView(GroupEnrolment e) =>
+        new(e.EnrolmentId, e.HoldGroupId, e.Name, e.Email, e.Function, e.Status);
 }

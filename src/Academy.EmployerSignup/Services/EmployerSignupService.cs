@@ -9,6 +9,8 @@ using Academy.EmployerSignup.Models;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Academy.Users.Abstractions;
+using Academy.Email.Abstractions;
 
 namespace Academy.EmployerSignup.Services;
 
@@ -32,6 +34,7 @@ public enum ConfirmOutcome
 /// </summary>
 public sealed class EmployerSignupService(
     AcademyDbContext db,
+    UnitOfWork unitOfWork,
     IEnrolmentService enrolment,
     IEditionCatalog catalog,
     HarrieEditions editions,
@@ -98,28 +101,31 @@ public sealed class EmployerSignupService(
         };
         var employees = signup.Employees.Select(e => new Participant(null, e.Name, e.Email, e.Function)).ToList();
 
-        await using var transaction = await BeginAsync(cancellationToken);
-        var held = await enrolment.HoldAsync(edition.EditionId, employees, record.Id, record.ExpiresUtc, cancellationToken);
-        if (held.Count != employees.Count || held.Any(r => !r.Succeeded))
+        var refusedHold = await unitOfWork.RunAsync<IReadOnlyList<EnrolmentResult>?>(async () =>
         {
-            await RollbackAsync(transaction, cancellationToken);
+            var held = await enrolment.HoldAsync(edition.EditionId, employees, record.Id, record.ExpiresUtc, cancellationToken);
+            if (held.Count != employees.Count || held.Any(r => !r.Succeeded))
+            {
+                return WorkOutcome<IReadOnlyList<EnrolmentResult>?>.Discard(held);
+            }
+            db.Add(record);
+            await jobs.ScheduleAsync(ExpiryJobKind, record.Id, record.ExpiresUtc, null, cancellationToken);
+            await retention.EnsureScheduledAsync(cancellationToken);
+            outbox.Add(new EmployerSignupRequested(
+                record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmLinkReference(record.Id),
+                edition.EditionId, edition.EditionName, edition.OfferingTitle,
+                signup.Employees.Select(e => new SignupParticipant(e.Name, e.Email, e.Function)).ToList(),
+                record.ExpiresUtc));
+            return WorkOutcome<IReadOnlyList<EnrolmentResult>?>.Keep(null);
+        }, null, cancellationToken);
+        if (refusedHold is not null)
+        {
             // Someone else may have taken the seats since the check above; otherwise the service says why.
             var left = await editions.SeatsLeftAsync(edition);
             return left < employees.Count
                 ? new SubmitResult(null, nameof(SignupInput.EditionId), HarrieEditions.SeatsLeftMessage(left))
-                : new SubmitResult(null, null, held.FirstOrDefault(r => !r.Succeeded)?.Error ?? "De plaatsen konden niet worden gereserveerd. Probeer het opnieuw.");
+                : new SubmitResult(null, null, refusedHold.FirstOrDefault(r => !r.Succeeded)?.Error ?? "De plaatsen konden niet worden gereserveerd. Probeer het opnieuw.");
         }
-
-        db.Add(record);
-        await jobs.ScheduleAsync(ExpiryJobKind, record.Id, record.ExpiresUtc, null, cancellationToken);
-        await retention.EnsureScheduledAsync(cancellationToken);
-        outbox.Add(new EmployerSignupRequested(
-            record.Id, record.ContactName, record.ContactEmail, record.OrganisationName, ConfirmLinkReference(record.Id),
-            edition.EditionId, edition.EditionName, edition.OfferingTitle,
-            signup.Employees.Select(e => new SignupParticipant(e.Name, e.Email, e.Function)).ToList(),
-            record.ExpiresUtc));
-        await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
         return new SubmitResult(record.Id, null, null);
     }
 
@@ -159,50 +165,53 @@ public sealed class EmployerSignupService(
             return settled;
         }
 
-        await using var transaction = await BeginAsync(cancellationToken);
-        // Claim the sign-up with a conditional update, so two clicks at once confirm it once.
-        var claimed = await db.Set<EmployerSignupRecord>()
-            .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, EmployerSignupStatus.Confirmed), cancellationToken);
-        if (claimed == 0)
+        var outcome = await unitOfWork.RunAsync<ConfirmOutcome?>(async () =>
         {
-            await RollbackAsync(transaction, cancellationToken);
-            var current = await FindAsync(signupId, cancellationToken);
-            return current is null ? ConfirmOutcome.Unknown : Outcome(current, now) ?? ConfirmOutcome.AlreadyConfirmed;
-        }
+            // Claim the sign-up with a conditional update, so two clicks at once confirm it once.
+            var claimed = await db.Set<EmployerSignupRecord>()
+                .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, EmployerSignupStatus.Confirmed), cancellationToken);
+            if (claimed == 0)
+            {
+                return WorkOutcome<ConfirmOutcome?>.Discard(null);
+            }
 
-        var confirmed = await enrolment.ConfirmHoldAsync(signupId, cancellationToken);
-        if (confirmed == 0)
+            var confirmed = await enrolment.ConfirmHoldAsync(signupId, cancellationToken);
+            if (confirmed == 0)
+            {
+                // The holds are gone (released by an expiry that ran first): nothing to confirm.
+                return WorkOutcome<ConfirmOutcome?>.Discard(ConfirmOutcome.Expired);
+            }
+
+            var registered = await organisations.EnsureEmployerAsync(record.OrganisationName, record.KvkNumber, record.Address, record.Place, cancellationToken);
+            var organisation = registered.Organisation;
+            // Identity saves as it goes; everything stays inside this transaction. The account joins the organisation only
+            // when its contact is linked: a KvK number is public, so using one proves nothing (issue 9, finding 1).
+            var account = await accounts.EnsureAccountAsync(record.ContactEmail, record.ContactName, EmployerRole, null, ManagePath, cancellationToken);
+            if (await contacts.RegisterAsync(organisation.Id, account.UserId, record.ContactName, record.ContactEmail, registered.Created, cancellationToken))
+            {
+                await organisations.SetMembershipAsync(account.UserId, organisation.Id, member: true, cancellationToken);
+            }
+
+            record.Status = EmployerSignupStatus.Confirmed;
+            record.ConfirmedUtc = now;
+            record.OrganisationId = organisation.Id;
+            record.ContactUserId = account.UserId;
+            record.ClientKey = null;
+            await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
+            var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
+            outbox.Add(new EmployerSignupConfirmed(
+                record.Id, record.ContactName, record.ContactEmail, organisation.Name, account.SetPasswordUrl, BaseUrl + ManagePath,
+                record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training",
+                await participants.ConfirmedAsync(signupId, cancellationToken)));
+            return WorkOutcome<ConfirmOutcome?>.Keep(ConfirmOutcome.Confirmed);
+        }, null, cancellationToken);
+        if (outcome is { } done)
         {
-            // The holds are gone (released by an expiry that ran first): nothing to confirm.
-            await RollbackAsync(transaction, cancellationToken);
-            return ConfirmOutcome.Expired;
+            return done;
         }
-
-        var registered = await organisations.EnsureEmployerAsync(record.OrganisationName, record.KvkNumber, record.Address, record.Place, cancellationToken);
-        var organisation = registered.Organisation;
-        // Identity saves as it goes; everything stays inside this transaction. The account joins the organisation only
-        // when its contact is linked: a KvK number is public, so using one proves nothing (issue 9, finding 1).
-        var account = await accounts.EnsureAccountAsync(record.ContactEmail, record.ContactName, EmployerRole, null, ManagePath, cancellationToken);
-        if (await contacts.RegisterAsync(organisation.Id, account.UserId, record.ContactName, record.ContactEmail, registered.Created, cancellationToken))
-        {
-            await organisations.SetMembershipAsync(account.UserId, organisation.Id, member: true, cancellationToken);
-        }
-
-        record.Status = EmployerSignupStatus.Confirmed;
-        record.ConfirmedUtc = now;
-        record.OrganisationId = organisation.Id;
-        record.ContactUserId = account.UserId;
-        record.ClientKey = null;
-        await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
-        var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
-        outbox.Add(new EmployerSignupConfirmed(
-            record.Id, record.ContactName, record.ContactEmail, organisation.Name, account.SetPasswordUrl, BaseUrl + ManagePath,
-            record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training",
-            await participants.ConfirmedAsync(signupId, cancellationToken)));
-        await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-        return ConfirmOutcome.Confirmed;
+        var current = await FindAsync(signupId, cancellationToken);
+        return current is null ? ConfirmOutcome.Unknown : Outcome(current, now) ?? ConfirmOutcome.AlreadyConfirmed;
     }
 
     /// <summary>The expiry job: an unconfirmed sign-up past its time releases its seats. Returns whether it expired.</summary>
@@ -238,24 +247,23 @@ public sealed class EmployerSignupService(
     public async Task<bool> ReleaseAsync(string signupId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await BeginAsync(cancellationToken);
-        // Conditional, like confirming: a release and a confirmation at the same moment cannot both win.
-        var claimed = await db.Set<EmployerSignupRecord>()
-            .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, EmployerSignupStatus.Released)
-                .SetProperty(s => s.ExpiresUtc, now)
-                .SetProperty(s => s.ClientKey, (string?)null), cancellationToken);
-        if (claimed == 0)
+        return await unitOfWork.RunAsync(async () =>
         {
-            await RollbackAsync(transaction, cancellationToken);
-            return false;
-        }
-        await enrolment.ReleaseHoldAsync(signupId, cancellationToken);
-        await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-        return true;
+            // Conditional, like confirming: a release and a confirmation at the same moment cannot both win.
+            var claimed = await db.Set<EmployerSignupRecord>()
+                .Where(s => s.Id == signupId && s.Status == EmployerSignupStatus.Unconfirmed)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, EmployerSignupStatus.Released)
+                    .SetProperty(s => s.ExpiresUtc, now)
+                    .SetProperty(s => s.ClientKey, (string?)null), cancellationToken);
+            if (claimed == 0)
+            {
+                return WorkOutcome<bool>.Discard(false);
+            }
+            await enrolment.ReleaseHoldAsync(signupId, cancellationToken);
+            await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
+            return WorkOutcome<bool>.Keep(true);
+        }, null, cancellationToken);
     }
 
     /// <summary>The answer for a sign-up that can no longer be confirmed (null: it still can).</summary>
@@ -268,25 +276,4 @@ public sealed class EmployerSignupService(
         _ when now >= UtcDates.AsUtc(record.ExpiresUtc) => ConfirmOutcome.Expired,
         _ => null,
     };
-
-    /// <summary>A transaction of our own, unless the caller already runs one (then it decides).</summary>
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-
-    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
-
-    private async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-        db.ChangeTracker.Clear();
-    }
 }

@@ -2,12 +2,13 @@ using Academy.Core.Contracts;
 using Academy.Core.Settings;
 using Academy.Core.Text;
 using Academy.Enrolment.Abstractions;
-using Academy.Enrolment.Queries;
 using Academy.Enrolment.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Academy.Enrolment.Queries;
+using Academy.Users.Abstractions;
 
 namespace Academy.Enrolment.Controllers;
 
@@ -30,7 +31,7 @@ public sealed class MyEnrolmentsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me)
+        if (CurrentUser.From(User) is not { } me)
         {
             return Challenge();
         }
@@ -66,7 +67,7 @@ public sealed class MyEnrolmentsController(
         {
             return View(nameof(Cancel), await CancelModelAsync(item, null));
         }
-        var result = await service.CancelAsync(id, CurrentParticipant.From(User)!.UserId, byCoordinator: false, cancellationToken: cancellationToken);
+        var result = await service.CancelAsync(id, CurrentUser.From(User)!.UserId, byCoordinator: false, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -79,7 +80,7 @@ public sealed class MyEnrolmentsController(
     [HttpGet("{id:long}.ics")]
     public async Task<IActionResult> Calendar(long id, CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
+        if (CurrentUser.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
         {
             return NotFound();
         }
@@ -94,7 +95,7 @@ public sealed class MyEnrolmentsController(
 
     private async Task<MyEnrolmentItem?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        if (CurrentParticipant.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
+        if (CurrentUser.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Academy.Core.Data;
+using Academy.Core.Exports;
 using Academy.Core.Recipes;
 using Academy.Core.Text;
 using Academy.Enrolment.Queries;
@@ -10,12 +11,12 @@ namespace Academy.Enrolment.Exports;
 /// The participant list as a table of text, the one source of both the CSV and the XLSX export:
 /// a header row and a row per participant, dates in Amsterdam time.
 /// </summary>
-public sealed record ParticipantSheet(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+public static class ParticipantSheet
 {
     public static readonly IReadOnlyList<string> Columns =
         ["Naam", "E-mail", "Organisatie", "Functie", "Status", "Plaats op wachtlijst", "Aangemeld op"];
 
-    public static ParticipantSheet From(IEnumerable<ParticipantRow> participants, Func<string, object[], string> localize) => new(
+    public static TextSheet From(IEnumerable<ParticipantRow> participants, Func<string, object[], string> localize) => new(
         Columns.Select(c => localize(c, [])).ToList(),
         participants.Select(p => (IReadOnlyList<string>)
         new[]
@@ -27,14 +28,7 @@ public sealed record ParticipantSheet(IReadOnlyList<string> Header, IReadOnlyLis
             EnrolmentStatusText.Describe(p.Status, null, p.DeclineReason, localize),
             p.WaitlistPosition?.ToString(DutchFormat.Culture) ?? "",
             AmsterdamTime.ToLocal(UtcDates.AsUtc(p.EnrolledUtc)).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
-        }.Select(NeutraliseFormula).ToList()).ToList());
-
-    /// <summary>
-    /// A spreadsheet must not run what a participant typed: a cell that starts like a formula
-    /// (= + - @, or a tab or carriage return) gets a leading apostrophe, so it stays text.
-    /// </summary>
-    public static string NeutraliseFormula(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        }.Select(TextSheet.NeutraliseFormula).ToList()).ToList());
 
     /// <summary>A safe file name part for the download, e.g. "training-x-groep-1".</summary>
     public static string FileName(string offeringTitle, string editionName) => Slug.From($"{offeringTitle} {editionName}");

@@ -1,11 +1,12 @@
 using Academy.Core.Contracts;
 using Academy.Core.Security;
+using Academy.Enrolment.Abstractions;
 
 namespace Academy.Enrolment.Permissions;
 
 public sealed class EnrolmentPermissions : IPermissionProvider
 {
-    public const string ManageEnrolments = "ManageEnrolments";
+    public const string ManageEnrolments = EnrolmentPermissionNames.ManageEnrolments;
 
     public IEnumerable<Permission> GetPermissions() =>
     [

@@ -3,6 +3,7 @@ using Academy.Core.Data;
 using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Models;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.Enrolment.Queries;
 

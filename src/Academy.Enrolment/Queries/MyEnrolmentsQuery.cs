@@ -1,25 +1,10 @@
-using System.Security.Claims;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Enrolment.Models;
+using Academy.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Enrolment.Queries;
-
-/// <summary>The signed-in person: their account id and (lower-cased) e-mail address.</summary>
-public sealed record CurrentParticipant(string UserId, string? Email)
-{
-    public static CurrentParticipant? From(ClaimsPrincipal user)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (string.IsNullOrEmpty(id))
-        {
-            return null;
-        }
-        var email = user.FindFirstValue(ClaimTypes.Email);
-        return new CurrentParticipant(id, string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant());
-    }
-}
 
 /// <summary>An enrolment of the current user with its edition (null when the offering is no longer published).</summary>
 public sealed record MyEnrolment(EnrolmentRecord Record, EditionInfo? Edition, int? WaitlistPosition)
@@ -36,7 +21,7 @@ public sealed record MyEnrolment(EnrolmentRecord Record, EditionInfo? Edition, i
 /// </summary>
 public sealed class MyEnrolmentsQuery(AcademyDbContext db, IEditionCatalog catalog, WaitlistPositions positions)
 {
-    public IQueryable<EnrolmentRecord> Owned(CurrentParticipant me)
+    public IQueryable<EnrolmentRecord> Owned(CurrentUser me)
     {
         var records = db.Set<EnrolmentRecord>().AsNoTracking();
         return me.Email is null
@@ -44,14 +29,14 @@ public sealed class MyEnrolmentsQuery(AcademyDbContext db, IEditionCatalog catal
             : records.Where(r => r.UserId == me.UserId || (r.UserId == null && r.ParticipantEmail == me.Email));
     }
 
-    public async Task<IReadOnlyList<MyEnrolment>> ListAsync(CurrentParticipant me, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MyEnrolment>> ListAsync(CurrentUser me, CancellationToken cancellationToken = default)
     {
         var records = await Owned(me).OrderByDescending(r => r.CreatedUtc).ToListAsync(cancellationToken);
         return await WithEditionsAsync(records, cancellationToken);
     }
 
     /// <summary>The enrolment if it belongs to <paramref name="me"/>; null otherwise (the caller answers 404).</summary>
-    public async Task<MyEnrolment?> FindAsync(CurrentParticipant me, long id, CancellationToken cancellationToken = default)
+    public async Task<MyEnrolment?> FindAsync(CurrentUser me, long id, CancellationToken cancellationToken = default)
     {
         var record = await Owned(me).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         return record is null ? null : (await WithEditionsAsync([record], cancellationToken))[0];

@@ -5,6 +5,7 @@ using Academy.Core.Recipes;
 using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Users.Abstractions;
 
 namespace Academy.Enrolment.Recipes;
 

@@ -1,3 +1,4 @@
+using Academy.Core.Data;
 using Academy.Core.Contracts;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed partial class EnrolmentService
             return Task.FromResult(Fail(invalid));
         }
         var email = NormaliseEmail(participant.Email);
-        return unitOfWork.RunAsync(async () =>
+        return InTransactionAsync(async () =>
         {
             var existing = await Enrolments.AsNoTracking()
                 .Where(e => e.EditionId == edition.EditionId && e.ParticipantEmail == email && e.ActiveMarker == 0)

@@ -1,18 +1,21 @@
 using Academy.Core.Contracts;
+using Academy.Core.Content;
 using Academy.Core.Data;
 using Academy.Core.Events;
 using Academy.Core.Text;
 using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Events;
 using Academy.Enrolment.Models;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using static Academy.Enrolment.Abstractions.EnrolmentResult;
 
 namespace Academy.Enrolment.Services;
 
 /// <summary>
-/// The enrolment rules. Every method is one transaction (<see cref="EnrolmentUnitOfWork"/>) holding the change and its
-/// events; user errors come back as Dutch messages with nothing changed, never as exceptions.
+/// The enrolment rules. Every method is one transaction (Core's <see cref="UnitOfWork"/>) holding the change and its
+/// events; user errors come back as Dutch messages with nothing changed, never as exceptions. Seat counters are changed
+/// with conditional updates inside it, which lock the edition's counter row on PostgreSQL (READ COMMITTED) until commit.
 /// </summary>
 public sealed partial class EnrolmentService(
     AcademyDbContext db,
@@ -20,7 +23,8 @@ public sealed partial class EnrolmentService(
     Prerequisites prerequisites,
     EventOutbox outbox,
     SeatCounter seats,
-    EnrolmentUnitOfWork unitOfWork,
+    UnitOfWork unitOfWork,
+    IOutputCacheStore outputCache,
     TimeProvider clock) : IEnrolmentService, IEnrolmentCompletion
 {
     private static readonly EnrolmentStatus[] Live = [EnrolmentStatus.Pending, EnrolmentStatus.Held, EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted];
@@ -28,6 +32,22 @@ public sealed partial class EnrolmentService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private DbSet<EnrolmentRecord> Enrolments => db.Set<EnrolmentRecord>();
+
+    /// <summary>
+    /// One change in the unit of work (under a savepoint inside a caller's transaction). A kept change evicts the
+    /// output-cached pages that show seats left once it commits; <see cref="SeatsOutputCacheEviction"/> evicts again
+    /// when its events are dispatched, for a change a caller committed later.
+    /// </summary>
+    private Task<T> InTransactionAsync<T>(Func<Task<WorkOutcome<T>>> work, Func<DbUpdateException, T> onConflict, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async () =>
+        {
+            var outcome = await work();
+            if (outcome.Commit)
+            {
+                unitOfWork.AfterCommit(() => outputCache.EvictByTagAsync(OutputCacheTags.Seats, CancellationToken.None).AsTask());
+            }
+            return outcome;
+        }, onConflict, cancellationToken);
 
     public async Task<EnrolmentResult> EnrolAsync(string editionId, Participant participant, CancellationToken cancellationToken = default)
     {
@@ -45,7 +65,7 @@ public sealed partial class EnrolmentService(
             return Fail(missing);
         }
         var email = NormaliseEmail(participant.Email);
-        return await unitOfWork.RunAsync(async () =>
+        return await InTransactionAsync(async () =>
         {
             var existing = await Enrolments.AsNoTracking()
                 .Where(e => e.EditionId == edition.EditionId && e.ParticipantEmail == email && e.ActiveMarker == 0)
@@ -85,97 +105,6 @@ public sealed partial class EnrolmentService(
         }, _ => Fail(EnrolmentMessages.AlreadyEnrolled), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EnrolmentResult>> HoldAsync(string editionId, IReadOnlyList<Participant> participants, string holdGroupId, DateTime expiresUtc, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<EnrolmentResult> FailAll(string message) =>
-            participants.Count == 0 ? [Fail(message)] : participants.Select(_ => Fail(message)).ToList();
-
-        if (participants.Count == 0)
-        {
-            return FailAll(EnrolmentMessages.NoParticipants);
-        }
-        if (participants.Select(CheckParticipant).FirstOrDefault(e => e is not null) is { } invalid)
-        {
-            return FailAll(invalid);
-        }
-        if (participants.Select(p => NormaliseEmail(p.Email)).Distinct().Count() != participants.Count)
-        {
-            return FailAll(EnrolmentMessages.DuplicateParticipants);
-        }
-        if (string.IsNullOrWhiteSpace(holdGroupId) || holdGroupId.Length > 64 || UtcDates.AsUtc(expiresUtc) <= Now)
-        {
-            return FailAll(EnrolmentMessages.HoldInvalid);
-        }
-        var (edition, closed) = await OpenEditionAsync(editionId, cancellationToken);
-        if (edition is null)
-        {
-            return FailAll(closed!);
-        }
-        foreach (var participant in participants)
-        {
-            if (await MissingPrerequisiteAsync(edition, participant, cancellationToken) is { } missing)
-            {
-                return FailAll($"{participant.Name.Trim()}: {missing}");
-            }
-        }
-        var emails = participants.Select(p => NormaliseEmail(p.Email)).ToList();
-        return await unitOfWork.RunAsync<IReadOnlyList<EnrolmentResult>>(async () =>
-        {
-            var taken = await Enrolments.AsNoTracking()
-                .Where(e => e.EditionId == edition.EditionId && emails.Contains(e.ParticipantEmail) && e.ActiveMarker == 0)
-                .Select(e => e.ParticipantName).FirstOrDefaultAsync(cancellationToken);
-            if (taken is not null)
-            {
-                return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Discard(FailAll(EnrolmentMessages.PersonAlreadyEnrolled(taken)));
-            }
-            await EnsureSeatsAsync(edition, cancellationToken);
-            if (!await seats.TryClaimAsync(edition.EditionId, participants.Count, cancellationToken))
-            {
-                var free = edition.Capacity - ((await seats.TakenAsync([edition.EditionId], cancellationToken)).GetValueOrDefault(edition.EditionId));
-                return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Discard(FailAll(EnrolmentMessages.NotEnoughSeats(Math.Max(0, free), participants.Count)));
-            }
-            var records = participants.Select(p =>
-            {
-                var record = NewRecord(edition, p);
-                record.Status = EnrolmentStatus.Held;
-                record.HoldGroupId = holdGroupId;
-                record.HoldExpiresUtc = UtcDates.AsUtc(expiresUtc);
-                return record;
-            }).ToList();
-            Enrolments.AddRange(records);
-            await db.SaveChangesAsync(cancellationToken);
-            return WorkOutcome<IReadOnlyList<EnrolmentResult>>.Keep(
-                records.Select(r => new EnrolmentResult(r.Id, r.Status, null, null)).ToList());
-        }, _ => FailAll(EnrolmentMessages.Changed), cancellationToken);
-    }
-
-    public async Task<int> ConfirmHoldAsync(string holdGroupId, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(holdGroupId))
-        {
-            return 0;
-        }
-        return await unitOfWork.RunAsync(async () =>
-        {
-            var now = Now;
-            var held = await Enrolments
-                .Where(e => e.HoldGroupId == holdGroupId && e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc > now)
-                .ToListAsync(cancellationToken);
-            var editions = await EditionsAsync(held, cancellationToken);
-            foreach (var record in held)
-            {
-                Change(record, EnrolmentStatus.Confirmed);
-                outbox.Add(new EnrolmentConfirmed(Subject(record, editions.GetValueOrDefault(record.EditionId))));
-            }
-            return WorkOutcome<int>.Keep(held.Count);
-        }, _ => 0, cancellationToken);
-    }
-
-    public Task<int> ExpireHoldsAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        var now = UtcDates.AsUtc(nowUtc);
-        return EndHoldsAsync(e => e.Status == EnrolmentStatus.Held && e.HoldExpiresUtc <= now, cancellationToken);
-    }
 
     public Task<EnrolmentResult> CancelAsync(long enrolmentId, string actorUserId, bool byCoordinator, string? reason = null, CancellationToken cancellationToken = default) =>
         CancelAsync(enrolmentId, actorUserId, byCoordinator ? EnrolmentActor.Coordinator : EnrolmentActor.Participant, reason, cancellationToken);
@@ -288,54 +217,9 @@ public sealed partial class EnrolmentService(
         }, cancellationToken);
     }
 
-    public Task<EnrolmentResult> MarkCompletedAsync(long enrolmentId, string actorUserId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(enrolmentId, (record, edition) =>
-        {
-            if (record.Status != EnrolmentStatus.Confirmed)
-            {
-                return Task.FromResult(Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.AlreadyCompleted : EnrolmentMessages.NotConfirmed));
-            }
-            Complete(record, edition, actorUserId);
-            return Task.FromResult(new EnrolmentResult(record.Id, record.Status, null, null));
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<long>?> MarkCompletedManyAsync(IReadOnlyCollection<long> enrolmentIds, string actorUserId, CancellationToken cancellationToken = default) =>
-        unitOfWork.RunAsync(async () =>
-        {
-            var ids = enrolmentIds.Distinct().ToList();
-            // One query and one save for the whole group: a large session completes in one round, not one per person.
-            var records = await Enrolments.Where(e => ids.Contains(e.Id) && e.Status == EnrolmentStatus.Confirmed).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-            var editions = new Dictionary<string, EditionInfo?>();
-            foreach (var record in records)
-            {
-                if (!editions.TryGetValue(record.EditionId, out var edition))
-                {
-                    editions[record.EditionId] = edition = await catalog.GetAsync(record.EditionId, cancellationToken);
-                }
-                Complete(record, edition, actorUserId);
-            }
-            return WorkOutcome<IReadOnlyList<long>?>.Keep(records.Select(r => r.Id).ToList());
-        }, _ => null, cancellationToken);
-
-    /// <summary>Completed: the record, the completion prerequisites read, and the event that starts the accreditation workflow.</summary>
-    private void Complete(EnrolmentRecord record, EditionInfo? edition, string actorUserId)
-    {
-        Change(record, EnrolmentStatus.Completed);
-        db.Add(new CompletionRecord
-        {
-            OfferingId = record.OfferingId,
-            ParticipantEmail = record.ParticipantEmail,
-            UserId = record.UserId,
-            EnrolmentId = record.Id,
-            MarkedByUserId = actorUserId,
-            CompletedUtc = Now,
-        });
-        outbox.Add(new EnrolmentCompleted(Subject(record, edition), Now, record.OrganisationId, actorUserId));
-    }
-
     /// <summary>Loads the enrolment and its edition inside the transaction; commits only when the change succeeded.</summary>
     private Task<EnrolmentResult> ChangeAsync(long enrolmentId, Func<EnrolmentRecord, EditionInfo?, Task<EnrolmentResult>> change, CancellationToken cancellationToken) =>
-        unitOfWork.RunAsync(async () =>
+        InTransactionAsync(async () =>
         {
             var record = enrolmentId <= 0 ? null : await Enrolments.FirstOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
             if (record is null)

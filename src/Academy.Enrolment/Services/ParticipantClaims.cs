@@ -1,15 +1,12 @@
 using System.Security.Claims;
 using Academy.Enrolment.Abstractions;
+using Academy.Users.Abstractions;
 
 namespace Academy.Enrolment.Services;
 
 /// <summary>The signed-in user as a participant, from the claims the Users module puts on the principal.</summary>
 public static class ParticipantClaims
 {
-    // Claim types of the Users module (AcademyClaimTypes), which this module does not reference.
-    private const string DisplayName = "DisplayName";
-    private const string OrganisationId = "OrganisationId";
-
     public static string? UserId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
@@ -22,7 +19,7 @@ public static class ParticipantClaims
         {
             return null;
         }
-        var name = user.FindFirstValue(DisplayName) is { Length: > 0 } display ? display : user.Identity?.Name ?? email;
-        return new Participant(id, name, email, null, user.FindFirstValue(OrganisationId));
+        var name = user.FindFirstValue(AcademyClaimTypes.DisplayName) is { Length: > 0 } display ? display : user.Identity?.Name ?? email;
+        return new Participant(id, name, email, null, user.FindFirstValue(AcademyClaimTypes.OrganisationId));
     }
 }

@@ -5,6 +5,7 @@ using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda.Controllers;
 

@@ -6,6 +6,7 @@ using Academy.Core.Hosting;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Indexes;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.Leeragenda.Services;
 

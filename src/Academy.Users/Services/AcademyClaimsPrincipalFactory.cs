@@ -1,15 +1,9 @@
 using System.Security.Claims;
+using Academy.Users.Abstractions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Academy.Users.Services;
-
-/// <summary>Claim types the Users module adds to the signed-in principal besides Identity's own.</summary>
-public static class AcademyClaimTypes
-{
-    public const string DisplayName = "DisplayName";
-    public const string OrganisationId = "OrganisationId";
-}
 
 /// <summary>
 /// Identity's factory (user name, e-mail, security stamp, roles and the roles' claims — so the

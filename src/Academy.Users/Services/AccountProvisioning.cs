@@ -4,6 +4,8 @@ using Academy.Core.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Academy.Users.Abstractions;
+using Academy.Email.Abstractions;
 
 namespace Academy.Users.Services;
 

@@ -13,7 +13,7 @@ namespace Academy.Users.Services;
 /// Does nothing when the account already exists.
 /// </summary>
 public sealed class AdminSetupHandler(
-    AcademyDbContext db,
+    UnitOfWork unitOfWork,
     UserManager<AcademyUser> userManager,
     RoleManager<AcademyRole> roleManager,
     PermissionCatalog permissions,
@@ -37,29 +37,31 @@ public sealed class AdminSetupHandler(
         var generated = string.IsNullOrEmpty(context.Options.AdminPassword);
         var password = generated ? RandomNumberGenerator.GetString(PasswordAlphabet, 24) : context.Options.AdminPassword!;
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var role = await roleManager.FindByNameAsync(AdminRole);
-        if (role is null)
+        // Identity saves as it goes: the role and the account commit together or not at all.
+        await unitOfWork.RunAsync(async () =>
         {
-            role = new AcademyRole(AdminRole) { Description = "Beheert de hele site." };
-            Check(await roleManager.CreateAsync(role));
-            foreach (var permission in permissions.All.Keys.Order(StringComparer.Ordinal))
+            var role = await roleManager.FindByNameAsync(AdminRole);
+            if (role is null)
             {
-                Check(await roleManager.AddClaimAsync(role, new Claim(PermissionClaim.Type, permission)));
+                role = new AcademyRole(AdminRole) { Description = "Beheert de hele site." };
+                Check(await roleManager.CreateAsync(role));
+                foreach (var permission in permissions.All.Keys.Order(StringComparer.Ordinal))
+                {
+                    Check(await roleManager.AddClaimAsync(role, new Claim(PermissionClaim.Type, permission)));
+                }
             }
-        }
 
-        var user = new AcademyUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "Beheerder",
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        Check(await userManager.CreateAsync(user, password));
-        Check(await userManager.AddToRoleAsync(user, AdminRole));
-        await transaction.CommitAsync();
+            var user = new AcademyUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = "Beheerder",
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            Check(await userManager.CreateAsync(user, password));
+            Check(await userManager.AddToRoleAsync(user, AdminRole));
+        });
 
         if (generated)
         {

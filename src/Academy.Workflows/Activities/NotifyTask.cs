@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 using Academy.Workflows.Services;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows.Activities;
 

@@ -7,6 +7,7 @@ using Academy.Workflows.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows.Services;
 

@@ -473,15 +473,6 @@ public sealed class WorkflowManager(
     }
 
     /// <summary>Uses the caller's transaction (the outbox dispatcher's) when there is one; otherwise one of its own.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await work();
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) =>
+        services.GetRequiredService<UnitOfWork>().RunAsync(work, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Academy.Email.Services;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Email;
 

@@ -5,6 +5,7 @@ using Academy.Testing;
 using Academy.Tests.Platform;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Academy.Email.Abstractions;
 using static Academy.Tests.Email.MailTestKit;
 
 namespace Academy.Tests.Email;

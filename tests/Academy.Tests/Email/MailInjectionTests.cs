@@ -4,6 +4,7 @@ using Academy.Core.Text;
 using Academy.Email.Models;
 using Academy.Email.Services;
 using Microsoft.Extensions.Options;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Email;
 

@@ -5,6 +5,7 @@ using Academy.Core.Data;
 using Academy.Email.Models;
 using Academy.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 using static Academy.Tests.Email.MailTestKit;
 
 namespace Academy.Tests.Email;

@@ -6,6 +6,7 @@ using Academy.Email.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Email;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Academy.Tests.Admin;
+using Academy.Email.Abstractions;
 using static Academy.Tests.Admin.AdminTestKit;
 
 namespace Academy.Tests.Email;

@@ -1,6 +1,7 @@
 using Academy.Core.Contracts;
 using Academy.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Email;
 

@@ -4,6 +4,7 @@ using Academy.Leeragenda;
 using Academy.Leeragenda.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Tests.Leeragenda;
 

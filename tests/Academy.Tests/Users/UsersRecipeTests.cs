@@ -7,6 +7,7 @@ using Academy.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Users.Abstractions;
 using static Academy.Tests.Users.UsersTestKit;
 
 namespace Academy.Tests.Users;

@@ -11,6 +11,7 @@ using Academy.Tests.Platform;
 using Academy.Testing;
 using Academy.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Workflows;
 

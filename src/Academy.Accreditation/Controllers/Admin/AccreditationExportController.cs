@@ -1,7 +1,7 @@
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Exports;
 using Academy.Core.Security;
-using Academy.Enrolment.Exports;
+using Academy.Core.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -21,11 +21,11 @@ public sealed class AccreditationExportController(RegisterReportQuery reports, I
 
     [HttpGet("{registerId}.csv")]
     public Task<IActionResult> Csv(string editionId, string registerId, CancellationToken cancellationToken) =>
-        ExportAsync(editionId, registerId, "leeruren", "csv", ParticipantExports.CsvContentType, r => RegisterExports.Csv(r, Localize), cancellationToken);
+        ExportAsync(editionId, registerId, "leeruren", "csv", SheetFiles.CsvContentType, r => RegisterExports.Csv(r, Localize), cancellationToken);
 
     [HttpGet("{registerId}.xlsx")]
     public Task<IActionResult> Xlsx(string editionId, string registerId, CancellationToken cancellationToken) =>
-        ExportAsync(editionId, registerId, "leeruren", "xlsx", ParticipantExports.XlsxContentType, r => RegisterExports.Xlsx(r, Localize), cancellationToken);
+        ExportAsync(editionId, registerId, "leeruren", "xlsx", SheetFiles.XlsxContentType, r => RegisterExports.Xlsx(r, Localize), cancellationToken);
 
     private string Localize(string text) => T[text];
 

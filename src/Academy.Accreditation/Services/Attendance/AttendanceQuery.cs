@@ -4,6 +4,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Services.Attendance;
 

@@ -2,7 +2,6 @@ using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Enrolment.Abstractions;
-using Academy.Enrolment.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Accreditation.Services.Attendance;
@@ -32,7 +31,7 @@ public sealed class AttendanceService(
     IEditionCatalog catalog,
     IEnrolmentRoster roster,
     IEnrolmentCompletion completion,
-    EnrolmentUnitOfWork unitOfWork,
+    UnitOfWork unitOfWork,
     TimeProvider clock)
 {
     public static bool IsOpen(SessionInfo session, DateTime nowUtc) => session.StartUtc - AttendanceMessages.OpensBeforeStart <= nowUtc;

@@ -2,6 +2,7 @@ using Academy.Accreditation.Models;
 using Academy.Accreditation.Pdf;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Services.Attendance;
 

@@ -6,6 +6,7 @@ using Academy.Core.Hosting;
 using Academy.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Services.Certificates;
 

@@ -8,6 +8,7 @@ using Academy.Core.Recipes;
 using Academy.Core.Security;
 using Academy.Core.Text;
 using Microsoft.EntityFrameworkCore;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Services.Dashboard;
 

@@ -1,5 +1,6 @@
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Services.Dashboard;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Academy.Core.Text;
-using Academy.Enrolment.Exports;
+using Academy.Core.Exports;
 
 namespace Academy.Accreditation.Services.Exports;
 
@@ -30,13 +30,13 @@ public static class RegisterExports
     }
 
     public static byte[] Csv(RegisterReport report, Func<string, string> localize) =>
-        ParticipantExports.Csv([(null, ReportableSheet(report, localize)), (localize(NotReportableTitle), NotReportableSheet(report, localize))]);
+        SheetFiles.Csv([(null, ReportableSheet(report, localize)), (localize(NotReportableTitle), NotReportableSheet(report, localize))]);
 
     public static byte[] Xlsx(RegisterReport report, Func<string, string> localize) =>
-        ParticipantExports.Xlsx([(localize("Te melden"), ReportableSheet(report, localize)), (localize(NotReportableTitle), NotReportableSheet(report, localize))]);
+        SheetFiles.Xlsx([(localize("Te melden"), ReportableSheet(report, localize)), (localize(NotReportableTitle), NotReportableSheet(report, localize))]);
 
     /// <summary>naam, registernummer, datum (the activity/completion date), uren or punten, accreditatiecode.</summary>
-    public static ParticipantSheet ReportableSheet(RegisterReport report, Func<string, string> localize) => new(
+    public static TextSheet ReportableSheet(RegisterReport report, Func<string, string> localize) => new(
         [localize("Naam"), localize("Registernummer"), localize("Datum"), localize(HoursText.UnitHeading(report.Register.Unit)), localize("Accreditatiecode")],
         report.Reportable.Select(p => (IReadOnlyList<string>)
         [
@@ -47,7 +47,7 @@ public static class RegisterExports
             p.AccreditationCode ?? "",
         ]).ToList());
 
-    public static ParticipantSheet NotReportableSheet(RegisterReport report, Func<string, string> localize) => new(
+    public static TextSheet NotReportableSheet(RegisterReport report, Func<string, string> localize) => new(
         [localize("Naam"), localize("Reden")],
         report.NotReportable.Select(p => (IReadOnlyList<string>)[p.Name, NotReportableReasonText.Describe(p.Reasons, localize)]).ToList());
 

@@ -5,6 +5,7 @@ using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Services.Exports;
 

@@ -2,6 +2,7 @@ using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
 
 namespace Academy.Accreditation.Services.Ledger;
 

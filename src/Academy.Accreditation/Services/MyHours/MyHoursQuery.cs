@@ -3,8 +3,9 @@ using Academy.Accreditation.Services.Ledger;
 using Academy.Accreditation.Services.Profile;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
-using Academy.Enrolment.Queries;
 using Microsoft.EntityFrameworkCore;
+using Academy.Users.Abstractions;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Accreditation.Services.MyHours;
 
@@ -50,10 +51,10 @@ public sealed class MyHoursQuery(AcademyDbContext db, HoursLedger ledger, Regist
     private const int MinYear = 2000, MaxYear = 2100;
 
     /// <summary>The ledger's own rule of whose entries are whose (account, or its e-mail address without an account).</summary>
-    public IQueryable<LedgerEntryRecord> Owned(CurrentParticipant me) => ledger.EntriesOf(new LedgerPerson(me.UserId, me.Email ?? "", ""));
+    public IQueryable<LedgerEntryRecord> Owned(CurrentUser me) => ledger.EntriesOf(new LedgerPerson(me.UserId, me.Email ?? "", ""));
 
     /// <param name="year">The year whose period to show per register; null or out of range = the current year.</param>
-    public async Task<MyHoursOverview> GetAsync(CurrentParticipant me, int? year, CancellationToken cancellationToken = default)
+    public async Task<MyHoursOverview> GetAsync(CurrentUser me, int? year, CancellationToken cancellationToken = default)
     {
         var currentYear = Academy.Core.Recipes.AmsterdamTime.Today(clock).Year;
         var profile = await profiles.GetAsync(me.UserId, cancellationToken);

@@ -9,6 +9,7 @@ using Academy.Enrolment.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Academy.Users.Abstractions;
 
 namespace Academy.Enrolment.Controllers.Admin;
 

@@ -1,5 +1,6 @@
 using Academy.Core.Contracts;
 using Academy.Core.Security;
+using Academy.Core.Exports;
 using Academy.Enrolment.Exports;
 using Academy.Enrolment.Permissions;
 using Academy.Enrolment.Queries;
@@ -18,14 +19,14 @@ public sealed class ParticipantExportController(
 {
     [HttpGet("deelnemers.csv")]
     public Task<IActionResult> Csv(string editionId, CancellationToken cancellationToken) =>
-        ExportAsync(editionId, "csv", ParticipantExports.CsvContentType, (sheet, _) => ParticipantExports.Csv(sheet), cancellationToken);
+        ExportAsync(editionId, "csv", SheetFiles.CsvContentType, (sheet, _) => SheetFiles.Csv(sheet), cancellationToken);
 
     [HttpGet("deelnemers.xlsx")]
     public Task<IActionResult> Xlsx(string editionId, CancellationToken cancellationToken) =>
-        ExportAsync(editionId, "xlsx", ParticipantExports.XlsxContentType, (sheet, edition) => ParticipantExports.Xlsx(sheet, edition.EditionName), cancellationToken);
+        ExportAsync(editionId, "xlsx", SheetFiles.XlsxContentType, (sheet, edition) => SheetFiles.Xlsx(sheet, edition.EditionName), cancellationToken);
 
     private async Task<IActionResult> ExportAsync(string editionId, string extension, string contentType,
-        Func<ParticipantSheet, EditionInfo, byte[]> write, CancellationToken cancellationToken)
+        Func<TextSheet, EditionInfo, byte[]> write, CancellationToken cancellationToken)
     {
         if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition)
         {

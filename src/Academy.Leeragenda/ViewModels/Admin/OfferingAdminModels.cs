@@ -1,5 +1,7 @@
 using Academy.Core.Content;
 using Academy.Core.Contracts;
+using Academy.Accreditation.Abstractions;
+using Academy.Users.Abstractions;
 
 namespace Academy.Leeragenda.ViewModels.Admin;
 
@@ -342,5 +344,5 @@ public sealed class OfferingPreviewViewModel
     /// <summary>"Alle bijeenkomsten bijgewoond", "Minimaal 80 % van de tijd aanwezig" or "Handmatig afgemeld".</summary>
     public string CompletionText { get; init; } = "";
     public IReadOnlyList<Academy.Leeragenda.Models.OfferingAccreditation> Accreditations { get; init; } = [];
-    public IReadOnlyList<Academy.Core.Contracts.RegisterSummary> Registers { get; init; } = [];
+    public IReadOnlyList<Academy.Accreditation.Abstractions.RegisterSummary> Registers { get; init; } = [];
 }

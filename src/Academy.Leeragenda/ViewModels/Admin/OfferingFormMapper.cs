@@ -6,6 +6,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Models;
 using Microsoft.Extensions.Localization;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda.ViewModels.Admin;
 

@@ -11,6 +11,7 @@ using Academy.Testing;
 using Academy.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Email.Abstractions;
 
 namespace Academy.Tests.Accreditation.Ledger;
 

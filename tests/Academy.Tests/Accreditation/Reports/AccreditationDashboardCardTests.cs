@@ -1,6 +1,7 @@
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Dashboard;
 using Academy.Core.Contracts;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Tests.Accreditation.Reports;
 

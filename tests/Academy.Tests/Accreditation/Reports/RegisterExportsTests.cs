@@ -3,6 +3,7 @@ using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Exports;
 using Academy.Core.Contracts;
 using ClosedXML.Excel;
+using Academy.Accreditation.Abstractions;
 
 namespace Academy.Tests.Accreditation.Reports;
 

@@ -9,6 +9,8 @@ using Academy.Tests.Admin;
 using Academy.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Academy.Accreditation.Abstractions;
+using Academy.Users.Abstractions;
 
 namespace Academy.Tests.Accreditation.Reports;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Academy.Enrolment.Abstractions;
+using Academy.Core.Exports;
 using Academy.Enrolment.Exports;
 using Academy.Enrolment.Queries;
 using ClosedXML.Excel;
@@ -25,7 +26,7 @@ public class ParticipantExportTests
             ],
             Dutch);
 
-        var bytes = ParticipantExports.Csv(sheet);
+        var bytes = SheetFiles.Csv(sheet);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
@@ -45,17 +46,17 @@ public class ParticipantExportTests
     [InlineData("Gewone naam", "Gewone naam")]
     [InlineData("", "")]
     public void Cells_that_look_like_formulas_become_text(string typed, string written) =>
-        Assert.Equal(written, ParticipantSheet.NeutraliseFormula(typed));
+        Assert.Equal(written, TextSheet.NeutraliseFormula(typed));
 
     [Fact]
     public void Formula_injection_is_neutralised_in_both_formats()
     {
         var sheet = ParticipantSheet.From([Row("=1+1", "evil@example.nl", function: "@cmd")], Dutch);
 
-        var csv = Encoding.UTF8.GetString(ParticipantExports.Csv(sheet));
+        var csv = Encoding.UTF8.GetString(SheetFiles.Csv(sheet));
         Assert.Contains("'=1+1;evil@example.nl;;'@cmd;", csv);
 
-        using var workbook = new XLWorkbook(new MemoryStream(ParticipantExports.Xlsx(sheet, "Groep 1")));
+        using var workbook = new XLWorkbook(new MemoryStream(SheetFiles.Xlsx(sheet, "Groep 1")));
         var cell = workbook.Worksheet(1).Cell(2, 1);
         Assert.False(cell.HasFormula);
         Assert.Equal(XLDataType.Text, cell.DataType);
@@ -72,7 +73,7 @@ public class ParticipantExportTests
             ],
             Dutch);
 
-        using var workbook = new XLWorkbook(new MemoryStream(ParticipantExports.Xlsx(sheet, "Groep 1: najaar [A]")));
+        using var workbook = new XLWorkbook(new MemoryStream(SheetFiles.Xlsx(sheet, "Groep 1: najaar [A]")));
         var worksheet = workbook.Worksheet(1);
 
         Assert.Equal("Groep 1 najaar A", worksheet.Name);

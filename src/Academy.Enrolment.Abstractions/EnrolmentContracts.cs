@@ -117,6 +117,21 @@ public interface IEnrolmentRoster
     Task<IReadOnlyList<RosterEntry>> ParticipantsAsync(string editionId, CancellationToken cancellationToken = default);
 
     Task<RosterEntry?> GetAsync(long enrolmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every enrolment an employer made in these hold groups (one per sign-up), in the order they were made.</summary>
+    Task<IReadOnlyList<GroupEnrolment>> ByHoldGroupsAsync(IReadOnlyCollection<string> holdGroupIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The enrolment when an employer made it in a hold group; otherwise null.</summary>
+    Task<GroupEnrolment?> GetInHoldGroupAsync(long enrolmentId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An enrolment an employer made for an employee, in the hold group of its sign-up.</summary>
+public sealed record GroupEnrolment(long EnrolmentId, string HoldGroupId, string Name, string Email, string? Function, EnrolmentStatus Status);
+
+/// <summary>The enrolment module's permission names, for other modules' pages that need the same right.</summary>
+public static class EnrolmentPermissionNames
+{
+    public const string ManageEnrolments = "ManageEnrolments";
 }
 
 /// <summary>Domain events of the enrolment module; their class names are the workflow event activity names.</summary>

@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Users.Abstractions;
 
 public sealed record UserSummary(string UserId, string DisplayName, string Email, string? OrganisationId);
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Academy.Core.Contracts;
+namespace Academy.Email.Abstractions;
 
 /// <summary>
 /// Makes the working link for a one-time link reference (see <see cref="MailLinks"/>) when the mail that holds it

@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Email.Abstractions;
 
 /// <summary>A file sent with a mail, such as an .ics invitation.</summary>
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

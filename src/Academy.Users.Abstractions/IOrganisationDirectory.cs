@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Users.Abstractions;
 
 public sealed record OrganisationInfo(string Id, string Name, string Kind, string? Place);
 

@@ -1,9 +1,9 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Users.Abstractions;
 
 /// <param name="UserId">The account's id.</param>
 /// <param name="Created">True when the account did not exist before.</param>
 /// <param name="SetPasswordUrl">
-/// When the account has no password yet: a one-time link reference (<see cref="MailLinks"/>) for a mail to the account's
+/// When the account has no password yet: a one-time link reference (Email.Abstractions' MailLinks) for a mail to the account's
 /// address, which becomes the link to choose a password when the mail is sent; otherwise null.
 /// </param>
 public sealed record ProvisionedAccount(string UserId, bool Created, string? SetPasswordUrl);

@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Accreditation.Abstractions;
 
 /// <summary>How a register counts: hours or points.</summary>
 public enum RegisterUnit

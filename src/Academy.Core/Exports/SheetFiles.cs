@@ -1,26 +1,37 @@
 using System.Text;
 using ClosedXML.Excel;
 
-namespace Academy.Enrolment.Exports;
+namespace Academy.Core.Exports;
+
+/// <summary>A table of text to export: a header row and the rows under it.</summary>
+public sealed record TextSheet(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>
+    /// A spreadsheet must not run what someone typed: a cell that starts like a formula
+    /// (= + - @, or a tab or carriage return) gets a leading apostrophe, so it stays text.
+    /// </summary>
+    public static string NeutraliseFormula(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}
 
 /// <summary>
-/// Writes <see cref="ParticipantSheet"/>s as files Dutch spreadsheet users open directly. Every cell goes through
-/// <see cref="ParticipantSheet.NeutraliseFormula"/> here, so no caller (this module's participant list, the
+/// Writes <see cref="TextSheet"/>s as files Dutch spreadsheet users open directly. Every cell goes through
+/// <see cref="TextSheet.NeutraliseFormula"/> here, so no caller (the enrolment module's participant list, the
 /// accreditation module's register exports) can forget it.
 /// </summary>
-public static class ParticipantExports
+public static class SheetFiles
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>UTF-8 with a byte-order mark and semicolons: what Excel with Dutch regional settings expects.</summary>
-    public static byte[] Csv(ParticipantSheet sheet) => Csv([(null, sheet)]);
+    public static byte[] Csv(TextSheet sheet) => Csv([(null, sheet)]);
 
     /// <summary>
     /// Several tables in one CSV file: each after the first follows a blank line and, when it has one, a title row
     /// (e.g. the people who cannot be reported, below the ones who can).
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<(string? Title, ParticipantSheet Sheet)> sections)
+    public static byte[] Csv(IReadOnlyList<(string? Title, TextSheet Sheet)> sections)
     {
         var text = new StringBuilder();
         for (var i = 0; i < sections.Count; i++)
@@ -43,7 +54,7 @@ public static class ParticipantExports
     }
 
     private static void AppendCsvRow(StringBuilder text, IEnumerable<string> row) =>
-        text.Append(string.Join(';', row.Select(v => CsvField(ParticipantSheet.NeutraliseFormula(v))))).Append("\r\n");
+        text.Append(string.Join(';', row.Select(v => CsvField(TextSheet.NeutraliseFormula(v))))).Append("\r\n");
 
     /// <summary>Quotes a field when it holds a separator, quote, line break or edge spaces; quotes inside are doubled.</summary>
     public static string CsvField(string value) =>
@@ -52,10 +63,10 @@ public static class ParticipantExports
             : value;
 
     /// <summary>One worksheet: a bold header row with an autofilter, text cells, widths fitted to the content.</summary>
-    public static byte[] Xlsx(ParticipantSheet sheet, string worksheetName) => Xlsx([(worksheetName, sheet)]);
+    public static byte[] Xlsx(TextSheet sheet, string worksheetName) => Xlsx([(worksheetName, sheet)]);
 
-    /// <summary>A workbook with one worksheet per sheet, in order, each laid out as <see cref="Xlsx(ParticipantSheet, string)"/>.</summary>
-    public static byte[] Xlsx(IReadOnlyList<(string WorksheetName, ParticipantSheet Sheet)> sheets)
+    /// <summary>A workbook with one worksheet per sheet, in order, each laid out as <see cref="Xlsx(TextSheet, string)"/>.</summary>
+    public static byte[] Xlsx(IReadOnlyList<(string WorksheetName, TextSheet Sheet)> sheets)
     {
         using var workbook = new XLWorkbook();
         foreach (var (name, sheet) in sheets)
@@ -67,7 +78,7 @@ public static class ParticipantExports
         return stream.ToArray();
     }
 
-    private static void AddWorksheet(XLWorkbook workbook, string worksheetName, ParticipantSheet sheet)
+    private static void AddWorksheet(XLWorkbook workbook, string worksheetName, TextSheet sheet)
     {
         var worksheet = workbook.Worksheets.Add(WorksheetName(worksheetName));
         var rows = sheet.Rows.Prepend(sheet.Header).ToList();
@@ -77,7 +88,7 @@ public static class ParticipantExports
             {
                 var cell = worksheet.Cell(r + 1, c + 1);
                 // Text, never a formula or a number Excel reformats (a position, a date as typed).
-                cell.SetValue(ParticipantSheet.NeutraliseFormula(rows[r][c]));
+                cell.SetValue(TextSheet.NeutraliseFormula(rows[r][c]));
                 cell.DataType = XLDataType.Text;
             }
         }
