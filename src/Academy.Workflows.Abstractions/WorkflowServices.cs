@@ -1,4 +1,5 @@
 using Academy.Core.Contracts;
+using Academy.Email.Abstractions;
 
 namespace Academy.Workflows.Abstractions;
 

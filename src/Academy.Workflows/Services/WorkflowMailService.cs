@@ -1,3 +1,4 @@
+using Academy.Email.Abstractions;
 using Academy.Core.Contracts;
 using Academy.Workflows.Abstractions;
 

@@ -31,6 +31,7 @@ public sealed class WorkflowManager(
     IOptions<AcademyOptions> options,
     IJobScheduler jobs,
     TimeProvider clock,
+    UnitOfWork unitOfWork,
     ILogger<WorkflowManager> logger)
 {
     /// <summary>A loop in a workflow type must not spin for ever within one run.</summary>
@@ -474,5 +475,5 @@ public sealed class WorkflowManager(
 
     /// <summary>Uses the caller's transaction (the outbox dispatcher's) when there is one; otherwise one of its own.</summary>
     private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) =>
-        services.GetRequiredService<UnitOfWork>().RunAsync(work, cancellationToken);
+        unitOfWork.RunAsync(work, cancellationToken);
 }

@@ -30,7 +30,7 @@ public sealed class WorkflowValidatorTests
     private sealed class UnusedMail : IWorkflowMail
     {
         public Task QueueAsync(ActivityContext context, string to, string? toName, string subject, string body,
-            IReadOnlyList<Academy.Core.Contracts.MailAttachment>? attachments, CancellationToken cancellationToken) => throw new NotSupportedException();
+            IReadOnlyList<Academy.Email.Abstractions.MailAttachment>? attachments, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private const string Valid = """
