@@ -11,6 +11,8 @@ namespace Academy.Core.Data;
 /// <summary>
 /// A module's schema history, like Orchard Core's DataMigration: ordered steps, each run once.
 /// Steps describe tables by name; the SQL comes from the EF model, so one step serves SQLite and PostgreSQL.
+/// A step may also do data work with the site's services (<see cref="SchemaBuilder.Data"/>), such as installing the
+/// module's defaults; released steps are never changed, a release adds steps (docs/upgrades.md).
 /// </summary>
 public interface IDataMigration
 {
@@ -76,6 +78,25 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         Operations.Add(operation);
         return this;
     }
+
+    /// <summary>
+    /// Work on data with the site's services (recipe step handlers, stores), in the step's transaction and after the
+    /// step's earlier operations. The migrator runs such a step only after every module's schema steps that come
+    /// before their own data steps, so the work may write to other modules' tables.
+    /// </summary>
+    public SchemaBuilder Data(Func<IServiceProvider, CancellationToken, Task> work)
+    {
+        Operations.Add(new DataOperation(work));
+        return this;
+    }
+
+    internal bool HasDataWork => Operations.OfType<DataOperation>().Any();
+}
+
+/// <summary>Work of <see cref="SchemaBuilder.Data"/>; the migrator runs it between the SQL of its step.</summary>
+internal sealed class DataOperation(Func<IServiceProvider, CancellationToken, Task> work) : MigrationOperation
+{
+    public Func<IServiceProvider, CancellationToken, Task> Work { get; } = work;
 }
 
 /// <summary>SQL of <see cref="SchemaBuilder.SqlIfColumnExists"/>; the migrator turns it into plain SQL or drops it.</summary>
@@ -85,7 +106,7 @@ internal sealed class ColumnGuardedSqlOperation : SqlOperation
     public required string Column { get; init; }
 }
 
-public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, IServiceProvider services, ILogger<SchemaMigrator> logger)
 {
     private const long PostgresLockKey = 7_242_001;
 
@@ -114,9 +135,16 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
             var modelOperations = db.GetService<IMigrationsModelDiffer>()
                 .GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
             await EnsureVersionTableAsync(modelOperations, cancellationToken);
-            foreach (var migration in migrations.OrderBy(m => m.Module == CoreMigration.ModuleName ? 0 : 1))
+            var ordered = migrations.OrderBy(m => m.Module == CoreMigration.ModuleName ? 0 : 1).ToList();
+            // First every module's schema steps up to its first step with data work, then the rest: a module's
+            // defaults may go into another module's tables (Enrolment's workflow types into Workflows' table).
+            foreach (var migration in ordered)
             {
-                await RunAsync(migration, modelOperations, cancellationToken);
+                await RunAsync(migration, modelOperations, untilDataWork: true, cancellationToken);
+            }
+            foreach (var migration in ordered)
+            {
+                await RunAsync(migration, modelOperations, untilDataWork: false, cancellationToken);
             }
         }
         finally
@@ -147,7 +175,7 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         return count > 0;
     }
 
-    private async Task RunAsync(IDataMigration migration, IReadOnlyList<MigrationOperation> modelOperations, CancellationToken ct)
+    private async Task RunAsync(IDataMigration migration, IReadOnlyList<MigrationOperation> modelOperations, bool untilDataWork, CancellationToken ct)
     {
         var record = await db.SchemaVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Module == migration.Module, ct);
         var current = record?.Version ?? 0;
@@ -155,8 +183,12 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         {
             var builder = new SchemaBuilder(modelOperations, db.Database.IsNpgsql());
             migration.Steps[step](builder);
+            if (untilDataWork && builder.HasDataWork)
+            {
+                return;
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ExecuteAsync(await WithoutExistingColumnsAsync(builder.Operations, ct), ct);
+            await ExecuteWithDataWorkAsync(await WithoutExistingColumnsAsync(builder.Operations, ct), ct);
             var version = step + 1;
             var affected = await db.SchemaVersions.Where(v => v.Module == migration.Module)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, version), ct);
@@ -202,8 +234,32 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         return await db.Database.SqlQueryRaw<int>(sql, table, column).SingleAsync(ct) > 0;
     }
 
+    /// <summary>Runs the SQL of a step in order, with its data work in between, all on this unit of work.</summary>
+    private async Task ExecuteWithDataWorkAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
+    {
+        var sql = new List<MigrationOperation>();
+        foreach (var operation in operations)
+        {
+            if (operation is not DataOperation data)
+            {
+                sql.Add(operation);
+                continue;
+            }
+            await ExecuteAsync(sql, ct);
+            sql.Clear();
+            // The work resolves its services from the migrator's scope, so it shares this context and its transaction.
+            await data.Work(services, ct);
+            db.ChangeTracker.Clear();
+        }
+        await ExecuteAsync(sql, ct);
+    }
+
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
     {
+        if (operations.Count == 0)
+        {
+            return;
+        }
         var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);
         foreach (var command in commands)
         {
@@ -224,5 +280,7 @@ public sealed class CoreMigration : IDataMigration
         s => s
             .AddColumns("Outbox", "LeaseUntilUtc", "LeaseOwner", "NextAttemptUtc", "LastError", "FailedUtc")
             .CreateTables(Jobs.JobsModel.Table),
+        // Which module defaults (workflow types, registers, permissions of roles) each site was offered (docs/upgrades.md).
+        s => s.CreateTables(Recipes.ModuleDefaultsModel.Table),
     ];
 }
