@@ -105,7 +105,7 @@ public abstract class ReleaseOneUpgradeTests
     }
 
     [Fact]
-    public async Task Migrations_running_again_keep_an_admins_changes_and_do_not_bring_back_what_was_deleted()
+    public async Task Migrations_running_again_keep_changes_by_an_admin_or_a_recipe_and_do_not_bring_back_what_was_deleted()
     {
         var site = await NewUpgradedAsync();
         await ReleaseDatabases.WithAsync(site, async sp =>
@@ -122,6 +122,14 @@ public abstract class ReleaseOneUpgradeTests
             await db.Set<ModuleDefaultRecord>().Where(r => r.Step == "WorkflowTypes" && r.Key == "aanmelding-bevestigen").ExecuteDeleteAsync();
             return true;
         });
+        // A recipe that sets a default's id overwrites it, as recipes do.
+        var recipe = Path.Combine(Path.GetTempPath(), $"upgrade-{Guid.NewGuid():n}.recipe.json");
+        await File.WriteAllTextAsync(recipe, """
+            { "steps": [ { "name": "Registers", "Registers": [
+              { "Id": "adviesraad-re-integratie", "Name": "Re-integratieregister (uit een recept)", "Prefix": "RI", "Digits": 5 } ] } ] }
+            """);
+        await site.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe);
+        File.Delete(recipe);
         var before = await TypesAsync(site);
 
         // Every module's last step (the defaults) runs again, as a later release's defaults step would.
@@ -142,8 +150,9 @@ public abstract class ReleaseOneUpgradeTests
         Assert.False(after.Single(t => t.Id == "aanmelding-bevestigen").IsEnabled);
         Assert.DoesNotContain(after, t => t.Id == "wachtlijst-bevestigen");
         var registers = await RegistersAsync(site);
-        Assert.Equal(["registerplein", "adviesraad-re-integratie"], registers.Select(r => r.Id));
-        Assert.Equal("Registerplein (eigen naam)", registers[0].Name);
+        Assert.Equal(["adviesraad-re-integratie", "registerplein"], registers.Select(r => r.Id).Order());
+        Assert.Equal("Registerplein (eigen naam)", registers.Single(r => r.Id == "registerplein").Name);
+        Assert.Equal("Re-integratieregister (uit een recept)", registers.Single(r => r.Id == "adviesraad-re-integratie").Name);
         Assert.Empty((await RolesAsync(site))["Trainer"]);
         var recorded = await ReleaseDatabases.WithAsync(site, sp => sp.GetRequiredService<AcademyDbContext>().Set<ModuleDefaultRecord>()
             .AsNoTracking().SingleAsync(r => r.Step == "WorkflowTypes" && r.Key == "aanmelding-bevestigen"));
