@@ -18,12 +18,9 @@ public static partial class ReleaseDatabases
     /// <summary>A site on a copy of the release's SQLite file; starting it migrates the copy.</summary>
     public static AcademyFactory SqliteSite(string release)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "academy-upgrade", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "academy.db");
-        File.Copy(Path.Combine(Folder(release), "academy.db"), file);
         var factory = new AcademyFactory();
-        factory.Settings["Academy:Database:ConnectionString"] = $"Data Source={file};Pooling=True";
+        Directory.CreateDirectory(factory.AppDataPath);
+        File.Copy(Path.Combine(Folder(release), "academy.db"), Path.Combine(factory.AppDataPath, "academy.db"));
         return factory;
     }
 
