@@ -27,6 +27,7 @@ public sealed class AccreditationStartup : ModuleStartup
         services.AddScoped<RegisterDirectory>();
         services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory>(sp => sp.GetRequiredService<RegisterDirectory>()));
         services.AddRecipeStep<RegistersStep>();
+        services.AddDefaultsStep<RegistersDefaultsStep>();
 
         services.AddRegistersAndLedger();
         services.AddAttendance();

@@ -46,6 +46,7 @@ public sealed class UsersStartup : ModuleStartup
 
         services.AddRecipeStep<OrganisationsStep>();
         services.AddRecipeStep<RolesStep>();
+        services.AddDefaultsStep<RolesDefaultsStep>();
         services.AddRecipeStep<UsersStep>();
 
         services.AddIdentity<AcademyUser, AcademyRole>(options =>

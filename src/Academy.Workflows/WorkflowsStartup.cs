@@ -27,6 +27,7 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, WorkflowAdminMenu>();
         services.AddScoped<IAdminDashboardProvider, WorkflowDashboard>();
         services.AddRecipeStep<WorkflowTypesStep>();
+        services.AddDefaultsStep<WorkflowTypesDefaultsStep>();
 
         services.AddSingleton<WorkflowLiquid>();
         services.AddSingleton<IWorkflowLiquid>(sp => sp.GetRequiredService<WorkflowLiquid>());

@@ -20,7 +20,7 @@ public sealed record CompletionResult(
 public sealed partial class AccreditationBenchmark(
     BenchOptions options, SiteProcess site, SiteClient client, AccreditationSeed seeded, AccreditationDatabase database, string mailFolder)
 {
-    /// <summary>Part of the certificate mail's subject ("Je certificaat: {OfferingTitle}", recipes/midden-gelderland/workflows.json).</summary>
+    /// <summary>Part of the certificate mail's subject ("Je certificaat: {OfferingTitle}", src/Academy.Accreditation/Defaults/defaults.json).</summary>
     public const string MailSubjectPart = "benchmark accreditatie";
 
     /// <summary>

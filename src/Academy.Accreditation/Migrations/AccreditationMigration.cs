@@ -1,5 +1,6 @@
 using Academy.Accreditation.Data;
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Academy.Accreditation.Migrations;
@@ -18,7 +19,9 @@ public sealed class AccreditationMigration : IDataMigration
     private const string PostgresNoChange =
         $"CREATE TRIGGER \"{Ledger}_NoChange\" BEFORE UPDATE OR DELETE ON \"{Ledger}\" FOR EACH ROW EXECUTE FUNCTION \"{Ledger}_AppendOnly\"();";
 
-    public string Module => "Academy.Accreditation";
+    public const string ModuleName = "Academy.Accreditation";
+
+    public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
@@ -29,6 +32,8 @@ public sealed class AccreditationMigration : IDataMigration
                 $"CREATE FUNCTION \"{Ledger}_AppendOnly\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'HoursLedger is append-only'; END; $$;")
             .Sql(SqliteNoDelete, PostgresNoChange),
         MovePeopleToPersonTable,
+        // Issue 10: sites set up before the module existed had no registers, no certificate mail and no permissions for it.
+        s => s.InstallDefaults(ModuleName, typeof(AccreditationMigration).Assembly),
     ];
 
     /// <summary>

@@ -119,3 +119,10 @@ public sealed partial class RegistersStep : IRecipeStepHandler
     [GeneratedRegex("^[A-Z]{0,16}$")]
     private static partial Regex PrefixPattern();
 }
+
+/// <summary>Module defaults for "Registers": a register is installed only when no register has its id (docs/upgrades.md).</summary>
+public sealed class RegistersDefaultsStep() : IdListDefaultsStep("Registers")
+{
+    public override async Task<bool> IsMissingAsync(DefaultItem item, IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<AcademyDbContext>().Set<RegisterRecord>().FindAsync([item.Key], cancellationToken) is null;
+}

@@ -11,6 +11,8 @@ namespace Academy.Core.Data;
 /// <summary>
 /// A module's schema history, like Orchard Core's DataMigration: ordered steps, each run once.
 /// Steps describe tables by name; the SQL comes from the EF model, so one step serves SQLite and PostgreSQL.
+/// A step may also do data work with the site's services (<see cref="SchemaBuilder.Data"/>), such as installing the
+/// module's defaults; released steps are never changed, a release adds steps (docs/upgrades.md).
 /// </summary>
 public interface IDataMigration
 {
@@ -87,12 +89,31 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         Operations.Add(new CodeOperation { Work = work });
         return this;
     }
+
+    /// <summary>
+    /// Work on data with the site's services (recipe step handlers, stores), in the step's transaction and after the
+    /// step's earlier operations. The migrator runs such a step only after every module's schema steps that come
+    /// before their own data steps, so the work may write to other modules' tables.
+    /// </summary>
+    public SchemaBuilder Data(Func<IServiceProvider, CancellationToken, Task> work)
+    {
+        Operations.Add(new DataOperation(work));
+        return this;
+    }
+
+    internal bool HasDataWork => Operations.OfType<DataOperation>().Any();
 }
 
 /// <summary>Code of <see cref="SchemaBuilder.Run"/>; the migrator calls it between the SQL of the operations around it.</summary>
 internal sealed class CodeOperation : MigrationOperation
 {
     public required Func<AcademyDbContext, CancellationToken, Task> Work { get; init; }
+}
+
+/// <summary>Work of <see cref="SchemaBuilder.Data"/>; the migrator runs it between the SQL of its step.</summary>
+internal sealed class DataOperation(Func<IServiceProvider, CancellationToken, Task> work) : MigrationOperation
+{
+    public Func<IServiceProvider, CancellationToken, Task> Work { get; } = work;
 }
 
 /// <summary>SQL of <see cref="SchemaBuilder.SqlIfColumnExists"/>; the migrator turns it into plain SQL or drops it.</summary>
@@ -102,7 +123,7 @@ internal sealed class ColumnGuardedSqlOperation : SqlOperation
     public required string Column { get; init; }
 }
 
-public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigration> migrations, IServiceProvider services, ILogger<SchemaMigrator> logger)
 {
     private const long PostgresLockKey = 7_242_001;
 
@@ -131,9 +152,16 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
             var modelOperations = db.GetService<IMigrationsModelDiffer>()
                 .GetDifferences(null, db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
             await EnsureVersionTableAsync(modelOperations, cancellationToken);
-            foreach (var migration in migrations.OrderBy(m => m.Module == CoreMigration.ModuleName ? 0 : 1))
+            var ordered = migrations.OrderBy(m => m.Module == CoreMigration.ModuleName ? 0 : 1).ToList();
+            // First every module's schema steps up to its first step with data work, then the rest: a module's
+            // defaults may go into another module's tables (Enrolment's workflow types into Workflows' table).
+            foreach (var migration in ordered)
             {
-                await RunAsync(migration, modelOperations, cancellationToken);
+                await RunAsync(migration, modelOperations, untilDataWork: true, cancellationToken);
+            }
+            foreach (var migration in ordered)
+            {
+                await RunAsync(migration, modelOperations, untilDataWork: false, cancellationToken);
             }
         }
         finally
@@ -164,7 +192,7 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         return count > 0;
     }
 
-    private async Task RunAsync(IDataMigration migration, IReadOnlyList<MigrationOperation> modelOperations, CancellationToken ct)
+    private async Task RunAsync(IDataMigration migration, IReadOnlyList<MigrationOperation> modelOperations, bool untilDataWork, CancellationToken ct)
     {
         var record = await db.SchemaVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Module == migration.Module, ct);
         var current = record?.Version ?? 0;
@@ -172,6 +200,10 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         {
             var builder = new SchemaBuilder(modelOperations, db.Database.IsNpgsql());
             migration.Steps[step](builder);
+            if (untilDataWork && builder.HasDataWork)
+            {
+                return;
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ExecuteAsync(await WithoutExistingColumnsAsync(builder.Operations, ct), ct);
             var version = step + 1;
@@ -219,20 +251,28 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
         return await db.Database.SqlQueryRaw<int>(sql, table, column).SingleAsync(ct) > 0;
     }
 
+    /// <summary>Runs a step's operations in order on this unit of work: SQL in batches, code and data work in between.</summary>
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
     {
         var sql = new List<MigrationOperation>();
         foreach (var operation in operations)
         {
-            if (operation is CodeOperation code)
+            Func<Task>? work = operation switch
             {
-                await ExecuteSqlAsync(sql, ct);
-                sql.Clear();
-                await code.Work(db, ct);
-                db.ChangeTracker.Clear();
+                CodeOperation code => () => code.Work(db, ct),
+                // The work resolves its services from the migrator's scope, so it shares this context and its transaction.
+                DataOperation data => () => data.Work(services, ct),
+                _ => null,
+            };
+            if (work is null)
+            {
+                sql.Add(operation);
                 continue;
             }
-            sql.Add(operation);
+            await ExecuteSqlAsync(sql, ct);
+            sql.Clear();
+            await work();
+            db.ChangeTracker.Clear();
         }
         await ExecuteSqlAsync(sql, ct);
     }
@@ -263,5 +303,7 @@ public sealed class CoreMigration : IDataMigration
         s => s
             .AddColumns("Outbox", "LeaseUntilUtc", "LeaseOwner", "NextAttemptUtc", "LastError", "FailedUtc")
             .CreateTables(Jobs.JobsModel.Table),
+        // Which module defaults (workflow types, registers, permissions of roles) each site was offered (docs/upgrades.md).
+        s => s.CreateTables(Recipes.ModuleDefaultsModel.Table),
     ];
 }

@@ -64,6 +64,9 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
         services.AddScoped<IRecipeStepHandler, ContentDefinitionStep>();
         services.AddScoped<IRecipeStepHandler, ContentStep>();
+        // Module defaults: migration steps install them through the recipe step handlers (docs/upgrades.md).
+        services.AddSingleton<IModelContributor, ModuleDefaultsModel>();
+        services.AddScoped<ModuleDefaults>();
         services.AddSingleton<SetupService>();
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

@@ -24,6 +24,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStepHandler =>
         services.AddScoped<IRecipeStepHandler, T>();
 
+    /// <summary>Lets the recipe step of the same name carry module defaults (<see cref="ModuleDefaults"/>).</summary>
+    public static IServiceCollection AddDefaultsStep<T>(this IServiceCollection services) where T : class, IDefaultsStep =>
+        services.AddScoped<IDefaultsStep, T>();
+
     public static IServiceCollection AddContentHandler<T>(this IServiceCollection services) where T : class, IContentHandler =>
         services.AddScoped<IContentHandler, T>();
 

@@ -1,11 +1,14 @@
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Academy.Email.Models;
 
 namespace Academy.Email.Migrations;
 
 public sealed class EmailMigration : IDataMigration
 {
-    public string Module => "Academy.Email";
+    public const string ModuleName = "Academy.Email";
+
+    public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
@@ -13,6 +16,8 @@ public sealed class EmailMigration : IDataMigration
         // Sites from before issue 9 kept one-time links (set password, HARRIE confirmation, approval signals) in sent
         // mails; their text goes, the rest of the record (recipient, subject, when) stays.
         s => s.Sql(ScrubSentOneTimeLinks, ScrubSentOneTimeLinks),
+        // Issue 10: the Beheerder role of a site set up before the module existed may manage mail.
+        s => s.InstallDefaults(ModuleName, typeof(EmailMigration).Assembly),
     ];
 
     private const string ScrubbedText = "De inhoud van deze e-mail is na verzending verwijderd, omdat er een eenmalige link in stond.";

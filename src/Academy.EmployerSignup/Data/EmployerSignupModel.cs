@@ -1,4 +1,5 @@
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Academy.EmployerSignup.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,9 @@ public sealed class EmployerSignupModel : IModelContributor
 
 public sealed class EmployerSignupMigration : IDataMigration
 {
-    public string Module => "Academy.EmployerSignup";
+    public const string ModuleName = "Academy.EmployerSignup";
+
+    public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
@@ -66,6 +69,8 @@ public sealed class EmployerSignupMigration : IDataMigration
             .Sql(Backfill("1", "0"), Backfill("TRUE", "FALSE"))
             .Sql(StatusIndex, StatusIndex)
             .Sql(RetentionJob, RetentionJob),
+        // Issue 10: sites set up before the module existed got no HARRIE sign-up mails and no Werkgever permission.
+        s => s.InstallDefaults(ModuleName, typeof(EmployerSignupMigration).Assembly),
     ];
 
     // Created by step 1's CreateTables on databases made after the index joined the model.

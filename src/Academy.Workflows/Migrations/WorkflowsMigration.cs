@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using static Academy.Workflows.Models.WorkflowsModel;
+using Academy.Core.Recipes;
 
 namespace Academy.Workflows.Migrations;
 
 public sealed class WorkflowsMigration : IDataMigration
 {
-    public string Module => "Academy.Workflows";
+    public const string ModuleName = "Academy.Workflows";
+
+    public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
@@ -25,6 +28,8 @@ public sealed class WorkflowsMigration : IDataMigration
             .Add(IntColumn(TypesTable, "LatestVersion"))
             .Add(IntColumn(InstancesTable, "WorkflowTypeVersion"))
             .Run(FillVersionsAndIndexesAsync),
+        // Issue 10: the Beheerder role of a site set up before the module existed may manage workflows.
+        s => s.InstallDefaults(ModuleName, typeof(WorkflowsMigration).Assembly),
     ];
 
     /// <summary>With a default, as SQLite adds no NOT NULL column without one (a fresh database got it from step 1).</summary>

@@ -75,3 +75,10 @@ public sealed class WorkflowTypesStep : IRecipeStepHandler
         }
     }
 }
+
+/// <summary>Module defaults for "WorkflowTypes": a type is installed only when no type has its id (docs/upgrades.md).</summary>
+public sealed class WorkflowTypesDefaultsStep() : IdListDefaultsStep("WorkflowTypes")
+{
+    public override async Task<bool> IsMissingAsync(DefaultItem item, IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<WorkflowTypeStore>().FindAsync(item.Key, cancellationToken) is null;
+}

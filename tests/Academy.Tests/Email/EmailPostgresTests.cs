@@ -18,7 +18,7 @@ public sealed class EmailPostgresTests(PostgresFixture postgres)
         await using var smtp = await SmtpTestServer.StartNewAsync();
         using var site = new PlatformSite(postgres: await postgres.CreateDatabaseAsync("email"), settings: smtp.Settings.ToDictionary());
         var version = await site.WithDbAsync(db => db.SchemaVersions.AsNoTracking().SingleAsync(v => v.Module == "Academy.Email"));
-        Assert.Equal(2, version.Version);
+        Assert.Equal(new Academy.Email.Migrations.EmailMigration().Steps.Count, version.Version);
 
         await QueueAsync(site.Services, Draft("pg-1"), Draft("pg-1"), Draft("pg-2", "tweede@example.nl"));
         await QueueAsync(site.Services, Draft("pg-2"));

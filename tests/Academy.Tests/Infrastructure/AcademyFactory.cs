@@ -26,6 +26,9 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         _postgresConnection = postgresConnection;
     }
 
+    /// <summary>The site's App_Data folder (SQLite file <c>academy.db</c>, mail pickup, keys); deleted on dispose.</summary>
+    public string AppDataPath => _appData;
+
     /// <summary>Extra configuration (set before the first request), e.g. SMTP settings.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 

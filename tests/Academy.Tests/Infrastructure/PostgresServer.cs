@@ -127,6 +127,17 @@ public sealed partial class PostgresServer : IAsyncDisposable, IDisposable
         return result.StdOut;
     }
 
+    /// <summary>Runs a file of SQL (a plain <c>pg_dump</c>, say) through <c>psql -f</c>, stopping on the first error.</summary>
+    public async Task PsqlFileAsync(string database, string file, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var result = await RunAsync(Tool("psql"),
+            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", Host, "-p", Port.ToString(), "-U", SuperUser, "-d", database, "-f", file],
+            asServerUser: false, cancellationToken);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"psql -f {file} failed (exit {result.ExitCode}):\n{result.Output}");
+    }
+
     private async Task InitAndStartAsync(CancellationToken ct)
     {
         if (_runAsUser is not null)

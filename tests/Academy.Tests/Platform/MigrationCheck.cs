@@ -16,6 +16,8 @@ public static class MigrationCheck
         {
             var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ScheduledJobs\"");
+            // Core's later steps made this table too; the module defaults it records stay installed.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ModuleDefaults\"");
             foreach (var column in AddedOutboxColumns)
             {
                 await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"Outbox\" DROP COLUMN \"{column}\"");
