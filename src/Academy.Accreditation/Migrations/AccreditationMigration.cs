@@ -1,4 +1,5 @@
 using Academy.Accreditation.Data;
+using Academy.Core.Content;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
@@ -29,6 +30,8 @@ public sealed class AccreditationMigration : IDataMigration
                 $"CREATE FUNCTION \"{Ledger}_AppendOnly\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'HoursLedger is append-only'; END; $$;")
             .Sql(SqliteNoDelete, PostgresNoChange),
         MovePeopleToPersonTable,
+        // Issue 10: completion rule and accreditations moved out of the Leeragenda's OfferingPart into AccreditationPart.
+        s => s.Data((db, ct) => LegacyContentMigration.RunAsync(db, new Models.AccreditationLegacyShape(), ct)),
     ];
 
     /// <summary>

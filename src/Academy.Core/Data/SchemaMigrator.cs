@@ -71,11 +71,27 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
         return this;
     }
 
+    /// <summary>
+    /// A data step written in C# (moving JSON between parts, say): it runs in the step's transaction, in order with the
+    /// step's SQL, on every database the step has not run on yet (on a fresh one it usually finds nothing to do).
+    /// </summary>
+    public SchemaBuilder Data(Func<AcademyDbContext, CancellationToken, Task> action)
+    {
+        Operations.Add(new DataOperation { Action = action });
+        return this;
+    }
+
     public SchemaBuilder Add(MigrationOperation operation)
     {
         Operations.Add(operation);
         return this;
     }
+}
+
+/// <summary>A step of <see cref="SchemaBuilder.Data"/>; the migrator runs it instead of generating SQL.</summary>
+internal sealed class DataOperation : MigrationOperation
+{
+    public required Func<AcademyDbContext, CancellationToken, Task> Action { get; init; }
 }
 
 /// <summary>SQL of <see cref="SchemaBuilder.SqlIfColumnExists"/>; the migrator turns it into plain SQL or drops it.</summary>
@@ -204,6 +220,29 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
 
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
     {
+        var batch = new List<MigrationOperation>();
+        foreach (var operation in operations)
+        {
+            if (operation is DataOperation data)
+            {
+                await ExecuteSqlAsync(batch, ct);
+                batch.Clear();
+                await data.Action(db, ct);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            batch.Add(operation);
+        }
+        await ExecuteSqlAsync(batch, ct);
+    }
+
+    private async Task ExecuteSqlAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken ct)
+    {
+        if (operations.Count == 0)
+        {
+            return;
+        }
         var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);
         foreach (var command in commands)
         {

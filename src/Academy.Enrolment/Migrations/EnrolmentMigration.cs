@@ -1,3 +1,4 @@
+using Academy.Core.Content;
 using Academy.Core.Data;
 
 namespace Academy.Enrolment.Migrations;
@@ -9,5 +10,7 @@ public sealed class EnrolmentMigration : IDataMigration
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
     [
         s => s.CreateTables("Enrolments", "EditionSeats", "Completions"),
+        // Issue 10: the enrolment policy moved out of the Leeragenda's OfferingPart into this module's EnrolmentPart.
+        s => s.Data((db, ct) => LegacyContentMigration.RunAsync(db, new Models.EnrolmentLegacyShape(), ct)),
     ];
 }

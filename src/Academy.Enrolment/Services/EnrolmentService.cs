@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Events;
@@ -56,7 +57,7 @@ public sealed partial class EnrolmentService(
             }
             await EnsureSeatsAsync(edition, cancellationToken);
             var record = NewRecord(edition, participant);
-            if (edition.RequiresApproval)
+            if (edition.RequiresApproval())
             {
                 record.Status = EnrolmentStatus.Pending;
             }
@@ -191,7 +192,7 @@ public sealed partial class EnrolmentService(
             {
                 return Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.NotCancellable : EnrolmentMessages.AlreadyEnded);
             }
-            if (actor != EnrolmentActor.Coordinator && edition?.CancellationDeadlineUtc is { } deadline && Now >= deadline)
+            if (actor != EnrolmentActor.Coordinator && edition?.CancellationDeadlineUtc() is { } deadline && Now >= deadline)
             {
                 return Fail(EnrolmentMessages.CancellationClosed($"{DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur"));
             }
