@@ -100,14 +100,15 @@ public sealed class AccreditationPartDriver(IRegisterDirectory registers, IStrin
     {
         // Edit the stored part in place: an unchanged form leaves the JSON as it was (no new draft).
         var stored = item.As<AccreditationPart>();
-        if (item.Content[nameof(AccreditationPart)] is not JsonObject node)
-        {
-            node = [];
-            item.Content[nameof(AccreditationPart)] = node;
-        }
+        var node = item.Content[nameof(AccreditationPart)] as JsonObject ?? [];
         ApplyCompletion(input, node, stored, errors);
         var known = (await registers.ListAsync()).ToDictionary(r => r.Id, StringComparer.Ordinal);
         new AccreditationRows(T, known).Apply(input.Accreditations ?? [], node, stored, errors);
+        // A part the item did not have is added only when it says something.
+        if (node.Parent is null && node.Count > 0)
+        {
+            item.Content[nameof(AccreditationPart)] = node;
+        }
     }
 
     private void ApplyCompletion(AccreditationPartInput input, JsonObject node, AccreditationPart stored, FormErrors errors)

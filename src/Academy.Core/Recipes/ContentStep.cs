@@ -39,14 +39,11 @@ public sealed partial class ContentStep : IRecipeStepHandler
                 ?? throw context.Error(obj, $"Onbekend inhoudstype '{typeName}'.", "ContentType");
 
             var item = new ContentItem { ContentItemId = id, ContentType = type.Name, Owner = RecipeStepContext.OptionalString(obj, "Owner") };
-            if (legacyShapes.Count > 0)
+            // Recipes written before a part was split keep working: their item is read as today's shape
+            // (in place, so error messages keep the item's path in the recipe).
+            foreach (var shape in legacyShapes)
             {
-                // Recipes written before a part was split keep working: their item is read as today's shape.
-                obj = (JsonObject)obj.DeepClone();
-                foreach (var shape in legacyShapes)
-                {
-                    shape.Upgrade(obj, type);
-                }
+                shape.Upgrade(obj, type);
             }
             foreach (var (key, value) in obj)
             {

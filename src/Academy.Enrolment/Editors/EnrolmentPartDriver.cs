@@ -34,11 +34,7 @@ public sealed class EnrolmentPartDriver(IStringLocalizer<EnrolmentPartDriver> T)
     protected override Task UpdateAsync(EnrolmentPartInput input, ContentItem item, FormErrors errors)
     {
         // Edit the stored part in place: an unchanged form leaves the JSON as it was (no new draft).
-        if (item.Content[nameof(EnrolmentPart)] is not JsonObject node)
-        {
-            node = [];
-            item.Content[nameof(EnrolmentPart)] = node;
-        }
+        var node = item.Content[nameof(EnrolmentPart)] as JsonObject ?? [];
         var approval = input.RequiresApproval == "true";
         if (approval || node.ContainsKey(nameof(EnrolmentPart.RequiresApproval)))
         {
@@ -59,6 +55,11 @@ public sealed class EnrolmentPartDriver(IStringLocalizer<EnrolmentPartDriver> T)
         else
         {
             errors.Add(nameof(EnrolmentPartInput.CancellationDays), T["Vul het aantal dagen in als heel getal van 0 tot en met 365, of laat het leeg."]);
+        }
+        // A part the item did not have is added only when it says something.
+        if (node.Parent is null && node.Count > 0)
+        {
+            item.Content[nameof(EnrolmentPart)] = node;
         }
         return Task.CompletedTask;
     }
