@@ -19,6 +19,9 @@ public sealed class AccreditationMigration : IDataMigration
     private const string PostgresNoChange =
         $"CREATE TRIGGER \"{Ledger}_NoChange\" BEFORE UPDATE OR DELETE ON \"{Ledger}\" FOR EACH ROW EXECUTE FUNCTION \"{Ledger}_AppendOnly\"();";
 
+    /// <summary>The step (0-based) that moved this module's offering settings out of OfferingPart into its own part.</summary>
+    public const int OfferingPartSplitStep = 2;
+
     public string Module => "Academy.Accreditation";
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =

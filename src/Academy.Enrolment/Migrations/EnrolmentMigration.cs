@@ -5,6 +5,9 @@ namespace Academy.Enrolment.Migrations;
 
 public sealed class EnrolmentMigration : IDataMigration
 {
+    /// <summary>The step (0-based) that moved this module's offering settings out of OfferingPart into its own part.</summary>
+    public const int OfferingPartSplitStep = 1;
+
     public string Module => "Academy.Enrolment";
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
