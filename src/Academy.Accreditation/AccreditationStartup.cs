@@ -3,6 +3,7 @@ using Academy.Accreditation.Migrations;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Recipes;
 using Academy.Accreditation.Services;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,11 @@ public sealed class AccreditationStartup : ModuleStartup
     {
         services.AddModelContributor<AccreditationModel>();
         services.AddDataMigration<AccreditationMigration>();
+        // An offering's completion rule and accreditations: this module's own part, editor and validation.
+        services.AddContentPart<Models.AccreditationPart>();
+        services.AddContentPartDriver<Editors.AccreditationPartDriver>();
+        services.AddContentHandler<Models.AccreditationPartHandler>();
+        services.AddSingleton<Academy.Core.Content.ILegacyContentShape, Models.AccreditationLegacyShape>();
         services.AddPermissions<AccreditationPermissions>();
         services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
         services.AddScoped<RegisterDirectory>();

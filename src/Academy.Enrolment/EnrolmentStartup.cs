@@ -1,5 +1,7 @@
 using Academy.Core.Background;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Modules;
 using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Activities;
@@ -21,6 +23,11 @@ public sealed class EnrolmentStartup : ModuleStartup
     {
         services.AddModelContributor<EnrolmentModel>();
         services.AddDataMigration<EnrolmentMigration>();
+        // The offering's enrolment policy: its own part, editor and validation (the offering editor composes the editor).
+        services.AddContentPart<Models.EnrolmentPart>();
+        services.AddContentPartDriver<Editors.EnrolmentPartDriver>();
+        services.AddContentHandler<Models.EnrolmentPartHandler>();
+        services.AddSingleton<Academy.Core.Content.ILegacyContentShape, Models.EnrolmentLegacyShape>();
 
         services.AddScoped<SeatCounter>();
         services.AddScoped<Prerequisites>();

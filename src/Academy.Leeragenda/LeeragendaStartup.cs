@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
@@ -27,7 +28,6 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
         services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
-        services.TryAddScoped<IRegisterDirectory, NoRegisters>();
         services.AddScoped<IEditionCatalog, EditionCatalog>();
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();

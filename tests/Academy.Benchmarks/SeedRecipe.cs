@@ -107,7 +107,8 @@ public sealed class SeedRecipe
         var registers = steps
             .Where(s => (string?)s["name"] == "Content")
             .SelectMany(s => s["Data"]!.AsArray().OfType<JsonObject>())
-            .SelectMany(i => i["OfferingPart"]?["Accreditations"]?.AsArray().OfType<JsonObject>() ?? [])
+            // The recipe keeps accreditations in AccreditationPart (before issue 10: in OfferingPart).
+            .SelectMany(i => (i["AccreditationPart"] ?? i["OfferingPart"])?["Accreditations"]?.AsArray().OfType<JsonObject>() ?? [])
             .Select(a => (string)a["RegisterId"]!)
             .Distinct()
             .Order(StringComparer.Ordinal)

@@ -124,6 +124,25 @@ public sealed class AccessibilityTests(SiteFixture site) : SiteTest(site)
         await Axe.AssertNoViolationsAsync(page, "het formulier voor een nieuwe workshop met foutmeldingen");
     }
 
+    [Fact]
+    public async Task Part_editors_with_validation_errors_have_no_WCAG_violations()
+    {
+        // The enrolment and accreditation modules' part editors, composed into the offering form, with their own errors.
+        var page = await NewAdminPageAsync();
+        await page.GotoAsync("/admin/aanbod/nieuw/Workshop");
+        await page.GetByLabel("Afmelden kan tot zoveel dagen voor de eerste bijeenkomst").FillAsync("drie");
+        await page.GetByLabel("Minimaal een percentage van de tijd aanwezig").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan als concept", Exact = true }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Pas deze aan en probeer het opnieuw" });
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Vul het aantal dagen in als heel getal" })).ToHaveAttributeAsync("href", "#CancellationDays");
+        var days = page.GetByLabel("Afmelden kan tot zoveel dagen voor de eerste bijeenkomst");
+        await Expect(days).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Percentage van de tijd dat deelnemers minimaal aanwezig zijn")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Axe.AssertNoViolationsAsync(page, "het aanbodformulier met fouten in de delen aanmelden en accreditatie");
+    }
+
     private static ViewportSize Viewport(int width) =>
         width == Phone ? new ViewportSize { Width = Phone, Height = 844 } : new ViewportSize { Width = Desktop, Height = 900 };
 

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -62,7 +63,7 @@ public sealed class AwardAccreditationHoursTask(
         var person = new LedgerPerson(input.ParticipantUserId, input.ParticipantEmail, input.ParticipantName is { Length: > 0 } n ? n : input.ParticipantEmail);
         var offeringTitle = input.OfferingTitle is { Length: > 0 } t ? t : edition.OfferingTitle;
 
-        var accreditations = edition.Accreditations.Where(a => a.IsValidOn(completedOn) && a.Hours > 0).ToList();
+        var accreditations = edition.Accreditations().Where(a => a.IsValidOn(completedOn) && a.Hours > 0).ToList();
         var known = (await registers.ListAsync(cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         if (accreditations.FirstOrDefault(a => !known.Contains(a.RegisterId)) is { } unknown)
         {

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Attendance;
 using Academy.Accreditation.ViewModels;

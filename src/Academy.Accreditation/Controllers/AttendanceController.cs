@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Security.Claims;
 using Academy.Accreditation.Permissions;
 using Academy.Accreditation.Services.Attendance;

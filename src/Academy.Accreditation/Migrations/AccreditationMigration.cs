@@ -1,4 +1,5 @@
 using Academy.Accreditation.Data;
+using Academy.Core.Content;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -21,6 +22,9 @@ public sealed class AccreditationMigration : IDataMigration
 
     public const string ModuleName = "Academy.Accreditation";
 
+    /// <summary>The step (0-based) that moved this module's offering settings out of OfferingPart into its own part.</summary>
+    public const int OfferingPartSplitStep = 2;
+
     public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
@@ -32,6 +36,8 @@ public sealed class AccreditationMigration : IDataMigration
                 $"CREATE FUNCTION \"{Ledger}_AppendOnly\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'HoursLedger is append-only'; END; $$;")
             .Sql(SqliteNoDelete, PostgresNoChange),
         MovePeopleToPersonTable,
+        // Issue 10: completion rule and accreditations moved out of the Leeragenda's OfferingPart into AccreditationPart.
+        s => s.Run((db, ct) => LegacyContentMigration.RunAsync(db, new Models.AccreditationLegacyShape(), ct)),
         // Issue 10: sites set up before the module existed had no registers, no certificate mail and no permissions for it.
         s => s.InstallDefaults(ModuleName, typeof(AccreditationMigration).Assembly),
     ];

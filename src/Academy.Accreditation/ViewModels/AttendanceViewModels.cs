@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Attendance;
 using Academy.Core.Contracts;

@@ -80,9 +80,10 @@ public sealed class SchemaBuilder(IReadOnlyList<MigrationOperation> modelOperati
     }
 
     /// <summary>
-    /// Code that fills or converts data the SQL cannot (such as reading JSON that may hold comments), run in the step's
-    /// transaction after the operations before it. It reads and writes with SQL through <c>db.Database</c>, not with
-    /// the model's entities: a later step may change those, and this step must keep working on an old database.
+    /// Code that fills or converts data the SQL cannot (such as reading JSON that may hold comments, or moving JSON
+    /// between content parts), run in the step's transaction after the operations before it and saved with it. Prefer
+    /// SQL through <c>db.Database</c> to the model's entities: a later step may change those, and this step must keep
+    /// working on an old database. On a fresh database it usually finds nothing to do.
     /// </summary>
     public SchemaBuilder Run(Func<AcademyDbContext, CancellationToken, Task> work)
     {
@@ -272,6 +273,8 @@ public sealed class SchemaMigrator(AcademyDbContext db, IEnumerable<IDataMigrati
             await ExecuteSqlAsync(sql, ct);
             sql.Clear();
             await work();
+            // Code may also change tracked entities of a model that has not changed since (content items, say).
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
         await ExecuteSqlAsync(sql, ct);

@@ -50,6 +50,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddSingleton(parts);
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<Academy.Core.Content.Display.ContentPartEditors>();
         services.AddScoped<IContentHandler, AutorouteHandler>();
         services.AddScoped<IContentChangeListener, ContentOutputCacheEviction>();
         services.AddScoped<EventOutbox>();

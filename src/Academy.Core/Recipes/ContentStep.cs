@@ -21,6 +21,7 @@ public sealed partial class ContentStep : IRecipeStepHandler
         var definitions = context.Services.GetRequiredService<ContentDefinitionManager>();
         var registry = context.Services.GetRequiredService<ContentPartRegistry>();
         var manager = context.Services.GetRequiredService<ContentManager>();
+        var legacyShapes = context.Services.GetServices<ILegacyContentShape>().ToList();
         var data = context.RequireArray("Data");
         context.RequireUniqueIds(data, "ContentItemId");
 
@@ -38,6 +39,12 @@ public sealed partial class ContentStep : IRecipeStepHandler
                 ?? throw context.Error(obj, $"Onbekend inhoudstype '{typeName}'.", "ContentType");
 
             var item = new ContentItem { ContentItemId = id, ContentType = type.Name, Owner = RecipeStepContext.OptionalString(obj, "Owner") };
+            // Recipes written before a part was split keep working: their item is read as today's shape
+            // (in place, so error messages keep the item's path in the recipe).
+            foreach (var shape in legacyShapes)
+            {
+                shape.Upgrade(obj, type);
+            }
             foreach (var (key, value) in obj)
             {
                 if (ItemProperties.Contains(key))

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Security.Claims;
 using Academy.Core.Contracts;
 using Academy.Core.Security;

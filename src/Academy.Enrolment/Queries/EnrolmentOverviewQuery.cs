@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 using System.Globalization;
 using Academy.Core.Data;

@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using System.Security.Claims;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Enrolment.Models;

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Security.Claims;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
@@ -87,7 +88,7 @@ public sealed class EditionActions(
         {
             return new EditionAction("", null, null, T["Eerst {0} afronden", missingPrerequisite]);
         }
-        if (edition.RequiresApproval)
+        if (edition.RequiresApproval())
         {
             return new EditionAction(T["Aanmelding aanvragen"], EnrolUrl(edition.EditionId), null,
                 T["De leer-coördinator beoordeelt je aanmelding."]);

@@ -1,4 +1,5 @@
 using Academy.Core.Data;
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 using Academy.Enrolment.Abstractions;
 using Microsoft.EntityFrameworkCore;

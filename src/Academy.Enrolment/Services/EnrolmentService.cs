@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 using Academy.Core.Content;
 using Academy.Core.Data;
@@ -76,7 +77,7 @@ public sealed partial class EnrolmentService(
             }
             await EnsureSeatsAsync(edition, cancellationToken);
             var record = NewRecord(edition, participant);
-            if (edition.RequiresApproval)
+            if (edition.RequiresApproval())
             {
                 record.Status = EnrolmentStatus.Pending;
             }
@@ -120,7 +121,7 @@ public sealed partial class EnrolmentService(
             {
                 return Fail(record.Status == EnrolmentStatus.Completed ? EnrolmentMessages.NotCancellable : EnrolmentMessages.AlreadyEnded);
             }
-            if (actor != EnrolmentActor.Coordinator && edition?.CancellationDeadlineUtc is { } deadline && Now >= deadline)
+            if (actor != EnrolmentActor.Coordinator && edition?.CancellationDeadlineUtc() is { } deadline && Now >= deadline)
             {
                 return Fail(EnrolmentMessages.CancellationClosed($"{DutchFormat.Date(deadline)} {DutchFormat.Time(deadline)} uur"));
             }

@@ -1,3 +1,4 @@
+using Academy.Enrolment.Models;
 using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Queries;
 
@@ -19,7 +20,7 @@ public sealed record MyEnrolmentItem(MyEnrolment Enrolment, SelfCancellation Can
 {
     public long Id => Enrolment.Record.Id;
 
-    public DateTime? DeadlineUtc => Enrolment.Edition?.CancellationDeadlineUtc;
+    public DateTime? DeadlineUtc => Enrolment.Edition?.CancellationDeadlineUtc();
 
     /// <summary>
     /// What the page offers; the enrolment service decides for real when the form is posted. A participant
@@ -33,7 +34,7 @@ public sealed record MyEnrolmentItem(MyEnrolment Enrolment, SelfCancellation Can
             !EnrolmentStatusText.IsActive(status) || edition is null ? SelfCancellation.NotActive
             : status == EnrolmentStatus.Held || enrolment.Record.UserId is null ? SelfCancellation.ByEmployer
             : edition.StartUtc is { } start && start <= nowUtc ? SelfCancellation.Started
-            : edition.CancellationDeadlineUtc is { } deadline && deadline <= nowUtc ? SelfCancellation.DeadlinePassed
+            : edition.CancellationDeadlineUtc() is { } deadline && deadline <= nowUtc ? SelfCancellation.DeadlinePassed
             : SelfCancellation.Allowed;
         return new MyEnrolmentItem(enrolment, cancellation);
     }

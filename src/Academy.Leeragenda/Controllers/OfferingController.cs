@@ -1,4 +1,7 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Enrolment.Abstractions;
 using Academy.Core.Content;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Text;
 using Academy.Leeragenda.Services;
@@ -24,8 +27,8 @@ public sealed class OfferingViewModel
     public string? EnrolmentError { get; init; }
     /// <summary>Links other modules add to the page (IOfferingPageLinks).</summary>
     public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
-    /// <summary>The registers (names and units) the offering's accreditations refer to.</summary>
-    public IReadOnlyList<RegisterSummary> Registers { get; init; } = [];
+    /// <summary>What the item's other parts show among its facts (their modules' partials).</summary>
+    public IReadOnlyList<PartDisplay> PartDisplays { get; init; } = [];
 
     public string SessionIcsUrl(string sessionId) =>
         $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
@@ -33,7 +36,8 @@ public sealed class OfferingViewModel
 
 /// <summary>The public page of one published offering.</summary>
 [AllowAnonymous]
-public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks, IRegisterDirectory registers) : Controller
+public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks,
+    ContentDefinitionManager definitions, ContentPartEditors parts) : Controller
 {
     [HttpGet("leeragenda/{slug}")]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
@@ -61,7 +65,9 @@ public sealed class OfferingController(OfferingReader reader, MarkdownRenderer m
             EnrolmentStatus = signedIn ? TempData[EnrolmentNotice.Status] as string : null,
             EnrolmentError = signedIn ? TempData[EnrolmentNotice.Error] as string : null,
             Links = links,
-            Registers = offering.Offering.Accreditations.Count == 0 ? [] : await registers.ListAsync(cancellationToken),
+            PartDisplays = await definitions.GetTypeAsync(offering.ContentType) is { } type
+                ? await parts.DisplayAsync(offering.Item, type, "Detail")
+                : [],
             Offering = offering,
             BodyHtml = RichText.WithUtrechtClasses(markdown.ToHtml(offering.Markdown)),
             JsonLd = LeeragendaFeeds.JsonLd(offering, FeedController.BaseUrl(Request)),

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
@@ -99,7 +100,6 @@ public sealed class EditionCatalog(
             .Select(s => new SessionInfo(s.SessionId, UtcDates.AsUtc(s.Start), UtcDates.AsUtc(s.End), s.Location, s.Place, s.OnlineUrl))
             .OrderBy(s => s.StartUtc)
             .ToList();
-        var start = sessions.Count == 0 ? (DateTime?)null : sessions[0].StartUtc;
         return new EditionInfo(
             edition.EditionId,
             edition.Name,
@@ -108,14 +108,10 @@ public sealed class EditionCatalog(
             item.As<TitlePart>().Title is { Length: > 0 } title ? title : item.DisplayText ?? "",
             "/leeragenda/" + item.As<AutoroutePart>().Path,
             (await definitions.GetTypeAsync(item.ContentType))?.DisplayName ?? item.ContentType,
-            offering.RequiresApproval,
-            start is { } s0 ? s0.AddDays(-(offering.CancellationDays ?? 0)) : null,
             Prerequisites(item),
             sessions)
         {
-            Completion = new CompletionRuleInfo(offering.CompletionRule, offering.CompletionPercent),
-            Accreditations = offering.Accreditations
-                .Select(a => new AccreditationInfo(a.RegisterId, a.Hours, a.Code, a.ValidFrom, a.ValidTo)).ToList(),
+            Offering = item,
             ThemeNames = await ThemeNamesAsync(offering),
             TrainerEmails = edition.TrainerEmails
                 .Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToLowerInvariant()).Distinct().ToList(),

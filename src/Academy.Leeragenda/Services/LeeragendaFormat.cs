@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Globalization;
 using Academy.Core.Hosting;
 using Academy.Core.Recipes;

@@ -10,7 +10,7 @@ using Academy.Users.Abstractions;
 namespace Academy.Leeragenda.Services;
 
 /// <summary>Validates offerings and keeps the catalogue's index rows in step with the published version.</summary>
-public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDirectory organisations, TaxonomyService taxonomies, IRegisterDirectory registers) : IContentHandler
+public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDirectory organisations, TaxonomyService taxonomies) : IContentHandler
 {
     public async Task ValidateAsync(ContentItem item, ContentValidationResult result)
     {
@@ -30,10 +30,6 @@ public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDi
         {
             result.Fail("OfferingPart.CostEuros", "De kosten kunnen niet negatief zijn.");
         }
-        if (offering.CancellationDays is < 0 or > 365)
-        {
-            result.Fail("OfferingPart.CancellationDays", "Het aantal dagen voor afmelden moet tussen 0 en 365 liggen.");
-        }
         if (offering.Summary.Length > 1000)
         {
             result.Fail("OfferingPart.Summary", "De samenvatting is te lang (maximaal 1000 tekens).");
@@ -44,40 +40,6 @@ public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDi
         }
         await CheckTermsAsync(TaxonomyService.Themes, offering.Themes, "OfferingPart.Themes", result);
         await CheckTermsAsync(TaxonomyService.Audiences, offering.Audiences, "OfferingPart.Audiences", result);
-        if (offering.CompletionRule == CompletionRuleKind.MinimumPercent && offering.CompletionPercent is not (>= 1 and <= 100))
-        {
-            result.Fail("OfferingPart.CompletionPercent", "Geef bij 'minimaal een percentage aanwezig' een percentage van 1 tot en met 100.");
-        }
-        await CheckAccreditationsAsync(offering.Accreditations, result);
-    }
-
-    /// <summary>The same rules the aanbod form applies, for recipes and other writers that bypass the form.</summary>
-    private async Task CheckAccreditationsAsync(List<OfferingAccreditation> accreditations, ContentValidationResult result)
-    {
-        // Without the accreditation module the directory is empty; registers cannot be checked then.
-        var known = (await registers.ListAsync()).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < accreditations.Count; i++)
-        {
-            var accreditation = accreditations[i];
-            var key = $"OfferingPart.Accreditations[{i}]";
-            if (known.Count > 0 && !known.Contains(accreditation.RegisterId))
-            {
-                result.Fail($"{key}.RegisterId", $"Onbekend register '{accreditation.RegisterId}'.");
-            }
-            if (!seen.Add(accreditation.RegisterId))
-            {
-                result.Fail($"{key}.RegisterId", $"Het register '{accreditation.RegisterId}' staat twee keer bij de accreditaties.");
-            }
-            if (accreditation.Hours is <= 0 or > 1000 || decimal.Round(accreditation.Hours, 2) != accreditation.Hours)
-            {
-                result.Fail($"{key}.Hours", "Het aantal uren of punten ligt tussen 0 en 1000 (hoogstens twee decimalen).");
-            }
-            if (accreditation.ValidFrom > accreditation.ValidTo)
-            {
-                result.Fail($"{key}.ValidFrom", "'Geldig vanaf' ligt na 'geldig tot en met'.");
-            }
-        }
     }
 
     private async Task CheckTermsAsync(string taxonomy, List<string> termIds, string key, ContentValidationResult result)

@@ -26,15 +26,12 @@ public sealed class BadInputLedgerTests(SqliteBadInputSite site) : IClassFixture
         var factory = site.Factory;
         var edition = await TestOfferings.CreateAsync(
             factory.Services,
-            new OfferingPart
-            {
-                Summary = "Voor de test.",
-                Accreditations = [new() { RegisterId = "registerplein", Hours = 3, Code = "RP-TEST" }],
-            },
+            new OfferingPart { Summary = "Voor de test." },
             TestOfferings.DaysFromNow(-3),
             TimeSpan.FromHours(3),
             capacity: 10,
-            titlePrefix: "Foute-invoertraining");
+            titlePrefix: "Foute-invoertraining",
+            parts: [new AccreditationPart { Accreditations = [new() { RegisterId = "registerplein", Hours = 3, Code = "RP-TEST" }] }]);
         var people = await SeedAsync(factory, edition.EditionId, Guest("Anna Aanwezig"), Guest("Bram Aanwezig"));
         var saved = await SaveAsync(factory, edition.EditionId, edition.SessionIds[0], Present(people[0]), Present(people[1]));
         Assert.True(saved.Succeeded);

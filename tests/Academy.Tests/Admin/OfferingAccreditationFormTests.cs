@@ -1,3 +1,6 @@
+using Academy.Accreditation.Models;
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Academy.Core.Content;
@@ -103,14 +106,14 @@ public sealed class OfferingAccreditationFormTests(OfferingAccreditationFormTest
             var catalog = scope.ServiceProvider.GetRequiredService<IEditionCatalog>();
             var info = await catalog.GetAsync(editionId);
             Assert.NotNull(info);
-            Assert.Equal(new CompletionRuleInfo(CompletionRuleKind.MinimumPercent, 80), info.Completion);
+            Assert.Equal(new CompletionRuleInfo(CompletionRuleKind.MinimumPercent, 80), info.Completion());
             Assert.Equal(
                 new[]
                 {
                     new AccreditationInfo("registerplein", 1.5m, "RP-26-9999", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)),
                     new AccreditationInfo("skj", 2m, null, null, null),
                 },
-                info.Accreditations);
+                info.Accreditations());
             Assert.Equal(["trainer@example.nl", "tweede@example.nl", "derde@example.nl"], info.TrainerEmails);
             var start = info.StartUtc!.Value;
             var forTrainer = await catalog.ListInPeriodAsync(start.AddDays(-1), start.AddDays(1), "DERDE@example.nl");
@@ -140,7 +143,7 @@ public sealed class OfferingAccreditationFormTests(OfferingAccreditationFormTest
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var offering = (await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id, VersionOptions.Published))!;
-            var part = offering.As<OfferingPart>();
+            var part = offering.As<AccreditationPart>();
             Assert.Equal(CompletionRuleKind.MarkedComplete, part.CompletionRule);
             Assert.Null(part.CompletionPercent);
             Assert.Equal("skj", Assert.Single(part.Accreditations).RegisterId);
@@ -172,8 +175,8 @@ public sealed class OfferingAccreditationFormTests(OfferingAccreditationFormTest
         var id = await CreateAsync(admin, Unique("Zonder accreditatie"));
         await using var scope = factory.Services.CreateAsyncScope();
         var item = await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id, VersionOptions.Latest);
-        Assert.Empty(item!.As<OfferingPart>().Accreditations);
-        Assert.Equal(CompletionRuleKind.AllSessions, item.As<OfferingPart>().CompletionRule);
+        Assert.Empty(item!.As<AccreditationPart>().Accreditations);
+        Assert.Equal(CompletionRuleKind.AllSessions, item.As<AccreditationPart>().CompletionRule);
     }
 
     [Theory]
@@ -253,7 +256,7 @@ public sealed class OfferingAccreditationFormTests(OfferingAccreditationFormTest
         Assert.Equal(before, await CountVersionsAsync(factory));
         await using var scope = factory.Services.CreateAsyncScope();
         var item = await scope.ServiceProvider.GetRequiredService<ContentManager>().GetAsync(id, VersionOptions.Latest);
-        Assert.Equal(3m, Assert.Single(item!.As<OfferingPart>().Accreditations).Hours);
+        Assert.Equal(3m, Assert.Single(item!.As<AccreditationPart>().Accreditations).Hours);
         Assert.Empty(item.As<EditionsPart>().Editions[0].TrainerEmails);
     }
 

@@ -1,3 +1,5 @@
+using Academy.Core.Content.Display;
+using Academy.Core.Text;
 using Academy.Core.Content;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Models;

@@ -11,7 +11,7 @@ public sealed record TestOffering(string OfferingId, string EditionId, string Ti
 public static class TestOfferings
 {
     /// <summary>
-    /// Saves an item of <paramref name="type"/> titled "{titlePrefix} {key}" with <paramref name="offering"/> and one group
+    /// Saves an item of <paramref name="type"/> (with <paramref name="parts"/>) titled "{titlePrefix} {key}" with <paramref name="offering"/> and one group
     /// "groep-{key}" whose sessions run from each start for <paramref name="duration"/>; published unless <paramref name="publish"/> is false.
     /// </summary>
     public static async Task<TestOffering> CreateAsync(
@@ -24,7 +24,8 @@ public static class TestOfferings
         IReadOnlyList<string>? trainerEmails = null,
         string type = "Training",
         Action<ContentItem>? configure = null,
-        bool publish = true)
+        bool publish = true,
+        IReadOnlyList<ContentPart>? parts = null)
     {
         var key = Guid.NewGuid().ToString("n")[..12];
         var title = $"{titlePrefix} {key}";
@@ -48,6 +49,11 @@ public static class TestOfferings
         item.Apply(new AutoroutePart { Path = "test-" + key });
         item.Apply(offering);
         item.Apply(new EditionsPart { Editions = [edition] });
+        foreach (var part in parts ?? [])
+        {
+            // Other modules' parts of the offering (enrolment policy, accreditation), stored under their type name.
+            item.Content[part.GetType().Name] = System.Text.Json.JsonSerializer.SerializeToNode(part, part.GetType(), ContentJson.Options);
+        }
         configure?.Invoke(item);
         if (publish)
         {

@@ -1,3 +1,5 @@
+using Academy.Accreditation.Abstractions;
+using Academy.Accreditation.Models;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Leeragenda.Models;
@@ -11,9 +13,8 @@ public sealed class OfferingAccreditationValidationTests(SqliteLeeragendaSite si
     [Fact]
     public async Task A_valid_accreditation_and_percentage_rule_are_saved()
     {
-        var created = await CreateAsync(new OfferingPart
+        var created = await CreateAsync(new AccreditationPart
         {
-            Summary = "Geldig.",
             CompletionRule = CompletionRuleKind.MinimumPercent,
             CompletionPercent = 80,
             Accreditations = [new() { RegisterId = "registerplein", Hours = 1.5m, ValidFrom = new(2026, 1, 1), ValidTo = new(2026, 12, 31) }],
@@ -28,9 +29,8 @@ public sealed class OfferingAccreditationValidationTests(SqliteLeeragendaSite si
     [InlineData("registerplein", 2, 2027, "'Geldig vanaf' ligt na 'geldig tot en met'.")]
     public async Task A_bad_accreditation_is_refused_with_a_dutch_message(string registerId, double hours, int? fromYear, string message)
     {
-        var offering = new OfferingPart
+        var offering = new AccreditationPart
         {
-            Summary = "Ongeldig.",
             Accreditations =
             [
                 new()
@@ -49,9 +49,8 @@ public sealed class OfferingAccreditationValidationTests(SqliteLeeragendaSite si
     [Fact]
     public async Task A_register_twice_and_a_percentage_rule_without_percentage_are_refused()
     {
-        var error = await Assert.ThrowsAsync<ContentValidationException>(() => CreateAsync(new OfferingPart
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => CreateAsync(new AccreditationPart
         {
-            Summary = "Ongeldig.",
             CompletionRule = CompletionRuleKind.MinimumPercent,
             Accreditations = [new() { RegisterId = "skj", Hours = 2 }, new() { RegisterId = "skj", Hours = 3 }],
         }));
@@ -59,6 +58,7 @@ public sealed class OfferingAccreditationValidationTests(SqliteLeeragendaSite si
         Assert.Contains("Geef bij 'minimaal een percentage aanwezig' een percentage van 1 tot en met 100.", error.Message);
     }
 
-    private Task<TestOffering> CreateAsync(OfferingPart offering) =>
-        TestOfferings.CreateAsync(site.Factory.Services, offering, TestOfferings.DaysFromNow(30), TimeSpan.FromHours(2), capacity: 10);
+    private Task<TestOffering> CreateAsync(AccreditationPart accreditation) =>
+        TestOfferings.CreateAsync(site.Factory.Services, new OfferingPart { Summary = "Test." }, TestOfferings.DaysFromNow(30), TimeSpan.FromHours(2),
+            capacity: 10, parts: [accreditation]);
 }

@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
@@ -134,7 +136,7 @@ public sealed class AttendanceService(
     /// </summary>
     private async Task<IReadOnlyList<string>> CompleteAsync(EditionInfo edition, string actorUserId, DateTime now, CancellationToken cancellationToken)
     {
-        if (edition.Completion.Kind == CompletionRuleKind.MarkedComplete)
+        if (edition.Completion().Kind == CompletionRuleKind.MarkedComplete)
         {
             return [];
         }

@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 
@@ -26,7 +28,7 @@ public static class CompletionRules
 {
     public static CompletionVerdict Evaluate(EditionInfo edition, IReadOnlyCollection<AttendanceRecord> records, DateTime nowUtc)
     {
-        var rule = edition.Completion;
+        var rule = edition.Completion();
         var required = rule.Kind switch
         {
             CompletionRuleKind.MinimumPercent => Math.Clamp(rule.MinimumPercent ?? 100, 1, 100),

@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
@@ -18,7 +20,7 @@ public sealed class AccreditedEditionsQuery(AcademyDbContext db, IEditionCatalog
         var rows = new List<AccreditedEditionRow>();
         foreach (var edition in await catalog.ListInPeriodAsync(fromUtc, toUtc, cancellationToken: cancellationToken))
         {
-            var accredited = edition.Accreditations
+            var accredited = edition.Accreditations()
                 .Where(a => registers.ContainsKey(a.RegisterId))
                 .GroupBy(a => a.RegisterId)
                 .Select(g => (Register: registers[g.Key], Accreditation: g.First()))

@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Core.Contracts;
 

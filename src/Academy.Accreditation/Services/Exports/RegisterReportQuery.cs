@@ -1,3 +1,5 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Ledger;
 using Academy.Core.Contracts;
@@ -19,13 +21,13 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
     /// <summary>The edition's report, or null when the edition is unknown, unpublished or carries no accreditation.</summary>
     public async Task<EditionReport?> ForEditionAsync(string editionId, CancellationToken cancellationToken = default)
     {
-        if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition || edition.Accreditations.Count == 0)
+        if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition || edition.Accreditations().Count == 0)
         {
             return null;
         }
         var participants = await roster.ParticipantsAsync(editionId, cancellationToken);
         var completed = await WithAccountsAsync(participants.Where(p => p.Status == EnrolmentStatus.Completed).ToList(), cancellationToken);
-        var registerIds = edition.Accreditations.Select(a => a.RegisterId).Distinct().ToList();
+        var registerIds = edition.Accreditations().Select(a => a.RegisterId).Distinct().ToList();
         var registers = await db.Set<RegisterRecord>().AsNoTracking()
             .Where(r => registerIds.Contains(r.Id)).OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
 
@@ -96,7 +98,7 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
                 }
             }
             var accreditation = AccreditationOn(edition, register.Id, edition.StartUtc is { } s ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(s)) : null)
-                ?? edition.Accreditations.First(a => a.RegisterId == register.Id);
+                ?? edition.Accreditations().First(a => a.RegisterId == register.Id);
             return new RegisterReport(register, accreditation, reportable, notReportable);
         }).ToList();
 
@@ -120,7 +122,7 @@ public sealed class RegisterReportQuery(AcademyDbContext db, IEditionCatalog cat
     }
 
     private static AccreditationInfo? AccreditationOn(EditionInfo edition, string registerId, DateOnly? date) =>
-        edition.Accreditations.FirstOrDefault(a => a.RegisterId == registerId && (date is null || a.IsValidOn(date.Value)));
+        edition.Accreditations().FirstOrDefault(a => a.RegisterId == registerId && (date is null || a.IsValidOn(date.Value)));
 }
 
 /// <summary>A register number is the register's prefix followed by exactly its number of digits ("RP" + 6 digits).</summary>

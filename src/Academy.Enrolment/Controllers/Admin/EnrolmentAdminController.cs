@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Net.Mail;
 using System.Security.Claims;
 using Academy.Core.Contracts;

@@ -1,4 +1,5 @@
 using Academy.Core.Content;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Accreditation.Abstractions;
 using Academy.Users.Abstractions;
@@ -24,16 +25,6 @@ public sealed class OfferingInput
     /// <summary>Dutch notation: "95,00".</summary>
     public string? Cost { get; set; }
     public string? CostNote { get; set; }
-    /// <summary>"true" when the leer-coördinator approves each enrolment (a checkbox).</summary>
-    public string? RequiresApproval { get; set; }
-    /// <summary>Whole days before the first session until which participants may cancel; empty: until the start.</summary>
-    public string? CancellationDays { get; set; }
-    /// <summary>allsessions | minimumpercent | markedcomplete (the CompletionRuleKind, lower-cased, as Form is).</summary>
-    public string? CompletionRule { get; set; }
-    /// <summary>Whole percent 1–100; only read with "minimumpercent".</summary>
-    public string? CompletionPercent { get; set; }
-    /// <summary>Hours or points per register; blank rows are ignored.</summary>
-    public List<AccreditationInput>? Accreditations { get; set; } = [];
     /// <summary>The type-level fields, in the order of the type definition.</summary>
     public List<FieldInput>? Fields { get; set; } = [];
     public List<EditionInput>? Editions { get; set; } = [];
@@ -64,21 +55,6 @@ public sealed class EditionInput
         && string.IsNullOrWhiteSpace(Capacity) && string.IsNullOrWhiteSpace(TrainerEmails) && (Sessions ?? []).All(s => s.IsBlank);
 }
 
-public sealed class AccreditationInput
-{
-    public string? RegisterId { get; set; }
-    /// <summary>Hours or points in the register's unit, Dutch notation: "1,5".</summary>
-    public string? Hours { get; set; }
-    public string? Code { get; set; }
-    /// <summary>dd-mm-jjjj; empty: valid from the start.</summary>
-    public string? ValidFrom { get; set; }
-    /// <summary>dd-mm-jjjj, inclusive; empty: no end.</summary>
-    public string? ValidTo { get; set; }
-
-    public bool IsBlank => string.IsNullOrWhiteSpace(RegisterId) && string.IsNullOrWhiteSpace(Hours) && string.IsNullOrWhiteSpace(Code)
-        && string.IsNullOrWhiteSpace(ValidFrom) && string.IsNullOrWhiteSpace(ValidTo);
-}
-
 public sealed class SessionInput
 {
     public string? SessionId { get; set; }
@@ -98,52 +74,14 @@ public sealed class SessionInput
         && string.IsNullOrWhiteSpace(Location) && string.IsNullOrWhiteSpace(Place) && string.IsNullOrWhiteSpace(OnlineUrl);
 }
 
-// ---------------------------------------------------------------- errors keyed by form field name
-
-/// <summary>Validation messages keyed by form field name ("Editions[0].Sessions[1].EndTime"); the first message per field wins.</summary>
-public sealed class FormErrors
+/// <summary>The offering form's own field names (the part editors name theirs).</summary>
+public static class OfferingFormNames
 {
-    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
-    private readonly List<string> _general = [];
-
-    public bool Any => _fields.Count > 0 || _general.Count > 0;
-
-    public int Count => _fields.Count + _general.Count;
-
-    public IReadOnlyList<string> General => _general;
-
-    public IReadOnlyDictionary<string, string> Fields => _fields;
-
-    public void Add(string? field, string message)
-    {
-        if (field is null)
-        {
-            if (!_general.Contains(message))
-            {
-                _general.Add(message);
-            }
-            return;
-        }
-        _fields.TryAdd(field, message);
-    }
-
-    public bool Has(string field) => _fields.ContainsKey(field);
-
-    public string? For(string field) => _fields.GetValueOrDefault(field);
-}
-
-/// <summary>Form field names and the HTML ids derived from them (the same ids MVC would generate).</summary>
-public static class FormNames
-{
-    public static string Id(string name) => name.Replace('[', '_').Replace(']', '_').Replace('.', '_');
-
     public static string Field(int index, string property) => $"Fields[{index}].{property}";
 
     public static string Edition(int e, string property) => $"Editions[{e}].{property}";
 
     public static string Session(int e, int s, string property) => $"Editions[{e}].Sessions[{s}].{property}";
-
-    public static string Accreditation(int a, string property) => $"Accreditations[{a}].{property}";
 }
 
 // ---------------------------------------------------------------- list page
@@ -217,8 +155,11 @@ public sealed class OfferingEditViewModel
     public IReadOnlyList<TaxonomyTerm> ThemeTerms { get; init; } = [];
     public IReadOnlyList<TaxonomyTerm> AudienceTerms { get; init; } = [];
     public IReadOnlyList<PickerOption> PickerOptions { get; init; } = [];
-    /// <summary>The registers an accreditation can be for (empty without the accreditation module).</summary>
-    public IReadOnlyList<RegisterSummary> Registers { get; init; } = [];
+    /// <summary>The editors of the other parts of the type (other modules' drivers), in page order.</summary>
+    public IReadOnlyList<PartEditor> PartEditors { get; init; } = [];
+
+    /// <summary>Part editors below this position come before the type's own fields, the others after them.</summary>
+    public const int FieldsPosition = 50;
 
     public bool HasPart(string part) => Type.Parts.Contains(part);
 
@@ -237,40 +178,41 @@ public sealed class OfferingEditViewModel
         yield return "Form";
         yield return "Cost";
         yield return "CostNote";
-        yield return "RequiresApproval";
-        yield return "CancellationDays";
-        yield return "CompletionRule";
-        yield return "CompletionPercent";
-        yield return "Accreditations";
-        var accreditations = Input.Accreditations ?? [];
-        for (var a = 0; a < accreditations.Count; a++)
+        foreach (var editor in PartEditors.Where(e => e.Driver.Position < FieldsPosition))
         {
-            foreach (var property in new[] { "RegisterId", "Hours", "Code", "ValidFrom", "ValidTo" })
+            foreach (var name in editor.Driver.FieldOrder(editor.Input))
             {
-                yield return FormNames.Accreditation(a, property);
+                yield return name;
             }
         }
         var fields = Input.Fields ?? [];
         for (var i = 0; i < fields.Count; i++)
         {
-            yield return FormNames.Field(i, "Value");
-            yield return FormNames.Field(i, "Url");
-            yield return FormNames.Field(i, "Text");
+            yield return OfferingFormNames.Field(i, "Value");
+            yield return OfferingFormNames.Field(i, "Url");
+            yield return OfferingFormNames.Field(i, "Text");
+        }
+        foreach (var editor in PartEditors.Where(e => e.Driver.Position >= FieldsPosition))
+        {
+            foreach (var name in editor.Driver.FieldOrder(editor.Input))
+            {
+                yield return name;
+            }
         }
         yield return "Editions";
         var editions = Input.Editions ?? [];
         for (var e = 0; e < editions.Count; e++)
         {
-            yield return FormNames.Edition(e, "Name");
-            yield return FormNames.Edition(e, "Capacity");
-            yield return FormNames.Edition(e, "TrainerEmails");
-            yield return FormNames.Edition(e, "Sessions");
+            yield return OfferingFormNames.Edition(e, "Name");
+            yield return OfferingFormNames.Edition(e, "Capacity");
+            yield return OfferingFormNames.Edition(e, "TrainerEmails");
+            yield return OfferingFormNames.Edition(e, "Sessions");
             var sessions = editions[e].Sessions ?? [];
             for (var s = 0; s < sessions.Count; s++)
             {
                 foreach (var property in new[] { "Date", "StartTime", "EndTime", "EndDate", "Location", "Place", "OnlineUrl" })
                 {
-                    yield return FormNames.Session(e, s, property);
+                    yield return OfferingFormNames.Session(e, s, property);
                 }
             }
         }
@@ -294,19 +236,11 @@ public sealed class OfferingEditViewModel
         "Themes" => ThemeTerms.Count > 0 ? "Themes_0" : "Themes",
         "Audiences" => AudienceTerms.Count > 0 ? "Audiences_0" : "Audiences",
         "Form" => "Form_fysiek",
-        "CompletionRule" => "CompletionRule_allsessions",
-        _ => FormNames.Id(field),
+        _ => PartEditors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(field))?.Driver.TargetId(field) ?? FormNames.Id(field),
     };
 
     /// <summary>The aria-describedby value for a control: its hint and its error message, when present.</summary>
-    public string? DescribedBy(string field, bool hasHint)
-    {
-        var id = FormNames.Id(field);
-        var parts = new List<string>();
-        if (hasHint) parts.Add(id + "-hint");
-        if (Errors.Has(field)) parts.Add(id + "-fout");
-        return parts.Count == 0 ? null : string.Join(' ', parts);
-    }
+    public string? DescribedBy(string field, bool hasHint) => FormNames.DescribedBy(Errors, field, hasHint);
 }
 
 public sealed class OfferingDeleteViewModel
@@ -341,8 +275,6 @@ public sealed class OfferingPreviewViewModel
     public IReadOnlyList<PreviewField> Fields { get; init; } = [];
     public IReadOnlyList<PreviewEdition> Editions { get; init; } = [];
     public DateTime ModifiedUtc { get; init; }
-    /// <summary>"Alle bijeenkomsten bijgewoond", "Minimaal 80 % van de tijd aanwezig" or "Handmatig afgemeld".</summary>
-    public string CompletionText { get; init; } = "";
-    public IReadOnlyList<Academy.Leeragenda.Models.OfferingAccreditation> Accreditations { get; init; } = [];
-    public IReadOnlyList<Academy.Accreditation.Abstractions.RegisterSummary> Registers { get; init; } = [];
+    /// <summary>What the other parts of the item show among its facts (their modules' partials).</summary>
+    public IReadOnlyList<PartDisplay> PartDisplays { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using AngleSharp.Dom;
 using System.Net;
 using Academy.Enrolment.Abstractions;
@@ -179,7 +180,7 @@ public sealed class AttendancePageTests(SqliteAttendanceSite site) : IClassFixtu
     [Fact]
     public async Task The_coordinator_finds_the_group_and_sees_each_participants_completion_state()
     {
-        var edition = await CreateEditionAsync(Factory, rule: Academy.Core.Contracts.CompletionRuleKind.MinimumPercent, percent: 80);
+        var edition = await CreateEditionAsync(Factory, rule: CompletionRuleKind.MinimumPercent, percent: 80);
         var people = await SeedAsync(Factory, edition.EditionId, Guest("Fien Volledig"), Guest("Gijs Half"), Guest("Hanna Later"));
         Assert.True((await SaveAsync(Factory, edition.EditionId, edition.SessionIds[0], Present(people[0]), Present(people[1]), Present(people[2]))).Succeeded);
         Assert.True((await SaveAsync(Factory, edition.EditionId, edition.SessionIds[1], Present(people[0]), Absent(people[1]))).Succeeded);

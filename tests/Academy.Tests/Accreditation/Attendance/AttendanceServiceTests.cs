@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Services.Attendance;
 using Academy.Core.Contracts;
 using Academy.Enrolment.Abstractions;

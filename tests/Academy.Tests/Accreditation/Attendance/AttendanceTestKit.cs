@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Attendance;
 using Academy.Core.Content;
@@ -28,12 +29,13 @@ internal static class AttendanceTestKit
         var minute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var created = await TestOfferings.CreateAsync(
             factory.Services,
-            new OfferingPart { Summary = "Voor de test.", CompletionRule = rule, CompletionPercent = percent },
+            new OfferingPart { Summary = "Voor de test." },
             (sessions ?? PastSessions).Select(offset => minute + offset).ToList(),
             TimeSpan.FromMinutes(minutes),
             capacity: 10,
             titlePrefix: "Presentietraining",
-            trainerEmails: trainerEmails);
+            trainerEmails: trainerEmails,
+            parts: [new AccreditationPart { CompletionRule = rule, CompletionPercent = percent }]);
         return new AttendanceEdition(created.OfferingId, created.EditionId, created.Title, created.SessionIds);
     }
 

@@ -1,5 +1,8 @@
+using Academy.Leeragenda.Abstractions;
+using Academy.Accreditation.Abstractions;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Attendance;
+using Academy.Core.Content;
 using Academy.Core.Contracts;
 
 namespace Academy.Tests.Accreditation.Attendance;
@@ -10,12 +13,12 @@ public sealed class CompletionRuleTests
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static EditionInfo Edition(CompletionRuleKind kind, int? percent = null, int hoursAhead = -48) =>
-        new("g", "Groep", 10, "o", "Aanbod", "/leeragenda/a", "Training", false, null, [],
+        new("g", "Groep", 10, "o", "Aanbod", "/leeragenda/a", "Training", [],
         [
             new SessionInfo("s1", Now.AddDays(-7), Now.AddDays(-7).AddHours(2), null, null, null),
             new SessionInfo("s2", Now.AddHours(hoursAhead), Now.AddHours(hoursAhead + 2), null, null, null),
         ])
-        { Completion = new CompletionRuleInfo(kind, percent) };
+        { Offering = new ContentItem().Apply(new AccreditationPart { CompletionRule = kind, CompletionPercent = percent }) };
 
     private static AttendanceRecord Record(string session, AttendanceStatus status, int? minutes = null) =>
         new() { EditionId = "g", SessionId = session, EnrolmentId = 1, Status = status, MinutesPresent = minutes };

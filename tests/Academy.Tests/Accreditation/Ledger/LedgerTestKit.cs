@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Text.Json;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Ledger;
@@ -46,11 +47,12 @@ internal static class LedgerTestKit
     public static async Task<string> CreateEditionAsync(AcademyFactory factory, params OfferingAccreditation[] accreditations) =>
         (await TestOfferings.CreateAsync(
             factory.Services,
-            new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() },
+            new OfferingPart { Summary = "Voor de test." },
             TestOfferings.DaysFromNow(30),
             TimeSpan.FromHours(3),
             capacity: 50,
-            titlePrefix: "Accreditatietraining")).EditionId;
+            titlePrefix: "Accreditatietraining",
+            parts: [new AccreditationPart { Accreditations = accreditations.ToList() }])).EditionId;
 
     public static Participant Guest() => new(null, "Gast " + Guid.NewGuid().ToString("n")[..6], $"gast-{Guid.NewGuid():n}@example.nl");
 

@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using System.Text;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Exports;

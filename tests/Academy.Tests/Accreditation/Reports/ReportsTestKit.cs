@@ -27,11 +27,12 @@ internal static class ReportsTestKit
     {
         var created = await TestOfferings.CreateAsync(
             factory.Services,
-            new OfferingPart { Summary = "Voor de test.", Accreditations = accreditations.ToList() },
+            new OfferingPart { Summary = "Voor de test." },
             TestOfferings.DaysFromNow(30, 37),
             TimeSpan.FromHours(3),
             capacity: 30,
-            titlePrefix: "Accreditatietraining");
+            titlePrefix: "Accreditatietraining",
+            parts: [new AccreditationPart { Accreditations = accreditations.ToList() }]);
         return new TestEdition(created.OfferingId, created.EditionId, created.Title, created.EditionName);
     }
 

@@ -41,7 +41,8 @@ internal static class PagesTestKit
         item.DisplayText = title;
         item.Apply(new TitlePart { Title = title });
         item.Apply(new AutoroutePart { Path = "deelnemers-" + key });
-        item.Apply(new OfferingPart { Summary = "Voor de test.", RequiresApproval = requiresApproval, CancellationDays = cancellationDays });
+        item.Apply(new OfferingPart { Summary = "Voor de test." });
+        item.Apply(new EnrolmentPart { RequiresApproval = requiresApproval, CancellationDays = cancellationDays });
         item.Apply(new EditionsPart
         {
             Editions = Enumerable.Range(1, editions).Select(n =>

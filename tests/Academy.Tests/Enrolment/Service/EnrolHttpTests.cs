@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Net;
 using Academy.Core.Contracts;
 using Academy.Enrolment.Abstractions;

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Diagnostics;
 using System.Text.Json;
 using Academy.Core.Contracts;

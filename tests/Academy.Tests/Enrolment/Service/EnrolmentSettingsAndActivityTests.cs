@@ -1,3 +1,5 @@
+using Academy.Enrolment.Models;
+using Academy.Leeragenda.Abstractions;
 using System.Net;
 using System.Text.Json.Nodes;
 using Academy.Core.Content;
@@ -31,12 +33,12 @@ public sealed class EnrolmentSettingsAndActivityTests(SqliteEnrolmentSite site) 
 
         var saved = await admin.SubmitAsync(page.Form().Set("RequiresApproval", "true").Set("CancellationDays", "5"), "save-publish");
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        var part = (await WithAsync(site.Factory, sp => sp.GetRequiredService<ContentManager>().GetAsync(edition.OfferingId)))!.As<OfferingPart>();
+        var part = (await WithAsync(site.Factory, sp => sp.GetRequiredService<ContentManager>().GetAsync(edition.OfferingId)))!.As<EnrolmentPart>();
         Assert.Equal((true, 5), (part.RequiresApproval, part.CancellationDays!.Value));
 
-        var info = (await WithAsync(site.Factory, sp => sp.GetRequiredService<Academy.Core.Contracts.IEditionCatalog>().GetAsync(edition.EditionId)))!;
-        Assert.True(info.RequiresApproval);
-        Assert.Equal(info.StartUtc!.Value.AddDays(-5), info.CancellationDeadlineUtc);
+        var info = (await WithAsync(site.Factory, sp => sp.GetRequiredService<IEditionCatalog>().GetAsync(edition.EditionId)))!;
+        Assert.True(info.RequiresApproval());
+        Assert.Equal(info.StartUtc!.Value.AddDays(-5), info.CancellationDeadlineUtc());
         Assert.Equal(EnrolmentStatus.Pending, (await EnrolAsync(site.Factory, edition.EditionId, Person(1))).Status);
     }
 
@@ -44,11 +46,11 @@ public sealed class EnrolmentSettingsAndActivityTests(SqliteEnrolmentSite site) 
     public async Task The_edition_calendar_has_every_session()
     {
         var edition = await CreateEditionAsync(site.Factory, capacity: 4);
-        var ics = await WithAsync(site.Factory, sp => sp.GetRequiredService<Academy.Core.Contracts.IEditionCatalog>().IcsAsync(edition.EditionId));
+        var ics = await WithAsync(site.Factory, sp => sp.GetRequiredService<IEditionCatalog>().IcsAsync(edition.EditionId));
         var text = System.Text.Encoding.UTF8.GetString(ics!);
         Assert.Equal(2, text.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains("LOCATION:Zaal 1\\, Arnhem", text);
-        Assert.Null(await WithAsync(site.Factory, sp => sp.GetRequiredService<Academy.Core.Contracts.IEditionCatalog>().IcsAsync("bestaat-niet")));
+        Assert.Null(await WithAsync(site.Factory, sp => sp.GetRequiredService<IEditionCatalog>().IcsAsync("bestaat-niet")));
     }
 
     [Fact]

@@ -41,13 +41,14 @@ internal static class EnrolmentTestKit
         var start = startUtc ?? DateTime.UtcNow.AddDays(30);
         var created = await TestOfferings.CreateAsync(
             services,
-            new OfferingPart { Summary = "Voor de test.", RequiresApproval = requiresApproval, CancellationDays = cancellationDays },
+            new OfferingPart { Summary = "Voor de test." },
             [start, start.AddDays(7)],
             TimeSpan.FromHours(2),
             capacity,
             type: type,
             configure: prerequisites is null ? null : item => item.ApplyField(type, "Vooropleiding", new ContentPickerField { ContentItemIds = prerequisites.ToList() }),
-            publish: publish);
+            publish: publish,
+            parts: [new EnrolmentPart { RequiresApproval = requiresApproval, CancellationDays = cancellationDays }]);
         return new TestEdition(created.OfferingId, created.EditionId, created.Title);
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Academy.Core.Hosting;
 using Academy.Core.Recipes;
 
-namespace Academy.Leeragenda.ViewModels.Admin;
+namespace Academy.Core.Text;
 
 /// <summary>Parses and formats what a Dutch user types: "95,00", "15-09-2026", "9:30". Never throws.</summary>
 public static class DutchInput

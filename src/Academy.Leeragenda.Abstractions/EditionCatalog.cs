@@ -1,40 +1,18 @@
 using System.Security.Claims;
+using Academy.Core.Content;
 
-namespace Academy.Core.Contracts;
+namespace Academy.Leeragenda.Abstractions;
 
 public sealed record SessionInfo(string SessionId, DateTime StartUtc, DateTime EndUtc, string? Location, string? Place, string? OnlineUrl)
 {
     public int Minutes => (int)Math.Round((EndUtc - StartUtc).TotalMinutes);
 }
 
-/// <summary>When an enrolment counts as completed (the offering's completion rule).</summary>
-public enum CompletionRuleKind
-{
-    /// <summary>Present (fully) at every session.</summary>
-    AllSessions,
-    /// <summary>Present for at least <see cref="CompletionRuleInfo.MinimumPercent"/> % of the total session time.</summary>
-    MinimumPercent,
-    /// <summary>E-learning and the like: the coördinator (or the provider's report) marks it complete.</summary>
-    MarkedComplete,
-}
-
-public sealed record CompletionRuleInfo(CompletionRuleKind Kind, int? MinimumPercent = null)
-{
-    public static CompletionRuleInfo Default { get; } = new(CompletionRuleKind.AllSessions);
-}
-
-/// <summary>Hours (or points, in the register's unit) a register grants for an offering, valid from/to (inclusive; null = open).</summary>
-public sealed record AccreditationInfo(string RegisterId, decimal Hours, string? Code, DateOnly? ValidFrom, DateOnly? ValidTo)
-{
-    public bool IsValidOn(DateOnly date) => (ValidFrom is null || date >= ValidFrom) && (ValidTo is null || date <= ValidTo);
-}
-
 /// <summary>
-/// One edition (group) of a published offering, as the enrolment module needs it. The Leeragenda module
+/// One edition (group) of a published offering, as other modules (enrolment, accreditation) need it. The Leeragenda module
 /// provides it from its index and the published content item.
 /// </summary>
 /// <param name="OfferingUrl">Site-relative URL of the offering's page.</param>
-/// <param name="CancellationDeadlineUtc">Participants may cancel themselves until then; null when always.</param>
 /// <param name="PrerequisiteOfferingIds">Offerings a participant must have completed first (intervisie needs HARRIE).</param>
 public sealed record EditionInfo(
     string EditionId,
@@ -44,16 +22,17 @@ public sealed record EditionInfo(
     string OfferingTitle,
     string OfferingUrl,
     string OfferingType,
-    bool RequiresApproval,
-    DateTime? CancellationDeadlineUtc,
     IReadOnlyList<string> PrerequisiteOfferingIds,
     IReadOnlyList<SessionInfo> Sessions)
 {
     public DateTime? StartUtc => Sessions.Count == 0 ? null : Sessions.Min(s => s.StartUtc);
     public DateTime? EndUtc => Sessions.Count == 0 ? null : Sessions.Max(s => s.EndUtc);
 
-    public CompletionRuleInfo Completion { get; init; } = CompletionRuleInfo.Default;
-    public IReadOnlyList<AccreditationInfo> Accreditations { get; init; } = [];
+    /// <summary>
+    /// The published offering itself: other modules read their own parts from it (enrolment settings,
+    /// accreditation), so this record needs to know none of them.
+    /// </summary>
+    public ContentItem Offering { get; init; } = new();
     /// <summary>Names of the offering's "thema" terms (dashboard grouping).</summary>
     public IReadOnlyList<string> ThemeNames { get; init; } = [];
     /// <summary>Lower-cased e-mail addresses of the trainers who give this edition (they take its attendance).</summary>
@@ -89,11 +68,4 @@ public sealed record EditionAction(string Label, string? PostUrl, string? LinkUr
 public interface IEditionActions
 {
     Task<IReadOnlyDictionary<string, EditionAction>> GetAsync(ClaimsPrincipal user, string offeringId, IReadOnlyCollection<string> editionIds, CancellationToken cancellationToken = default);
-}
-
-/// <summary>TempData keys through which the enrolment POST tells the offering page what happened (after its redirect).</summary>
-public static class EnrolmentNotice
-{
-    public const string Status = "EnrolmentStatus";
-    public const string Error = "EnrolmentError";
 }

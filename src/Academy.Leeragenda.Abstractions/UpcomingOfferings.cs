@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Leeragenda.Abstractions;
 
 /// <summary>A published offering with its next upcoming session, as other modules (the home page) may show it.</summary>
 /// <param name="Url">Site-relative URL of the offering's page.</param>
