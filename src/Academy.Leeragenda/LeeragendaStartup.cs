@@ -10,7 +10,6 @@ using Academy.Leeragenda.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda;
 

@@ -1,3 +1,4 @@
+using Academy.Accreditation.Abstractions;
 using System.Text.Json.Nodes;
 using Academy.Accreditation.Models;
 using Academy.Core.Content;

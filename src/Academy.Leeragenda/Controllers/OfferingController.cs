@@ -8,7 +8,6 @@ using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda.Controllers;
 

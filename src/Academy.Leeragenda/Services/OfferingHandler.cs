@@ -4,7 +4,6 @@ using Academy.Core.Data;
 using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Models;
 using Microsoft.EntityFrameworkCore;
-using Academy.Accreditation.Abstractions;
 using Academy.Users.Abstractions;
 
 namespace Academy.Leeragenda.Services;

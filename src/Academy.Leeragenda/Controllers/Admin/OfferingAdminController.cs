@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Academy.Accreditation.Abstractions;
 using Academy.Users.Abstractions;
 
 namespace Academy.Leeragenda.Controllers.Admin;

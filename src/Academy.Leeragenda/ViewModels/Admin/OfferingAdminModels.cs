@@ -1,7 +1,6 @@
 using Academy.Core.Content;
 using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
-using Academy.Accreditation.Abstractions;
 using Academy.Users.Abstractions;
 
 namespace Academy.Leeragenda.ViewModels.Admin;

@@ -7,7 +7,6 @@ using Academy.Core.Content.Display;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Models;
 using Microsoft.Extensions.Localization;
-using Academy.Accreditation.Abstractions;
 
 namespace Academy.Leeragenda.ViewModels.Admin;
 
