@@ -5,6 +5,7 @@ using Academy.Accreditation.Recipes;
 using Academy.Accreditation.Services;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public sealed class AccreditationStartup : ModuleStartup
         services.AddDataMigration<AccreditationMigration>();
         services.AddPermissions<AccreditationPermissions>();
         services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
+        services.AddPublicMenu<AccreditationPublicMenu>();
         services.AddScoped<RegisterDirectory>();
         services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory>(sp => sp.GetRequiredService<RegisterDirectory>()));
         services.AddRecipeStep<RegistersStep>();

@@ -15,7 +15,7 @@ namespace Academy.Accreditation.Controllers;
 [Route("certificaat")]
 public sealed class CertificateCheckController(CertificateQuery certificates) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.CertificateCheck.Index")]
     public IActionResult Index(string? code)
     {
         // An empty submitted field binds as null; only a first visit has no "code" at all.
@@ -33,7 +33,7 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
         return Redirect($"/certificaat/{normalized}");
     }
 
-    [HttpGet("{code}")]
+    [HttpGet("{code}", Name = "Accreditation.CertificateCheck.Show")]
     [EnableRateLimiting(CertificateThrottle.Policy)]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {

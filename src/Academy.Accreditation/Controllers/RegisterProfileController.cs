@@ -18,7 +18,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
 {
     private const string NoticeKey = "RegisterProfile.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.RegisterProfile.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         if (CurrentParticipant.From(User) is not { } me)

@@ -16,7 +16,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
     public const int ListSize = 100;
     private const string NoticeKey = "Notifications.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Email.Notifications.Index")]
     public async Task<IActionResult> Index()
     {
         var userId = UserId();
@@ -28,7 +28,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
         return View(new NotificationListViewModel(notifications, TempData[NoticeKey] as string));
     }
 
-    [HttpPost("gelezen")]
+    [HttpPost("gelezen", Name = "Email.Notifications.MarkAllRead")]
     public async Task<IActionResult> MarkAllRead()
     {
         var userId = UserId();

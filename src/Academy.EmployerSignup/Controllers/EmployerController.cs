@@ -43,7 +43,7 @@ public sealed class EmployerController(
 {
     private const string NoticeKey = "werkgever-melding";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "EmployerSignup.Employer.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var rows = new List<EmployerSignupRow>();
@@ -60,7 +60,7 @@ public sealed class EmployerController(
     }
 
     /// <summary>A linked contact links a colleague who signed up with the organisation's KvK number; anything else is a 404.</summary>
-    [HttpPost("collegas/koppelen")]
+    [HttpPost("collegas/koppelen", Name = "EmployerSignup.Employer.Link")]
     public async Task<IActionResult> Link(string? organisation, string? contact, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(organisation) || string.IsNullOrEmpty(contact)
@@ -73,7 +73,7 @@ public sealed class EmployerController(
         return Redirect("/werkgever");
     }
 
-    [HttpGet("deelnemers/{id:long}/vervangen")]
+    [HttpGet("deelnemers/{id:long}/vervangen", Name = "EmployerSignup.Employer.Swap")]
     public async Task<IActionResult> Swap(long id, CancellationToken cancellationToken) =>
         await participants.FindAsync(User, id, cancellationToken) is { } found
             ? View(new EmployeeFormModel { Current = found.Employee })
@@ -104,7 +104,7 @@ public sealed class EmployerController(
         return View(new EmployeeFormModel { Current = found.Employee, Input = input, Errors = errors });
     }
 
-    [HttpGet("deelnemers/{id:long}/afmelden")]
+    [HttpGet("deelnemers/{id:long}/afmelden", Name = "EmployerSignup.Employer.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken) =>
         await participants.FindAsync(User, id, cancellationToken) is { } found
             ? View(new EmployeeFormModel { Current = found.Employee })

@@ -27,7 +27,7 @@ public sealed class MyEnrolmentsController(
 {
     private const string NoticeKey = "MyEnrolments.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Enrolment.MyEnrolments.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         if (CurrentParticipant.From(User) is not { } me)
@@ -45,7 +45,7 @@ public sealed class MyEnrolmentsController(
         });
     }
 
-    [HttpGet("{id:long}/annuleren")]
+    [HttpGet("{id:long}/annuleren", Name = "Enrolment.MyEnrolments.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } item)
@@ -76,7 +76,7 @@ public sealed class MyEnrolmentsController(
         return Redirect("/mijn-aanmeldingen");
     }
 
-    [HttpGet("{id:long}.ics")]
+    [HttpGet("{id:long}.ics", Name = "Enrolment.MyEnrolments.Calendar")]
     public async Task<IActionResult> Calendar(long id, CancellationToken cancellationToken)
     {
         if (CurrentParticipant.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)

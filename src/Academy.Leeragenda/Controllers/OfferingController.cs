@@ -34,7 +34,7 @@ public sealed class OfferingViewModel
 [AllowAnonymous]
 public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks, IRegisterDirectory registers) : Controller
 {
-    [HttpGet("leeragenda/{slug}")]
+    [HttpGet("leeragenda/{slug}", Name = "Leeragenda.Offering.Detail")]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {

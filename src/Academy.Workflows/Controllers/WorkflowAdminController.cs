@@ -28,7 +28,7 @@ public sealed class WorkflowAdminController(
     private const string NoticeKey = "WorkflowAdmin.Notice";
     private const string ErrorKey = "WorkflowAdmin.Error";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Workflows.WorkflowAdmin.Index")]
     public async Task<IActionResult> Index()
     {
         var types = await db.Set<WorkflowTypeRecord>().AsNoTracking().OrderBy(t => t.Name).ToListAsync();
@@ -43,7 +43,7 @@ public sealed class WorkflowAdminController(
         });
     }
 
-    [HttpGet("nieuw")]
+    [HttpGet("nieuw", Name = "Workflows.WorkflowAdmin.Create")]
     public IActionResult Create() => View("Edit", EditModel(null, NewTemplate, [], isNew: true));
 
     [HttpPost("nieuw")]
@@ -65,7 +65,7 @@ public sealed class WorkflowAdminController(
         return Redirect($"/admin/workflows/{definition.Id}");
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "Workflows.WorkflowAdmin.Edit")]
     public async Task<IActionResult> Edit(string id)
     {
         if (await store.FindAsync(id) is not { } record)
@@ -101,7 +101,7 @@ public sealed class WorkflowAdminController(
         return Redirect($"/admin/workflows/{id}");
     }
 
-    [HttpPost("{id}/status")]
+    [HttpPost("{id}/status", Name = "Workflows.WorkflowAdmin.SetEnabled")]
     public async Task<IActionResult> SetEnabled(string id, bool enabled)
     {
         if (!await store.SetEnabledAsync(id, enabled))
@@ -112,10 +112,10 @@ public sealed class WorkflowAdminController(
         return Redirect($"/admin/workflows/{id}");
     }
 
-    [HttpGet("instanties")]
+    [HttpGet("instanties", Name = "Workflows.WorkflowAdmin.AllInstances")]
     public Task<IActionResult> AllInstances(string? status) => InstancesView(null, status);
 
-    [HttpGet("{id}/instanties")]
+    [HttpGet("{id}/instanties", Name = "Workflows.WorkflowAdmin.Instances")]
     public async Task<IActionResult> Instances(string id, string? status)
     {
         if (await store.FindAsync(id) is null)
@@ -125,7 +125,7 @@ public sealed class WorkflowAdminController(
         return await InstancesView(id, status);
     }
 
-    [HttpGet("instanties/{instanceId:long}")]
+    [HttpGet("instanties/{instanceId:long}", Name = "Workflows.WorkflowAdmin.Instance")]
     public async Task<IActionResult> Instance(long instanceId)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId);
@@ -144,7 +144,7 @@ public sealed class WorkflowAdminController(
         });
     }
 
-    [HttpPost("instanties/{instanceId:long}/opnieuw")]
+    [HttpPost("instanties/{instanceId:long}/opnieuw", Name = "Workflows.WorkflowAdmin.Retry")]
     public async Task<IActionResult> Retry(long instanceId)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId);

@@ -16,11 +16,11 @@ public sealed class ParticipantExportController(
     EditionParticipantsQuery participants,
     IStringLocalizer<ParticipantExportController> T) : Controller
 {
-    [HttpGet("deelnemers.csv")]
+    [HttpGet("deelnemers.csv", Name = "Enrolment.ParticipantExport.Csv")]
     public Task<IActionResult> Csv(string editionId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, "csv", ParticipantExports.CsvContentType, (sheet, _) => ParticipantExports.Csv(sheet), cancellationToken);
 
-    [HttpGet("deelnemers.xlsx")]
+    [HttpGet("deelnemers.xlsx", Name = "Enrolment.ParticipantExport.Xlsx")]
     public Task<IActionResult> Xlsx(string editionId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, "xlsx", ParticipantExports.XlsxContentType, (sheet, edition) => ParticipantExports.Xlsx(sheet, edition.EditionName), cancellationToken);
 
