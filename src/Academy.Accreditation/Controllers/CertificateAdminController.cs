@@ -72,6 +72,6 @@ public sealed class CertificateAdminController(AcademyDbContext db, CertificateQ
             });
         }
         TempData[NoticeKey] = $"Certificaat {details.Certificate.Code} is ingetrokken; de uren erop zijn teruggedraaid.";
-        return Redirect($"/admin/accreditatie/certificaten/{id}");
+        return RedirectToRoute("Accreditation.CertificateAdmin.Detail", new { id });
     }
 }

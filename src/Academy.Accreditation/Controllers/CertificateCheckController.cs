@@ -30,7 +30,7 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
                 ? "Vul de code van het certificaat in."
                 : $"Dit is geen geldige certificaatcode. Een code bestaat uit 12 letters en cijfers, zoals {CertificateCode.Example}."));
         }
-        return Redirect($"/certificaat/{normalized}");
+        return RedirectToRoute("Accreditation.CertificateCheck.Show", new { code = normalized });
     }
 
     [HttpGet("{code}", Name = "Accreditation.CertificateCheck.Show")]
@@ -47,7 +47,7 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
         }
         if (normalized != code)
         {
-            return RedirectPermanent($"/certificaat/{normalized}");
+            return RedirectToRoutePermanent("Accreditation.CertificateCheck.Show", new { code = normalized });
         }
         return View(details);
     }

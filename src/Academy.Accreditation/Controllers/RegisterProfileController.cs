@@ -49,7 +49,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
         if (result.Succeeded)
         {
             TempData[NoticeKey] = T["Je registergegevens zijn opgeslagen."].Value;
-            return Redirect("/mijn-registers");
+            return RedirectToRoute("Accreditation.RegisterProfile.Index");
         }
 
         // Show everything back as typed, with the errors; nothing was saved.

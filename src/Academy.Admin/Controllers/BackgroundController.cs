@@ -69,6 +69,6 @@ public sealed class BackgroundController(AcademyDbContext db, TimeProvider clock
             return NotFound();
         }
         TempData[NoticeKey] = notice;
-        return Redirect("/admin/achtergrond");
+        return RedirectToRoute("Admin.Background.Index");
     }
 }

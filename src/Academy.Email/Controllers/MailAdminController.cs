@@ -46,7 +46,7 @@ public sealed class MailAdminController(AcademyDbContext db, TimeProvider clock,
             return NotFound();
         }
         TempData[NoticeKey] = T["De e-mail staat weer in de wachtrij en wordt zo snel mogelijk verstuurd."].Value;
-        return Redirect("/admin/e-mail");
+        return RedirectToRoute("Email.MailAdmin.Index");
     }
 
     private static Task<List<MailRow>> Rows(IQueryable<MailMessageRecord> mails) =>

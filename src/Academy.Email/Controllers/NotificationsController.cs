@@ -37,7 +37,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
             .Where(n => n.UserId == userId && n.ReadUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now));
         TempData[NoticeKey] = T["Alle meldingen zijn als gelezen gemarkeerd."].Value;
-        return Redirect("/meldingen");
+        return RedirectToRoute("Email.Notifications.Index");
     }
 
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier)

@@ -70,7 +70,7 @@ public sealed class EmployerController(
             return NotFound();
         }
         TempData[NoticeKey] = $"{waiting.Name} is gekoppeld. Jullie zien nu elkaars aanmeldingen.";
-        return Redirect("/werkgever");
+        return RedirectToRoute("EmployerSignup.Employer.Index");
     }
 
     [HttpGet("deelnemers/{id:long}/vervangen", Name = "EmployerSignup.Employer.Swap")]
@@ -97,7 +97,7 @@ public sealed class EmployerController(
             if (result.Succeeded)
             {
                 TempData[NoticeKey] = $"{found.Employee.Name} is vervangen door {replacement.Value.Name}.";
-                return Redirect("/werkgever");
+                return RedirectToRoute("EmployerSignup.Employer.Index");
             }
             errors.Add(null, result.Error!);
         }
@@ -123,7 +123,7 @@ public sealed class EmployerController(
         if (result.Succeeded)
         {
             TempData[NoticeKey] = $"{found.Employee.Name} is afgemeld.";
-            return Redirect("/werkgever");
+            return RedirectToRoute("EmployerSignup.Employer.Index");
         }
         var errors = new FormErrors();
         errors.Add(null, result.Error!);

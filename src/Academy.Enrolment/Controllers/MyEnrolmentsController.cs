@@ -73,7 +73,7 @@ public sealed class MyEnrolmentsController(
             return View(nameof(Cancel), await CancelModelAsync(item, result.Error));
         }
         TempData[NoticeKey] = T["Je aanmelding voor {0} is geannuleerd.", Title(item)].Value;
-        return Redirect("/mijn-aanmeldingen");
+        return RedirectToRoute("Enrolment.MyEnrolments.Index");
     }
 
     [HttpGet("{id:long}.ics", Name = "Enrolment.MyEnrolments.Calendar")]

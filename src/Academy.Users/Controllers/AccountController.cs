@@ -123,7 +123,7 @@ public sealed class AccountController(
     public async Task<IActionResult> LogoutPost()
     {
         await signInManager.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect(Url.Content("~/"));
     }
 
     /// <summary>"Overal uitloggen": ends every session of the account, on every browser and device, this one too.</summary>

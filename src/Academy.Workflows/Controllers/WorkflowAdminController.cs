@@ -62,7 +62,7 @@ public sealed class WorkflowAdminController(
             return View("Edit", EditModel(null, json, [T["Er bestaat al een workflowtype met de id '{0}'.", definition.Id].Value], isNew: true));
         }
         TempData[NoticeKey] = T["Het workflowtype '{0}' is aangemaakt.", definition.Name].Value;
-        return Redirect($"/admin/workflows/{definition.Id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id = definition.Id });
     }
 
     [HttpGet("{id}", Name = "Workflows.WorkflowAdmin.Edit")]
@@ -98,7 +98,7 @@ public sealed class WorkflowAdminController(
             return View(EditModel(record, json, errors, isNew: false, versionOverride: version));
         }
         TempData[NoticeKey] = T["Het workflowtype is opgeslagen."].Value;
-        return Redirect($"/admin/workflows/{id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id });
     }
 
     [HttpPost("{id}/status", Name = "Workflows.WorkflowAdmin.SetEnabled")]
@@ -109,7 +109,7 @@ public sealed class WorkflowAdminController(
             return NotFound();
         }
         TempData[NoticeKey] = enabled ? T["Het workflowtype staat aan."].Value : T["Het workflowtype staat uit: het start geen nieuwe instanties meer."].Value;
-        return Redirect($"/admin/workflows/{id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id });
     }
 
     [HttpGet("instanties", Name = "Workflows.WorkflowAdmin.AllInstances")]
@@ -164,7 +164,7 @@ public sealed class WorkflowAdminController(
         if (!retried)
         {
             TempData[ErrorKey] = T["Deze instantie kan niet opnieuw worden geprobeerd: ze is niet (meer) mislukt."].Value;
-            return Redirect($"/admin/workflows/instanties/{instanceId}");
+            return RedirectToRoute("Workflows.WorkflowAdmin.Instance", new { instanceId });
         }
         var status = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
         if (status == WorkflowStatus.Faulted)
@@ -175,7 +175,7 @@ public sealed class WorkflowAdminController(
         {
             TempData[NoticeKey] = T["Opnieuw geprobeerd: de instantie is {0}.", WorkflowStatusText.Dutch(status).ToLowerInvariant()].Value;
         }
-        return Redirect($"/admin/workflows/instanties/{instanceId}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Instance", new { instanceId });
     }
 
     private async Task<IActionResult> InstancesView(string? typeId, string? status)
