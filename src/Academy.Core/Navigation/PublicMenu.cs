@@ -99,3 +99,14 @@ public static class PublicMenuServiceCollectionExtensions
         return services.AddSingleton<IPublicMenuProvider, T>();
     }
 }
+
+public static class AdminMenuExtensions
+{
+    /// <summary>The back-office menu entries <paramref name="user"/> holds the permission for, in menu order, so an
+    /// admin theme lays out the menu without checking permissions itself.</summary>
+    public static IReadOnlyList<Academy.Core.Contracts.AdminMenuItem> VisibleTo(
+        this IEnumerable<Academy.Core.Contracts.IAdminMenuProvider> providers, System.Security.Claims.ClaimsPrincipal user) =>
+        providers.SelectMany(p => p.GetItems())
+            .Where(i => user.HasClaim(PermissionClaim.Type, i.Permission))
+            .OrderBy(i => i.Order).ThenBy(i => i.Text).ToList();
+}

@@ -17,10 +17,10 @@ public sealed class FormFieldTagHelper(IStringLocalizer<FormFieldTagHelper> loca
 
     public string Label { get; set; } = "";
 
-    /// <summary>A hint below the label (id "{for}-uitleg"); null or empty: none.</summary>
+    /// <summary>A hint below the label (id "{for}-hint"); null or empty: none.</summary>
     public string? Description { get; set; }
 
-    /// <summary>The error message (id "{for}-fout"); null: the field is valid.</summary>
+    /// <summary>The error message (id "{for}-fout"); null or empty (Razor binds a null string as ""): the field is valid.</summary>
     public string? Error { get; set; }
 
     /// <summary>text (default), textarea, select or checkbox: the utrecht-form-field modifier.</summary>
@@ -28,7 +28,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<FormFieldTagHelper> loca
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var field = new FormFieldState(For, !string.IsNullOrEmpty(Description), Error is not null);
+        var field = new FormFieldState(For, !string.IsNullOrEmpty(Description), !string.IsNullOrEmpty(Error));
         context.Items[typeof(FormFieldState)] = field;
         var inner = await output.GetChildContentAsync();
 
@@ -97,7 +97,7 @@ public sealed class FormControlTagHelper : TagHelper
 /// <summary>What a form field tells its control: the ids of its parts and whether it is invalid.</summary>
 public sealed record FormFieldState(string ControlId, bool HasDescription, bool Invalid)
 {
-    public string DescriptionId => ControlId + "-uitleg";
+    public string DescriptionId => ControlId + "-hint";
 
     public string ErrorId => ControlId + "-fout";
 
