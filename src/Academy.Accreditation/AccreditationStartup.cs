@@ -6,6 +6,7 @@ using Academy.Accreditation.Services;
 using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public sealed class AccreditationStartup : ModuleStartup
         services.AddSingleton<Academy.Core.Content.ILegacyContentShape, Models.AccreditationLegacyShape>();
         services.AddPermissions<AccreditationPermissions>();
         services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
+        services.AddPublicMenu<AccreditationPublicMenu>();
         services.AddScoped<RegisterDirectory>();
         services.Replace(ServiceDescriptor.Scoped<IRegisterDirectory>(sp => sp.GetRequiredService<RegisterDirectory>()));
         services.AddRecipeStep<RegistersStep>();

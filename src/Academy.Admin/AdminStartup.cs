@@ -1,5 +1,6 @@
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public sealed class AdminStartup : ModuleStartup
     {
         services.AddPermissions<AdminPermissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddPublicMenu<AdminPublicMenu>();
     }
 }
 

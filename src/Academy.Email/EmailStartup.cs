@@ -1,6 +1,7 @@
 using Academy.Core.Background;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Core.Security;
 using Academy.Email.Migrations;
 using Academy.Email.Models;
@@ -38,6 +39,7 @@ public sealed class EmailStartup : ModuleStartup
 
         services.AddPermissions<EmailPermissions>();
         services.AddSingleton<IAdminMenuProvider, EmailAdminMenu>();
+        services.AddPublicMenu<EmailPublicMenu>();
         services.AddScoped<IAdminDashboardProvider, MailDashboard>();
     }
 }

@@ -1,6 +1,7 @@
 using Academy.Core.Contracts;
 using Academy.Core.Jobs;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.EmployerSignup.Data;
 using Academy.EmployerSignup.Events;
 using Academy.EmployerSignup.Services;
@@ -37,6 +38,7 @@ public sealed class EmployerSignupStartup : ModuleStartup
         services.AddScoped<IJobHandler, SignupExpiryJob>();
         services.AddScoped<IJobHandler, SignupRetentionJob>();
         services.AddSingleton<IAdminMenuProvider, Controllers.HarrieAdminMenu>();
+        services.AddPublicMenu<EmployerSignupPublicMenu>();
         services.AddSingleton<IOfferingPageLinks, HarriePageLinks>();
 
         services.AddWorkflowEvent(nameof(EmployerSignupRequested), "Werkgever heeft medewerkers aangemeld (HARRIE)");

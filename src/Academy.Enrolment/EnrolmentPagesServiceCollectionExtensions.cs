@@ -1,5 +1,6 @@
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Enrolment.Permissions;
 using Academy.Enrolment.Queries;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class EnrolmentPagesServiceCollectionExtensions
         services.AddScoped<EnrolmentCounts>();
         services.AddPermissions<EnrolmentPermissions>();
         services.AddSingleton<IAdminMenuProvider, EnrolmentAdminMenu>();
+        services.AddPublicMenu<EnrolmentPublicMenu>();
         services.AddScoped<IAdminDashboardProvider, EnrolmentDashboard>();
         return services;
     }

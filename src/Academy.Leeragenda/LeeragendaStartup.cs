@@ -2,6 +2,7 @@ using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Core.Security;
 using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Migrations;
@@ -30,6 +31,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddScoped<IEditionCatalog, EditionCatalog>();
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();
+        services.AddPublicMenu<LeeragendaPublicMenu>();
         services.AddScoped<IAdminDashboardProvider, OfferingDashboard>();
     }
 }

@@ -1,4 +1,5 @@
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Pages.Services;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,5 +14,6 @@ public sealed class PagesStartup : ModuleStartup
     {
         services.AddScoped<PageReader>();
         services.Configure<RouteOptions>(o => o.ConstraintMap[PageSlugConstraint.Name] = typeof(PageSlugConstraint));
+        services.AddPublicMenu<PagesPublicMenu>();
     }
 }

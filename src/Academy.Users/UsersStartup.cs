@@ -2,6 +2,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Hosting;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
@@ -41,6 +42,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddScoped<IAccountProvisioning, AccountProvisioning>();
         services.AddScoped<IMailLinkResolver, SetPasswordLinkResolver>();
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
+        services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 

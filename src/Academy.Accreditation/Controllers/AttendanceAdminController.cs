@@ -26,7 +26,7 @@ public sealed class AttendanceAdminController(
 
     protected override string BaseUrl => "/admin/presentie";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.AttendanceAdmin.Index")]
     public async Task<IActionResult> Index(string? q, string? periode, CancellationToken cancellationToken)
     {
         q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
@@ -40,7 +40,7 @@ public sealed class AttendanceAdminController(
         return View(IndexView, new AttendanceIndexViewModel { Admin = true, BaseUrl = BaseUrl, Editions = editions, Query = q, Period = period });
     }
 
-    [HttpGet("{editionId}")]
+    [HttpGet("{editionId}", Name = "Accreditation.AttendanceAdmin.Edition")]
     public async Task<IActionResult> Edition(string editionId, CancellationToken cancellationToken)
     {
         if (await EditionAsync(editionId, cancellationToken) is not { } edition)

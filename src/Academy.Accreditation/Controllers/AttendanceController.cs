@@ -31,7 +31,7 @@ public sealed class AttendanceController(
 
     private string? TrainerEmail => User.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.Attendance.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var editions = TrainerEmail is { Length: > 0 } email

@@ -20,7 +20,7 @@ public sealed class CertificateAdminController(AcademyDbContext db, CertificateQ
     public const int PageSize = 100;
     private const string NoticeKey = "CertificateAdmin.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.CertificateAdmin.Index")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
     {
         q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
@@ -33,13 +33,13 @@ public sealed class CertificateAdminController(AcademyDbContext db, CertificateQ
         });
     }
 
-    [HttpGet("{id:long}")]
+    [HttpGet("{id:long}", Name = "Accreditation.CertificateAdmin.Detail")]
     public async Task<IActionResult> Detail(long id, CancellationToken cancellationToken) =>
         await certificates.ByIdAsync(id, cancellationToken) is { } details
             ? View(new CertificateAdminDetailViewModel { Details = details, Notice = TempData[NoticeKey] as string })
             : NotFound();
 
-    [HttpPost("{id:long}/intrekken")]
+    [HttpPost("{id:long}/intrekken", Name = "Accreditation.CertificateAdmin.Revoke")]
     public async Task<IActionResult> Revoke(long id, string? reason, CancellationToken cancellationToken)
     {
         if (await certificates.ByIdAsync(id, cancellationToken) is not { } details)
@@ -72,6 +72,6 @@ public sealed class CertificateAdminController(AcademyDbContext db, CertificateQ
             });
         }
         TempData[NoticeKey] = $"Certificaat {details.Certificate.Code} is ingetrokken; de uren erop zijn teruggedraaid.";
-        return Redirect($"/admin/accreditatie/certificaten/{id}");
+        return RedirectToRoute("Accreditation.CertificateAdmin.Detail", new { id });
     }
 }

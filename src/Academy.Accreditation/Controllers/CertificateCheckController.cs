@@ -15,7 +15,7 @@ namespace Academy.Accreditation.Controllers;
 [Route("certificaat")]
 public sealed class CertificateCheckController(CertificateQuery certificates) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.CertificateCheck.Index")]
     public IActionResult Index(string? code)
     {
         // An empty submitted field binds as null; only a first visit has no "code" at all.
@@ -30,10 +30,10 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
                 ? "Vul de code van het certificaat in."
                 : $"Dit is geen geldige certificaatcode. Een code bestaat uit 12 letters en cijfers, zoals {CertificateCode.Example}."));
         }
-        return Redirect($"/certificaat/{normalized}");
+        return RedirectToRoute("Accreditation.CertificateCheck.Show", new { code = normalized });
     }
 
-    [HttpGet("{code}")]
+    [HttpGet("{code}", Name = "Accreditation.CertificateCheck.Show")]
     [EnableRateLimiting(CertificateThrottle.Policy)]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class CertificateCheckController(CertificateQuery certificates) : 
         }
         if (normalized != code)
         {
-            return RedirectPermanent($"/certificaat/{normalized}");
+            return RedirectToRoutePermanent("Accreditation.CertificateCheck.Show", new { code = normalized });
         }
         return View(details);
     }

@@ -31,14 +31,14 @@ public sealed class LedgerAdminController(
     public static string PersonUrl(string? email) =>
         email is null ? "/admin/accreditatie/leeruren" : $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.LedgerAdmin.Index")]
     public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         return View(await ModelAsync(email, new ManualEntryInput { Email = email }, [], cancellationToken));
     }
 
-    [HttpPost("handmatig")]
+    [HttpPost("handmatig", Name = "Accreditation.LedgerAdmin.Manual")]
     public async Task<IActionResult> Manual(ManualEntryInput input, CancellationToken cancellationToken)
     {
         var email = input.Email?.Trim() ?? "";
@@ -59,11 +59,11 @@ public sealed class LedgerAdminController(
         return Redirect(PersonUrl(person.Email));
     }
 
-    [HttpGet("regel/{id:long}")]
+    [HttpGet("regel/{id:long}", Name = "Accreditation.LedgerAdmin.Entry")]
     public async Task<IActionResult> Entry(long id, CancellationToken cancellationToken) =>
         await EntryModelAsync(id, null, [], cancellationToken) is { } model ? View(model) : NotFound();
 
-    [HttpPost("regel/{id:long}/terugdraaien")]
+    [HttpPost("regel/{id:long}/terugdraaien", Name = "Accreditation.LedgerAdmin.Reverse")]
     public async Task<IActionResult> Reverse(long id, string? reason, CancellationToken cancellationToken)
     {
         if (await EntryModelAsync(id, reason, [], cancellationToken) is not { } model)
@@ -90,7 +90,7 @@ public sealed class LedgerAdminController(
         return View(nameof(Entry), await EntryModelAsync(id, reason, [(result.Field, result.Error!)], cancellationToken));
     }
 
-    [HttpPost("persoon/{personId}/corrigeren")]
+    [HttpPost("persoon/{personId}/corrigeren", Name = "Accreditation.LedgerAdmin.Correct")]
     public async Task<IActionResult> Correct(string personId, PersonCorrectionInput input, CancellationToken cancellationToken)
     {
         if (await people.ByIdAsync(personId, cancellationToken) is null)
@@ -112,7 +112,7 @@ public sealed class LedgerAdminController(
         return Redirect(PersonUrl(person.UserId is null ? person.Email : back ?? person.Email));
     }
 
-    [HttpPost("persoon/{personId}/anonimiseren")]
+    [HttpPost("persoon/{personId}/anonimiseren", Name = "Accreditation.LedgerAdmin.Anonymise")]
     public async Task<IActionResult> Anonymise(string personId, CancellationToken cancellationToken)
     {
         // People with an account are anonymised when their account is deleted, not from here.

@@ -11,7 +11,7 @@ namespace Academy.Accreditation.Controllers;
 [Route("mijn-leeruren/certificaten")]
 public sealed class MyCertificateController(CertificateQuery certificates, DocumentStore documents) : Controller
 {
-    [HttpGet("{code}.pdf")]
+    [HttpGet("{code}.pdf", Name = "Accreditation.MyCertificate.Pdf")]
     public async Task<IActionResult> Pdf(string code, CancellationToken cancellationToken)
     {
         if (CertificateCode.Normalize(code) is not { } normalized

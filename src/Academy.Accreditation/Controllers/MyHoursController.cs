@@ -15,7 +15,7 @@ namespace Academy.Accreditation.Controllers;
 [Route("mijn-leeruren")]
 public sealed class MyHoursController(MyHoursQuery hours, TimeProvider clock, IStringLocalizer<MyHoursController> T) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.MyHours.Index")]
     public async Task<IActionResult> Index([FromQuery(Name = "jaar")] string? year, CancellationToken cancellationToken)
     {
         if (CurrentUser.From(User) is not { } me)
@@ -31,7 +31,7 @@ public sealed class MyHoursController(MyHoursQuery hours, TimeProvider clock, IS
         });
     }
 
-    [HttpGet("overzicht.pdf")]
+    [HttpGet("overzicht.pdf", Name = "Accreditation.MyHours.Pdf")]
     public async Task<IActionResult> Pdf([FromQuery(Name = "jaar")] string? year, CancellationToken cancellationToken)
     {
         if (CurrentUser.From(User) is not { } me)

@@ -11,7 +11,7 @@ namespace Academy.Accreditation.Controllers;
 [Route("admin/accreditatie/registers")]
 public sealed class RegisterAdminController(RegisterDirectory registerDirectory) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.RegisterAdmin.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await registerDirectory.RecordsAsync(cancellationToken));
 

@@ -18,7 +18,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
 {
     private const string NoticeKey = "RegisterProfile.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.RegisterProfile.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         if (CurrentUser.From(User) is not { } me)
@@ -49,7 +49,7 @@ public sealed class RegisterProfileController(RegisterProfileService profiles, I
         if (result.Succeeded)
         {
             TempData[NoticeKey] = T["Je registergegevens zijn opgeslagen."].Value;
-            return Redirect("/mijn-registers");
+            return RedirectToRoute("Accreditation.RegisterProfile.Index");
         }
 
         // Show everything back as typed, with the errors; nothing was saved.

@@ -25,7 +25,7 @@ public sealed class BackgroundController(AcademyDbContext db, TimeProvider clock
     public const int ListSize = 100;
     private const string NoticeKey = "Background.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Admin.Background.Index")]
     public async Task<IActionResult> Index() => View(new BackgroundViewModel(
         await db.Outbox.AsNoTracking().Where(m => m.FailedUtc != null && m.ProcessedUtc == null)
             .OrderByDescending(m => m.Id).Take(ListSize)
@@ -35,7 +35,7 @@ public sealed class BackgroundController(AcademyDbContext db, TimeProvider clock
             .Select(j => new FailedJobRow(j.Id, j.Kind, j.Key, j.DueUtc, j.Attempts, j.FailedUtc, j.LastError)).ToListAsync(),
         TempData[NoticeKey] as string));
 
-    [HttpPost("gebeurtenissen/{id:long}/opnieuw")]
+    [HttpPost("gebeurtenissen/{id:long}/opnieuw", Name = "Admin.Background.RetryEvent")]
     public async Task<IActionResult> RetryEvent(long id)
     {
         var now = Now;
@@ -47,7 +47,7 @@ public sealed class BackgroundController(AcademyDbContext db, TimeProvider clock
         return Done(affected, T["De gebeurtenis wordt opnieuw verwerkt."]);
     }
 
-    [HttpPost("taken/{id:long}/opnieuw")]
+    [HttpPost("taken/{id:long}/opnieuw", Name = "Admin.Background.RetryJob")]
     public async Task<IActionResult> RetryJob(long id)
     {
         var now = Now;
@@ -69,6 +69,6 @@ public sealed class BackgroundController(AcademyDbContext db, TimeProvider clock
             return NotFound();
         }
         TempData[NoticeKey] = notice;
-        return Redirect("/admin/achtergrond");
+        return RedirectToRoute("Admin.Background.Index");
     }
 }

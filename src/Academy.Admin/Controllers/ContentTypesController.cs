@@ -8,7 +8,7 @@ namespace Academy.Admin.Controllers;
 [RequirePermission(AdminPermissions.ViewContentTypes)]
 public sealed class ContentTypesController(ContentDefinitionManager definitions) : Controller
 {
-    [HttpGet("/admin/inhoudstypes")]
+    [HttpGet("/admin/inhoudstypes", Name = "Admin.ContentTypes.Index")]
     public async Task<IActionResult> Index() =>
         View(new ContentTypesViewModel(await definitions.ListTypesAsync(), await definitions.ListPartsAsync()));
 }

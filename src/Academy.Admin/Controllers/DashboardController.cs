@@ -8,7 +8,7 @@ namespace Academy.Admin.Controllers;
 [RequirePermission(AdminPermissions.AccessAdmin)]
 public sealed class DashboardController(IEnumerable<IAdminDashboardProvider> providers) : Controller
 {
-    [HttpGet("/admin")]
+    [HttpGet("/admin", Name = "Admin.Dashboard.Index")]
     public async Task<IActionResult> Index()
     {
         var cards = new List<AdminDashboardCard>();

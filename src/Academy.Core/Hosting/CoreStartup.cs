@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Academy.Core.Hosting;
 
@@ -36,6 +37,8 @@ public sealed class CoreStartup : ModuleStartup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppDataPath(options, configuration), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        // The public navigation: modules add entries (AddPublicMenu), themes lay them out.
+        services.TryAddSingleton<Academy.Core.Navigation.PublicMenu>();
         // Modules add their per-client throttles (ClientThrottle); the host always runs the limiter.
         services.AddRateLimiter(_ => { });
         services.AddSingleton<IModelContributor, AutorouteModel>();

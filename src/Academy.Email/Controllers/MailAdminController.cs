@@ -18,7 +18,7 @@ public sealed class MailAdminController(AcademyDbContext db, TimeProvider clock,
     public const int ListSize = 100;
     private const string NoticeKey = "MailAdmin.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Email.MailAdmin.Index")]
     public async Task<IActionResult> Index()
     {
         var mails = db.Set<MailMessageRecord>().AsNoTracking();
@@ -30,7 +30,7 @@ public sealed class MailAdminController(AcademyDbContext db, TimeProvider clock,
         return View(model);
     }
 
-    [HttpPost("{id:long}/opnieuw")]
+    [HttpPost("{id:long}/opnieuw", Name = "Email.MailAdmin.Retry")]
     public async Task<IActionResult> Retry(long id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,7 +46,7 @@ public sealed class MailAdminController(AcademyDbContext db, TimeProvider clock,
             return NotFound();
         }
         TempData[NoticeKey] = T["De e-mail staat weer in de wachtrij en wordt zo snel mogelijk verstuurd."].Value;
-        return Redirect("/admin/e-mail");
+        return RedirectToRoute("Email.MailAdmin.Index");
     }
 
     private static Task<List<MailRow>> Rows(IQueryable<MailMessageRecord> mails) =>

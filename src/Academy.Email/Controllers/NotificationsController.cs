@@ -16,7 +16,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
     public const int ListSize = 100;
     private const string NoticeKey = "Notifications.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Email.Notifications.Index")]
     public async Task<IActionResult> Index()
     {
         var userId = UserId();
@@ -28,7 +28,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
         return View(new NotificationListViewModel(notifications, TempData[NoticeKey] as string));
     }
 
-    [HttpPost("gelezen")]
+    [HttpPost("gelezen", Name = "Email.Notifications.MarkAllRead")]
     public async Task<IActionResult> MarkAllRead()
     {
         var userId = UserId();
@@ -37,7 +37,7 @@ public sealed class NotificationsController(AcademyDbContext db, TimeProvider cl
             .Where(n => n.UserId == userId && n.ReadUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now));
         TempData[NoticeKey] = T["Alle meldingen zijn als gelezen gemarkeerd."].Value;
-        return Redirect("/meldingen");
+        return RedirectToRoute("Email.Notifications.Index");
     }
 
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier)

@@ -45,7 +45,7 @@ public sealed class EmployerController(
 {
     private const string NoticeKey = "werkgever-melding";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "EmployerSignup.Employer.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var rows = new List<EmployerSignupRow>();
@@ -62,7 +62,7 @@ public sealed class EmployerController(
     }
 
     /// <summary>A linked contact links a colleague who signed up with the organisation's KvK number; anything else is a 404.</summary>
-    [HttpPost("collegas/koppelen")]
+    [HttpPost("collegas/koppelen", Name = "EmployerSignup.Employer.Link")]
     public async Task<IActionResult> Link(string? organisation, string? contact, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(organisation) || string.IsNullOrEmpty(contact)
@@ -72,10 +72,10 @@ public sealed class EmployerController(
             return NotFound();
         }
         TempData[NoticeKey] = $"{waiting.Name} is gekoppeld. Jullie zien nu elkaars aanmeldingen.";
-        return Redirect("/werkgever");
+        return RedirectToRoute("EmployerSignup.Employer.Index");
     }
 
-    [HttpGet("deelnemers/{id:long}/vervangen")]
+    [HttpGet("deelnemers/{id:long}/vervangen", Name = "EmployerSignup.Employer.Swap")]
     public async Task<IActionResult> Swap(long id, CancellationToken cancellationToken) =>
         await participants.FindAsync(User, id, cancellationToken) is { } found
             ? View(new EmployeeFormModel { Current = found.Employee })
@@ -99,14 +99,14 @@ public sealed class EmployerController(
             if (result.Succeeded)
             {
                 TempData[NoticeKey] = $"{found.Employee.Name} is vervangen door {replacement.Value.Name}.";
-                return Redirect("/werkgever");
+                return RedirectToRoute("EmployerSignup.Employer.Index");
             }
             errors.Add(null, result.Error!);
         }
         return View(new EmployeeFormModel { Current = found.Employee, Input = input, Errors = errors });
     }
 
-    [HttpGet("deelnemers/{id:long}/afmelden")]
+    [HttpGet("deelnemers/{id:long}/afmelden", Name = "EmployerSignup.Employer.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken) =>
         await participants.FindAsync(User, id, cancellationToken) is { } found
             ? View(new EmployeeFormModel { Current = found.Employee })
@@ -125,7 +125,7 @@ public sealed class EmployerController(
         if (result.Succeeded)
         {
             TempData[NoticeKey] = $"{found.Employee.Name} is afgemeld.";
-            return Redirect("/werkgever");
+            return RedirectToRoute("EmployerSignup.Employer.Index");
         }
         var errors = new FormErrors();
         errors.Add(null, result.Error!);

@@ -37,7 +37,7 @@ public sealed class HarrieAdminController(
     public const string Path = "/admin/harrie";
     private const string NoticeKey = "harrie-beheer-melding";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "EmployerSignup.HarrieAdmin.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var holds = await db.Set<EmployerSignupRecord>().AsNoTracking()
@@ -59,7 +59,7 @@ public sealed class HarrieAdminController(
         });
     }
 
-    [HttpPost("reserveringen/{id:length(1,32)}/vrijgeven")]
+    [HttpPost("reserveringen/{id:length(1,32)}/vrijgeven", Name = "EmployerSignup.HarrieAdmin.Release")]
     public async Task<IActionResult> Release(string id, CancellationToken cancellationToken)
     {
         var signup = await signups.FindAsync(id, cancellationToken);
@@ -70,14 +70,14 @@ public sealed class HarrieAdminController(
         return Done($"De {signup.ParticipantCount} gereserveerde plaatsen van {signup.OrganisationName} zijn vrijgegeven.");
     }
 
-    [HttpPost("contactpersonen/koppelen")]
+    [HttpPost("contactpersonen/koppelen", Name = "EmployerSignup.HarrieAdmin.Link")]
     public async Task<IActionResult> Link(string? organisation, string? contact, CancellationToken cancellationToken) =>
         !string.IsNullOrEmpty(organisation) && !string.IsNullOrEmpty(contact)
         && await contacts.LinkAsync(organisation, contact, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", byCoordinator: true, cancellationToken)
             ? Done("De contactpersoon is gekoppeld aan de organisatie.")
             : NotFound();
 
-    [HttpPost("contactpersonen/ontkoppelen")]
+    [HttpPost("contactpersonen/ontkoppelen", Name = "EmployerSignup.HarrieAdmin.Unlink")]
     public async Task<IActionResult> Unlink(string? organisation, string? contact, CancellationToken cancellationToken) =>
         !string.IsNullOrEmpty(organisation) && !string.IsNullOrEmpty(contact) && await contacts.UnlinkAsync(organisation, contact, cancellationToken)
             ? Done("De contactpersoon is ontkoppeld. Hij of zij ziet nu alleen de eigen aanmeldingen.")

@@ -38,7 +38,7 @@ public sealed class HarrieController(
     IOptions<EmployerSignupOptions> options,
     TimeProvider clock) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "EmployerSignup.Harrie.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new SignupPageModel { Input = new SignupInput(), Editions = await editions.AvailableAsync(cancellationToken), Options = options.Value });
 
@@ -66,10 +66,10 @@ public sealed class HarrieController(
         return View(new SignupPageModel { Input = input, Editions = available, Errors = errors, Options = options.Value });
     }
 
-    [HttpGet("controleer-je-email")]
+    [HttpGet("controleer-je-email", Name = "EmployerSignup.Harrie.CheckEmail")]
     public IActionResult CheckEmail() => View(options.Value);
 
-    [HttpGet("bevestigen/{token}")]
+    [HttpGet("bevestigen/{token}", Name = "EmployerSignup.Harrie.Confirm")]
     public async Task<IActionResult> Confirm(string token, bool bevestigd, CancellationToken cancellationToken)
     {
         if (tokens.Read(token) is not { } signupId)

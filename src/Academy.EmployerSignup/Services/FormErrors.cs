@@ -23,6 +23,10 @@ public sealed class FormErrors
 
     public string? For(string field) => _all.FirstOrDefault(e => e.Field == field).Message;
 
+    /// <summary>The shared error summary's items: each message (through <paramref name="localize"/>) with the id of its field.</summary>
+    public IReadOnlyList<(string? TargetId, string Message)> Summary(Func<string, string> localize) =>
+        _all.Select(e => (e.Field is null ? null : Id(e.Field), localize(e.Message))).ToList();
+
     /// <summary>The HTML id of a field name, as MVC would make it ("Employees[0].Name" → "Employees_0__Name").</summary>
     public static string Id(string name) => name.Replace('[', '_').Replace(']', '_').Replace('.', '_');
 }

@@ -12,7 +12,7 @@ namespace Academy.Enrolment.Controllers;
 [Authorize]
 public sealed class EnrolController(IEnrolmentService enrolments, IEditionCatalog catalog, IStringLocalizer<EnrolController> T) : Controller
 {
-    [HttpPost("aanmelden/{editionId}")]
+    [HttpPost("aanmelden/{editionId}", Name = "Enrolment.Enrol.Enrol")]
     public async Task<IActionResult> Enrol(string editionId, CancellationToken cancellationToken)
     {
         // Unknown, unpublished or forged ids have no page to go back to.

@@ -29,7 +29,7 @@ public sealed class MyEnrolmentsController(
 {
     private const string NoticeKey = "MyEnrolments.Notice";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Enrolment.MyEnrolments.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         if (CurrentUser.From(User) is not { } me)
@@ -47,7 +47,7 @@ public sealed class MyEnrolmentsController(
         });
     }
 
-    [HttpGet("{id:long}/annuleren")]
+    [HttpGet("{id:long}/annuleren", Name = "Enrolment.MyEnrolments.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } item)
@@ -75,10 +75,10 @@ public sealed class MyEnrolmentsController(
             return View(nameof(Cancel), await CancelModelAsync(item, result.Error));
         }
         TempData[NoticeKey] = T["Je aanmelding voor {0} is geannuleerd.", Title(item)].Value;
-        return Redirect("/mijn-aanmeldingen");
+        return RedirectToRoute("Enrolment.MyEnrolments.Index");
     }
 
-    [HttpGet("{id:long}.ics")]
+    [HttpGet("{id:long}.ics", Name = "Enrolment.MyEnrolments.Calendar")]
     public async Task<IActionResult> Calendar(long id, CancellationToken cancellationToken)
     {
         if (CurrentUser.From(User) is not { } me || await enrolments.FindAsync(me, id, cancellationToken) is not { } enrolment)

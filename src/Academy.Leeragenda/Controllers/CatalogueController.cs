@@ -45,7 +45,7 @@ public sealed class CatalogueController(CatalogueQuery catalogue) : Controller
 {
     public const string Path = "/leeragenda";
 
-    [HttpGet("leeragenda")]
+    [HttpGet("leeragenda", Name = "Leeragenda.Catalogue.Index")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

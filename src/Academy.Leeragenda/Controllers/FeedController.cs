@@ -14,7 +14,7 @@ namespace Academy.Leeragenda.Controllers;
 [AllowAnonymous]
 public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedController> T) : Controller
 {
-    [HttpGet("leeragenda.ics")]
+    [HttpGet("leeragenda.ics", Name = "Leeragenda.Feed.Calendar")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Calendar(CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
         return Calendar(ics, "leeragenda.ics");
     }
 
-    [HttpGet("leeragenda/{slug}/bijeenkomsten/{sessionId}.ics")]
+    [HttpGet("leeragenda/{slug}/bijeenkomsten/{sessionId}.ics", Name = "Leeragenda.Feed.Session")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Session(string slug, string sessionId, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
         return Calendar(ics, $"{found.Session.SessionId}.ics");
     }
 
-    [HttpGet("api/leeragenda")]
+    [HttpGet("api/leeragenda", Name = "Leeragenda.Feed.Api")]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Api(CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ public sealed class OfferingViewModel
 public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks,
     ContentDefinitionManager definitions, ContentPartEditors parts) : Controller
 {
-    [HttpGet("leeragenda/{slug}")]
+    [HttpGet("leeragenda/{slug}", Name = "Leeragenda.Offering.Detail")]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {

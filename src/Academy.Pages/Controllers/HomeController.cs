@@ -20,7 +20,7 @@ public sealed class HomeController(DocumentStore documents, IEnumerable<IUpcomin
 {
     public const int UpcomingCount = 6;
 
-    [HttpGet("/")]
+    [HttpGet("/", Name = "Pages.Home")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class PageViewModel
 [AllowAnonymous]
 public sealed class PageController(PageReader pages, MarkdownRenderer markdown) : Controller
 {
-    [HttpGet("/{slug:" + PageSlugConstraint.Name + "}", Order = 1000)]
+    [HttpGet("/{slug:" + PageSlugConstraint.Name + "}", Order = 1000, Name = "Pages.Page")]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Display(string slug, CancellationToken cancellationToken)
     {

@@ -1,25 +1,46 @@
-using System.Text.RegularExpressions;
 using Academy.Core.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Academy.Pages.Services;
 
 /// <summary>
-/// A page slug ("over-de-leeracademie"): a valid slug that is not one of the site's own first path segments,
-/// so the catch-all page route never shadows a module.
+/// A page slug ("over-de-leeracademie"): a valid slug that is not the first path segment of any route the site's
+/// modules registered, so the catch-all page route never shadows a module — also one added later.
 /// </summary>
-public sealed partial class PageSlugConstraint : IRouteConstraint
+public sealed class PageSlugConstraint(EndpointDataSource endpoints) : IRouteConstraint
 {
     public const string Name = "pageslug";
 
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Paths the host serves without a routed endpoint (module assets and well-known files).</summary>
+    public static readonly IReadOnlySet<string> HostPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "leeragenda", "admin", "account", "api", "assets", "fout", "healthz", "favicon.ico", "robots.txt",
+        "assets", "favicon.ico", "robots.txt",
     };
+
+    private IReadOnlySet<string>? _reserved;
+
+    /// <summary>The first path segments of every registered route, plus <see cref="HostPaths"/>; read once, on first use
+    /// (when every module has mapped its routes).</summary>
+    public IReadOnlySet<string> Reserved => _reserved ??= ReservedSegments(endpoints.Endpoints);
 
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
         values.TryGetValue(routeKey, out var value) && value is string slug && IsPageSlug(slug);
 
-    public static bool IsPageSlug(string slug) => !Reserved.Contains(slug) && Slug.IsValid(slug);
+    public bool IsPageSlug(string slug) => Slug.IsValid(slug) && !Reserved.Contains(slug);
+
+    /// <summary>Every literal first segment ("leeragenda", "mijn-aanmeldingen", "leeragenda.ics") of the routes.</summary>
+    public static IReadOnlySet<string> ReservedSegments(IEnumerable<Endpoint> endpoints)
+    {
+        var reserved = new HashSet<string>(HostPaths, StringComparer.OrdinalIgnoreCase);
+        foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.RoutePattern.PathSegments is [var first, ..] && first.Parts is [RoutePatternLiteralPart literal, ..])
+            {
+                reserved.Add(literal.Content);
+            }
+        }
+        return reserved;
+    }
 }

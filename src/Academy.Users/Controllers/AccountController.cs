@@ -41,7 +41,7 @@ public sealed class AccountController(
     /// <summary>A hash to verify against when the e-mail address is unknown, so both cases take as long.</summary>
     private static string? s_dummyHash;
 
-    [HttpGet("inloggen")]
+    [HttpGet("inloggen", Name = "Users.Account.Login")]
     public IActionResult Login(string? returnUrl)
     {
         return View(new LoginViewModel { ReturnUrl = LocalOrNull(returnUrl) });
@@ -107,7 +107,7 @@ public sealed class AccountController(
         return SignInFailed(model);
     }
 
-    [HttpGet("uitloggen")]
+    [HttpGet("uitloggen", Name = "Users.Account.Logout")]
     public async Task<IActionResult> Logout(bool overal = false)
     {
         var userId = userManager.GetUserId(User);
@@ -123,11 +123,11 @@ public sealed class AccountController(
     public async Task<IActionResult> LogoutPost()
     {
         await signInManager.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect(Url.Content("~/"));
     }
 
     /// <summary>"Overal uitloggen": ends every session of the account, on every browser and device, this one too.</summary>
-    [HttpPost("overal-uitloggen")]
+    [HttpPost("overal-uitloggen", Name = "Users.Account.LogoutEverywhere")]
     public async Task<IActionResult> LogoutEverywhere()
     {
         var userId = userManager.GetUserId(User);
@@ -140,7 +140,7 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Logout), new { overal = true });
     }
 
-    [HttpGet("geen-toegang")]
+    [HttpGet("geen-toegang", Name = "Users.Account.AccessDenied")]
     public IActionResult AccessDenied(string? returnUrl)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

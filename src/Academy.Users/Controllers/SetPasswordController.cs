@@ -34,7 +34,7 @@ public sealed class SetPasswordController(
 {
     public const int MinimumLength = 12;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Users.SetPassword.Index")]
     public async Task<IActionResult> Index(string? email, string? token, string? returnUrl)
     {
         var model = new SetPasswordViewModel { Email = email, Token = token, ReturnUrl = LocalOrNull(returnUrl) };

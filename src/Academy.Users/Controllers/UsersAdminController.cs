@@ -22,7 +22,7 @@ public sealed class UsersAdminController(AcademyDbContext db, TimeProvider clock
 {
     public const int PageSize = 100;
 
-    [HttpGet("gebruikers")]
+    [HttpGet("gebruikers", Name = "Users.UsersAdmin.Users")]
     public async Task<IActionResult> Users(int pagina = 1)
     {
         var users = db.Set<AcademyUser>().AsNoTracking();
@@ -56,7 +56,7 @@ public sealed class UsersAdminController(AcademyDbContext db, TimeProvider clock
         return View(new UserListViewModel(rows, page, pageCount, total));
     }
 
-    [HttpGet("organisaties")]
+    [HttpGet("organisaties", Name = "Users.UsersAdmin.Organisations")]
     public async Task<IActionResult> Organisations()
     {
         var counts = await db.Set<AcademyUser>().AsNoTracking()

@@ -28,7 +28,7 @@ public sealed class WorkflowAdminController(
     private const string NoticeKey = "WorkflowAdmin.Notice";
     private const string ErrorKey = "WorkflowAdmin.Error";
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Workflows.WorkflowAdmin.Index")]
     public async Task<IActionResult> Index()
     {
         var types = await db.Set<WorkflowTypeRecord>().AsNoTracking().OrderBy(t => t.Name).ToListAsync();
@@ -43,7 +43,7 @@ public sealed class WorkflowAdminController(
         });
     }
 
-    [HttpGet("nieuw")]
+    [HttpGet("nieuw", Name = "Workflows.WorkflowAdmin.Create")]
     public IActionResult Create() => View("Edit", EditModel(null, NewTemplate, [], isNew: true));
 
     [HttpPost("nieuw")]
@@ -62,10 +62,10 @@ public sealed class WorkflowAdminController(
             return View("Edit", EditModel(null, json, [T["Er bestaat al een workflowtype met de id '{0}'.", definition.Id].Value], isNew: true));
         }
         TempData[NoticeKey] = T["Het workflowtype '{0}' is aangemaakt.", definition.Name].Value;
-        return Redirect($"/admin/workflows/{definition.Id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id = definition.Id });
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "Workflows.WorkflowAdmin.Edit")]
     public async Task<IActionResult> Edit(string id)
     {
         if (await store.FindAsync(id) is not { } record)
@@ -105,10 +105,10 @@ public sealed class WorkflowAdminController(
         TempData[NoticeKey] = saved == WorkflowTypeSave.NewVersion
             ? T["Het workflowtype is opgeslagen als versie {0}. Nieuwe instanties starten op deze versie; lopende instanties maken hun eigen versie af.", record.LatestVersion].Value
             : T["Het workflowtype is opgeslagen."].Value;
-        return Redirect($"/admin/workflows/{id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id });
     }
 
-    [HttpPost("{id}/status")]
+    [HttpPost("{id}/status", Name = "Workflows.WorkflowAdmin.SetEnabled")]
     public async Task<IActionResult> SetEnabled(string id, bool enabled)
     {
         if (!await store.SetEnabledAsync(id, enabled))
@@ -116,13 +116,13 @@ public sealed class WorkflowAdminController(
             return NotFound();
         }
         TempData[NoticeKey] = enabled ? T["Het workflowtype staat aan."].Value : T["Het workflowtype staat uit: het start geen nieuwe instanties meer."].Value;
-        return Redirect($"/admin/workflows/{id}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Edit", new { id });
     }
 
-    [HttpGet("instanties")]
+    [HttpGet("instanties", Name = "Workflows.WorkflowAdmin.AllInstances")]
     public Task<IActionResult> AllInstances(string? status) => InstancesView(null, status);
 
-    [HttpGet("{id}/instanties")]
+    [HttpGet("{id}/instanties", Name = "Workflows.WorkflowAdmin.Instances")]
     public async Task<IActionResult> Instances(string id, string? status)
     {
         if (await store.FindAsync(id) is null)
@@ -132,7 +132,7 @@ public sealed class WorkflowAdminController(
         return await InstancesView(id, status);
     }
 
-    [HttpGet("instanties/{instanceId:long}")]
+    [HttpGet("instanties/{instanceId:long}", Name = "Workflows.WorkflowAdmin.Instance")]
     public async Task<IActionResult> Instance(long instanceId)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId);
@@ -151,7 +151,7 @@ public sealed class WorkflowAdminController(
         });
     }
 
-    [HttpPost("instanties/{instanceId:long}/opnieuw")]
+    [HttpPost("instanties/{instanceId:long}/opnieuw", Name = "Workflows.WorkflowAdmin.Retry")]
     public async Task<IActionResult> Retry(long instanceId)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId);
@@ -171,7 +171,7 @@ public sealed class WorkflowAdminController(
         if (!retried)
         {
             TempData[ErrorKey] = T["Deze instantie kan niet opnieuw worden geprobeerd: ze is niet (meer) mislukt."].Value;
-            return Redirect($"/admin/workflows/instanties/{instanceId}");
+            return RedirectToRoute("Workflows.WorkflowAdmin.Instance", new { instanceId });
         }
         var status = await db.Set<WorkflowInstanceRecord>().AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
         if (status == WorkflowStatus.Faulted)
@@ -182,7 +182,7 @@ public sealed class WorkflowAdminController(
         {
             TempData[NoticeKey] = T["Opnieuw geprobeerd: de instantie is {0}.", WorkflowStatusText.Dutch(status).ToLowerInvariant()].Value;
         }
-        return Redirect($"/admin/workflows/instanties/{instanceId}");
+        return RedirectToRoute("Workflows.WorkflowAdmin.Instance", new { instanceId });
     }
 
     private async Task<IActionResult> InstancesView(string? typeId, string? status)

@@ -22,7 +22,7 @@ public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager 
 {
     public const int MaxReasonLength = 2000;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Workflows.WorkflowSignal.Confirm")]
     public async Task<IActionResult> Confirm(string? token)
     {
         if (links.Read(token) is not var (instanceId, signal))
@@ -70,7 +70,7 @@ public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager 
         return Redirect($"{SignalLinks.Path}/verwerkt?signaal={Uri.EscapeDataString(signal)}");
     }
 
-    [HttpGet("verwerkt")]
+    [HttpGet("verwerkt", Name = "Workflows.WorkflowSignal.Done")]
     public IActionResult Done(string? signaal) => View(model: SignalText.Verb(signaal ?? ""));
 
     private ViewResult Invalid()

@@ -91,7 +91,8 @@ public class AccountTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Contains(("#Password", "Vul je wachtwoord in."), links);
         var email = document.QuerySelector("input#Email")!;
         Assert.Equal("true", email.GetAttribute("aria-invalid"));
-        Assert.Equal("Vul je e-mailadres in.", document.GetElementById(email.GetAttribute("aria-describedby")!)?.TextContent.Trim());
+        // The shared form field starts its error message with a visually hidden "Fout:", as every form does.
+        Assert.Equal("Fout: Vul je e-mailadres in.", document.GetElementById(email.GetAttribute("aria-describedby")!)?.TextContent.Trim());
         Assert.Contains("utrecht-form-field-error-message", document.GetElementById(email.GetAttribute("aria-describedby")!)!.ClassName);
     }
 

@@ -28,7 +28,7 @@ public sealed class AccreditationAdminController(
     /// <summary>Longest period the overview lists, so one request stays cheap.</summary>
     public const int MaxPeriodYears = 3;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.AccreditationAdmin.Index")]
     public async Task<IActionResult> Index(string? van, string? tot, string? register, CancellationToken cancellationToken)
     {
         var today = AmsterdamTime.Today(clock);
@@ -79,7 +79,7 @@ public sealed class AccreditationAdminController(
         });
     }
 
-    [HttpGet("edities/{editionId}")]
+    [HttpGet("edities/{editionId}", Name = "Accreditation.AccreditationAdmin.Edition")]
     public async Task<IActionResult> Edition(string editionId, CancellationToken cancellationToken) =>
         await reports.ForEditionAsync(editionId, cancellationToken) is { } report
             ? View(new ReportsEditionViewModel { Report = report })

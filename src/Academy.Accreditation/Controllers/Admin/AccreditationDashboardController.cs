@@ -22,7 +22,7 @@ public sealed class AccreditationDashboardController(
     TimeProvider clock,
     IStringLocalizer<AccreditationDashboardController> T) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Accreditation.AccreditationDashboard.Index")]
     public async Task<IActionResult> Index(string? jaar, string? register, CancellationToken cancellationToken)
     {
         var errors = new List<(string?, string)>();

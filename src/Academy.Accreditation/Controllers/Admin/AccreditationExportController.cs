@@ -15,15 +15,15 @@ namespace Academy.Accreditation.Controllers.Admin;
 [Route("admin/accreditatie/edities/{editionId}")]
 public sealed class AccreditationExportController(RegisterReportQuery reports, IStringLocalizer<AccreditationExportController> T) : Controller
 {
-    [HttpGet("{registerId}/pe-online.txt")]
+    [HttpGet("{registerId}/pe-online.txt", Name = "Accreditation.AccreditationExport.PeOnline")]
     public Task<IActionResult> PeOnline(string editionId, string registerId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, registerId, "pe-online", "txt", RegisterExports.TextContentType, RegisterExports.PeOnline, cancellationToken);
 
-    [HttpGet("{registerId}.csv")]
+    [HttpGet("{registerId}.csv", Name = "Accreditation.AccreditationExport.Csv")]
     public Task<IActionResult> Csv(string editionId, string registerId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, registerId, "leeruren", "csv", SheetFiles.CsvContentType, r => RegisterExports.Csv(r, Localize), cancellationToken);
 
-    [HttpGet("{registerId}.xlsx")]
+    [HttpGet("{registerId}.xlsx", Name = "Accreditation.AccreditationExport.Xlsx")]
     public Task<IActionResult> Xlsx(string editionId, string registerId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, registerId, "leeruren", "xlsx", SheetFiles.XlsxContentType, r => RegisterExports.Xlsx(r, Localize), cancellationToken);
 

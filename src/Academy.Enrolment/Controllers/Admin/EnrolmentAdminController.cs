@@ -39,7 +39,7 @@ public sealed class EnrolmentAdminController(
 
     // ------------------------------------------------------------ overview and group
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Enrolment.EnrolmentAdmin.Index")]
     public async Task<IActionResult> Index(string? q, string? status, CancellationToken cancellationToken)
     {
         q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
@@ -48,7 +48,7 @@ public sealed class EnrolmentAdminController(
         return View(new EnrolmentOverviewViewModel { Query = q, OnlyPending = onlyPending, Rows = rows });
     }
 
-    [HttpGet("groep/{editionId}")]
+    [HttpGet("groep/{editionId}", Name = "Enrolment.EnrolmentAdmin.Group")]
     public async Task<IActionResult> Group(string editionId, CancellationToken cancellationToken)
     {
         if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition)
@@ -58,7 +58,7 @@ public sealed class EnrolmentAdminController(
         return View(await GroupModelAsync(edition, new AddParticipantInput(), [], cancellationToken));
     }
 
-    [HttpPost("groep/{editionId}/toevoegen")]
+    [HttpPost("groep/{editionId}/toevoegen", Name = "Enrolment.EnrolmentAdmin.Add")]
     public async Task<IActionResult> Add(string editionId, AddParticipantInput input, CancellationToken cancellationToken)
     {
         if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition)
@@ -113,11 +113,11 @@ public sealed class EnrolmentAdminController(
 
     // ------------------------------------------------------------ one enrolment
 
-    [HttpGet("aanmelding/{id:long}")]
+    [HttpGet("aanmelding/{id:long}", Name = "Enrolment.EnrolmentAdmin.Detail")]
     public async Task<IActionResult> Detail(long id, CancellationToken cancellationToken) =>
         await DetailModelAsync(id, null, null, cancellationToken) is { } model ? View(model) : NotFound();
 
-    [HttpPost("aanmelding/{id:long}/verplaatsen")]
+    [HttpPost("aanmelding/{id:long}/verplaatsen", Name = "Enrolment.EnrolmentAdmin.Move")]
     public async Task<IActionResult> Move(long id, string? targetEditionId, CancellationToken cancellationToken)
     {
         if (await DetailModelAsync(id, null, targetEditionId, cancellationToken) is not { } model)
@@ -138,7 +138,7 @@ public sealed class EnrolmentAdminController(
         return Redirect(GroupUrl(model.EditionId));
     }
 
-    [HttpPost("aanmelding/{id:long}/annuleren")]
+    [HttpPost("aanmelding/{id:long}/annuleren", Name = "Enrolment.EnrolmentAdmin.Cancel")]
     public async Task<IActionResult> Cancel(long id, string? reason, CancellationToken cancellationToken)
     {
         if (await DetailModelAsync(id, reason, null, cancellationToken, "cancel-reason") is not { } model)
@@ -154,7 +154,7 @@ public sealed class EnrolmentAdminController(
         return Outcome(model, result, T["De aanmelding van {0} is geannuleerd.", model.Participant.Name]);
     }
 
-    [HttpPost("aanmelding/{id:long}/goedkeuren")]
+    [HttpPost("aanmelding/{id:long}/goedkeuren", Name = "Enrolment.EnrolmentAdmin.Approve")]
     public async Task<IActionResult> Approve(long id, CancellationToken cancellationToken)
     {
         if (await DetailModelAsync(id, null, null, cancellationToken) is not { } model)
@@ -165,7 +165,7 @@ public sealed class EnrolmentAdminController(
         return Outcome(model, result, T["De aanmelding van {0} is goedgekeurd: {1}.", model.Participant.Name, result.Status is { } s ? Status(s, result.WaitlistPosition, null) : ""]);
     }
 
-    [HttpPost("aanmelding/{id:long}/afwijzen")]
+    [HttpPost("aanmelding/{id:long}/afwijzen", Name = "Enrolment.EnrolmentAdmin.Decline")]
     public async Task<IActionResult> Decline(long id, string? reason, CancellationToken cancellationToken)
     {
         if (await DetailModelAsync(id, reason, null, cancellationToken, "decline-reason") is not { } model)
@@ -185,7 +185,7 @@ public sealed class EnrolmentAdminController(
         return Outcome(model, result, T["De aanmelding van {0} is afgewezen.", model.Participant.Name]);
     }
 
-    [HttpPost("aanmelding/{id:long}/afgerond")]
+    [HttpPost("aanmelding/{id:long}/afgerond", Name = "Enrolment.EnrolmentAdmin.Complete")]
     public async Task<IActionResult> Complete(long id, CancellationToken cancellationToken)
     {
         if (await DetailModelAsync(id, null, null, cancellationToken) is not { } model)

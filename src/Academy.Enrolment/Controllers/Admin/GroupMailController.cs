@@ -31,7 +31,7 @@ public sealed class GroupMailController(
     public const int MaxSubjectLength = 200;
     public const int MaxBodyLength = 20_000;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Enrolment.GroupMail.Compose")]
     public async Task<IActionResult> Compose(string editionId, CancellationToken cancellationToken)
     {
         if (await catalog.GetAsync(editionId, cancellationToken) is not { } edition)

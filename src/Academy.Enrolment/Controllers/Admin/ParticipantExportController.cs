@@ -18,11 +18,11 @@ public sealed class ParticipantExportController(
     EditionParticipantsQuery participants,
     IStringLocalizer<ParticipantExportController> T) : Controller
 {
-    [HttpGet("deelnemers.csv")]
+    [HttpGet("deelnemers.csv", Name = "Enrolment.ParticipantExport.Csv")]
     public Task<IActionResult> Csv(string editionId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, "csv", SheetFiles.CsvContentType, (sheet, _) => SheetFiles.Csv(sheet), cancellationToken);
 
-    [HttpGet("deelnemers.xlsx")]
+    [HttpGet("deelnemers.xlsx", Name = "Enrolment.ParticipantExport.Xlsx")]
     public Task<IActionResult> Xlsx(string editionId, CancellationToken cancellationToken) =>
         ExportAsync(editionId, "xlsx", SheetFiles.XlsxContentType, (sheet, edition) => SheetFiles.Xlsx(sheet, edition.EditionName), cancellationToken);
 

@@ -1,0 +1,112 @@
+using Academy.Core.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Academy.Core.Navigation;
+
+/// <summary>Where a public navigation item is shown: the main menu, the footer, or a feed link in the page head.</summary>
+public enum MenuArea
+{
+    Main,
+    Footer,
+    /// <summary>A <c>&lt;link rel="alternate"&gt;</c> in the head; <see cref="PublicMenuItem.MediaType"/> says what it is.</summary>
+    Feed,
+    /// <summary>The back office's start page (the admin theme's brand link and first menu entry).</summary>
+    AdminHome,
+    /// <summary>Where a signed-in user signs out (the admin theme posts its sign-out button there).</summary>
+    SignOut,
+}
+
+/// <summary>Who sees an item.</summary>
+public enum MenuAudience
+{
+    Everyone,
+    Anonymous,
+    SignedIn,
+}
+
+/// <summary>
+/// An entry of the public navigation, pointing at a named route of the module that registers it. The theme lays the
+/// entries out without knowing a module's route or permission.
+/// </summary>
+public sealed record PublicMenuItem(string Text, string RouteName, int Order, MenuArea Area = MenuArea.Main)
+{
+    public MenuAudience Audience { get; init; } = MenuAudience.Everyone;
+
+    /// <summary>Shown only to users holding this permission (implies signed in).</summary>
+    public string? Permission { get; init; }
+
+    public object? RouteValues { get; init; }
+
+    /// <summary>Whether the item is marked aria-current="page" while the visitor is on (or under) its address.</summary>
+    public bool MarkCurrent { get; init; } = true;
+
+    public string? MediaType { get; init; }
+}
+
+/// <summary>Modules add their public pages to the site's navigation through this (as <c>IAdminMenuProvider</c> does for the back office).</summary>
+public interface IPublicMenuProvider
+{
+    IEnumerable<PublicMenuItem> GetItems();
+}
+
+/// <summary>A navigation entry ready for the theme: text, address and whether it is the current page.</summary>
+public sealed record MenuLink(string Text, string Url, bool Current, string? MediaType);
+
+/// <summary>Builds the public navigation for a request from every registered provider.</summary>
+public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkGenerator links)
+{
+    private readonly IReadOnlyList<PublicMenuItem> _items =
+        providers.SelectMany(p => p.GetItems()).OrderBy(i => i.Order).ThenBy(i => i.Text, StringComparer.Ordinal).ToList();
+
+    /// <summary>All registered items (for tests and diagnostics).</summary>
+    public IReadOnlyList<PublicMenuItem> Items => _items;
+
+    public IReadOnlyList<MenuLink> For(HttpContext context, MenuArea area)
+    {
+        var user = context.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var result = new List<MenuLink>();
+        foreach (var item in _items.Where(i => i.Area == area))
+        {
+            var visible = item.Audience switch
+            {
+                MenuAudience.Anonymous => !signedIn,
+                MenuAudience.SignedIn => signedIn,
+                _ => true,
+            };
+            if (!visible || (item.Permission is not null && !(signedIn && user.HasClaim(PermissionClaim.Type, item.Permission))))
+            {
+                continue;
+            }
+            var url = links.GetPathByName(context, item.RouteName, item.RouteValues)
+                ?? throw new InvalidOperationException($"The menu item '{item.Text}' names the route '{item.RouteName}', which does not exist.");
+            var current = area == MenuArea.Main && item.MarkCurrent && context.Request.Path.StartsWithSegments(new PathString(url));
+            result.Add(new MenuLink(item.Text, url, current, item.MediaType));
+        }
+        return result;
+    }
+}
+
+public static class PublicMenuServiceCollectionExtensions
+{
+    /// <summary>Registers a module's public navigation entries.</summary>
+    public static IServiceCollection AddPublicMenu<T>(this IServiceCollection services) where T : class, IPublicMenuProvider
+    {
+        services.TryAddSingleton<PublicMenu>();
+        return services.AddSingleton<IPublicMenuProvider, T>();
+    }
+}
+
+public static class AdminMenuExtensions
+{
+    /// <summary>The back-office menu entries <paramref name="user"/> holds the permission for, in menu order, so an
+    /// admin theme lays out the menu without checking permissions itself.</summary>
+    public static IReadOnlyList<Academy.Core.Contracts.AdminMenuItem> VisibleTo(
+        this IEnumerable<Academy.Core.Contracts.IAdminMenuProvider> providers, System.Security.Claims.ClaimsPrincipal user) =>
+        providers.SelectMany(p => p.GetItems())
+            .Where(i => user.HasClaim(PermissionClaim.Type, i.Permission))
+            .OrderBy(i => i.Order).ThenBy(i => i.Text).ToList();
+}

@@ -1,0 +1,15 @@
+using Academy.Core.Navigation;
+
+namespace Academy.Users;
+
+/// <summary>The Users module's entries: signing in and out.</summary>
+public sealed class UsersPublicMenu : IPublicMenuProvider
+{
+    public IEnumerable<PublicMenuItem> GetItems() =>
+    [
+        // A link to the logout page (which posts with a token), so public pages carry no per-user token and render fast.
+        new("Uitloggen", "Users.Account.Logout", 1000) { Audience = MenuAudience.SignedIn, MarkCurrent = false },
+        new("Inloggen", "Users.Account.Login", 1000) { Audience = MenuAudience.Anonymous },
+        new("Uitloggen", "Users.Account.Logout", 0, MenuArea.SignOut) { Audience = MenuAudience.SignedIn },
+    ];
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using Academy.Core.Navigation;
+using Academy.Pages.Services;
+using Academy.Testing;
+using Academy.Tests.Users;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Academy.Tests.Core;
+
+/// <summary>The public menu comes from the modules' navigation providers; page slugs are checked against registered routes.</summary>
+public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFactory>
+{
+    private PageSlugConstraint Constraint()
+    {
+        _ = factory.Server;
+        return ActivatorUtilities.CreateInstance<PageSlugConstraint>(factory.Services);
+    }
+
+    private IReadOnlyList<string> FirstSegmentsOfRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.PathSegments.FirstOrDefault()?.Parts.FirstOrDefault())
+            .OfType<RoutePatternLiteralPart>().Select(p => p.Content).Distinct().ToList();
+
+    [Fact]
+    public void Every_first_path_segment_of_a_registered_route_is_refused_as_a_page_slug()
+    {
+        var constraint = Constraint();
+        var segments = FirstSegmentsOfRoutes();
+
+        // The modules' own prefixes, including those the old hard-coded list missed.
+        Assert.Superset(new HashSet<string> { "leeragenda", "admin", "account", "mijn-aanmeldingen", "mijn-leeruren", "mijn-registers",
+            "presentie", "meldingen", "werkgever", "harrie", "certificaat", "workflows", "aanmelden", "healthz", "fout" }, segments.ToHashSet());
+        Assert.All(segments, segment => Assert.False(constraint.IsPageSlug(segment), $"'{segment}' is a route prefix but was accepted as a page slug"));
+        Assert.All(PageSlugConstraint.HostPaths, path => Assert.False(constraint.IsPageSlug(path)));
+    }
+
+    [Theory]
+    [InlineData("over-de-leeracademie")]
+    [InlineData("werkcentrum")]
+    public async Task A_page_slug_that_no_route_uses_is_accepted_and_served(string slug)
+    {
+        Assert.True(Constraint().IsPageSlug(slug));
+        var response = await factory.CreateClient().GetAsync("/" + slug);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_module_prefix_is_not_answered_by_the_page_route()
+    {
+        // /harrie is the employer sign-up form, not a page called "harrie".
+        var response = await factory.CreateClient().GetAsync("/harrie");
+        var document = await UsersTestKit.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(document.QuerySelector("form[method=post]"));
+    }
+
+    [Fact]
+    public void Every_menu_item_names_a_route_that_exists()
+    {
+        var menu = factory.Services.GetRequiredService<PublicMenu>();
+        var links = factory.Services.GetRequiredService<LinkGenerator>();
+        Assert.NotEmpty(menu.Items);
+        Assert.All(menu.Items, item => Assert.NotNull(links.GetPathByName(item.RouteName, item.RouteValues)));
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_the_public_menu_footer_and_feed_from_the_providers()
+    {
+        var response = await factory.CreateClient().GetAsync("/leeragenda");
+        var document = await UsersTestKit.ParseAsync(response);
+
+        var menu = document.QuerySelectorAll("nav.site-nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"), a.GetAttribute("aria-current"))).ToList();
+        Assert.Equal(
+            [("Leeragenda", "/leeragenda", "page"), ("Werkcentrum", "/werkcentrum", null), ("Over de leeracademie", "/over-de-leeracademie", null), ("Inloggen", "/account/inloggen", null)],
+            menu);
+        var footer = document.QuerySelectorAll(".site-footer__links a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Agenda-abonnement (.ics)", "/leeragenda.ics"), ("Open data (JSON)", "/api/leeragenda"), ("Certificaat controleren", "/certificaat")], footer);
+        Assert.Equal("/leeragenda.ics", document.QuerySelector("link[rel=alternate][type='text/calendar']")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_admin_sees_the_signed_in_entries_the_permissions_allow()
+    {
+        var client = factory.CreateBrowserClient();
+        var login = await UsersTestKit.LoginAsync(client, AcademyFactory.AdminEmail, AcademyFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        var document = await UsersTestKit.ParseAsync(await client.GetAsync("/mijn-aanmeldingen"));
+        var menu = document.QuerySelectorAll("nav.site-nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("aria-current"))).ToList();
+        Assert.Contains(("Mijn aanmeldingen", "page"), menu);
+        Assert.Contains(("Mijn leeruren", null), menu);
+        Assert.Contains(("Beheer", null), menu);
+        Assert.Equal(("Uitloggen", null), menu[^1]);
+        Assert.DoesNotContain(menu, m => m.Item1 == "Inloggen");
+    }
+}
