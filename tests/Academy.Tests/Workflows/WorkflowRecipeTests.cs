@@ -71,6 +71,9 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         var stored = await Site.WithScopeAsync(s => s.GetRequiredService<AcademyDbContext>().Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == "recept-test").ToListAsync());
         var type = Assert.Single(stored);
         Assert.Equal("Uit een recept", type.Name);
+        // Imported twice, the same definition: still version 1.
+        Assert.Equal(1, type.LatestVersion);
+        Assert.Equal([1], (await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowTypeStore>().VersionsAsync("recept-test"))).Select(v => v.Version));
         var errors = await Site.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<WorkflowValidator>().Validate(type.Json).Errors));
         Assert.Equal(["Activiteit 'a2' heeft een onbekend type 'Onbestaand'."], errors);
 
@@ -79,6 +82,19 @@ public sealed class WorkflowRecipeTests(DefaultTypesSite fixture) : IClassFixtur
         var instance = await Site.SingleInstanceAsync("recept-test");
         Assert.Equal(WorkflowStatus.Faulted, instance.Status);
         Assert.Contains("Onbestaand", (await Site.JournalAsync(instance.Id)).Last().Error);
+
+        // A changed definition imported: version 2 for new instances, the faulted one stays on version 1.
+        await RunAsync(await WriteRecipeAsync("""
+            { "name": "WorkflowTypes", "WorkflowTypes": [
+              { "Id": "recept-test", "Name": "Uit een recept", "IsEnabled": true,
+                "Activities": [ { "Id": "a1", "Type": "WfRecipe", "IsStart": true }, { "Id": "a2", "Type": "SetVariable", "Properties": { "Name": "X", "Value": "y" } } ],
+                "Transitions": [ { "From": "a1", "Outcome": "Done", "To": "a2" } ] } ] }
+            """));
+        Assert.Equal(2, (await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowTypeStore>().FindAsync("recept-test")))!.LatestVersion);
+        Assert.Equal(1, (await Site.SingleInstanceAsync("recept-test")).WorkflowTypeVersion);
+        await Site.RaiseAsync("WfRecipe", new { }, "recept-2");
+        var second = (await Site.InstancesAsync("recept-test")).Single(i => i.CorrelationId == "recept-2");
+        Assert.Equal((WorkflowStatus.Finished, 2), (second.Status, second.WorkflowTypeVersion));
 
         var unreadable = await WriteRecipeAsync("""
             { "name": "WorkflowTypes", "WorkflowTypes": [ { "Id": "zonder-activiteiten", "Name": "Leeg" } ] }
