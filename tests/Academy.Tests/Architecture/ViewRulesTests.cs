@@ -52,6 +52,10 @@ public partial class ViewRulesTests
     [GeneratedRegex(@"\b(?:href|action|formaction|src)\s*=\s*""/(?!/)[^""]*""", RegexOptions.IgnoreCase)]
     private static partial Regex LiteralUrl();
 
+    /// <summary>A partial named at run time by a content part driver (its editor or display view).</summary>
+    [GeneratedRegex(@"^@\w+\.(?:Driver\.EditorView|View)$")]
+    private static partial Regex DriverView();
+
     /// <summary>The partials a view renders that are neither its own module's nor Core's shared UI.</summary>
     public static IEnumerable<string> ForeignPartials(string project, string view, string text)
     {
@@ -59,6 +63,11 @@ public partial class ViewRulesTests
         foreach (Match m in PartialReference().Matches(text))
         {
             var name = m.Groups["name"].Value;
+            if (DriverView().IsMatch(name))
+            {
+                // Composed through Core's part-driver contract: the part's own module names its view.
+                continue;
+            }
             string[] candidates = name.StartsWith("~/", StringComparison.Ordinal)
                 ? [Path.Combine(project, name[2..])]
                 :
