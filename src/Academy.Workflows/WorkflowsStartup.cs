@@ -40,6 +40,8 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddScoped<ActivityLibrary>();
         services.AddScoped<WorkflowValidator>();
         services.AddScoped<WorkflowTypeStore>();
+        services.AddScoped<WorkflowDefinitionReader>();
+        services.AddScoped<WorkflowActivityContexts>();
         services.AddScoped<WorkflowManager>();
         services.AddScoped<IWorkflowSignaller, WorkflowSignaller>();
         services.AddScoped<IDomainEventHandler, WorkflowEventHandler>();

@@ -25,10 +25,8 @@ namespace Academy.Workflows.Services;
 public sealed class WorkflowManager(
     AcademyDbContext db,
     ActivityLibrary library,
-    WorkflowDefinitionCache definitions,
-    WorkflowLiquid liquid,
-    DocumentStore documents,
-    IOptions<AcademyOptions> options,
+    WorkflowDefinitionReader definitions,
+    WorkflowActivityContexts contexts,
     IJobScheduler jobs,
     TimeProvider clock,
     UnitOfWork unitOfWork,
@@ -99,7 +97,7 @@ public sealed class WorkflowManager(
     public async Task<bool> WaitsForSignalAsync(long instanceId, string signal, CancellationToken cancellationToken = default)
     {
         var instance = await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        if (instance is not { Status: WorkflowStatus.Blocked } || await DefinitionAsync(instance, cancellationToken) is not { } definition)
+        if (instance is not { Status: WorkflowStatus.Blocked } || await definitions.ReadAsync(instance, cancellationToken) is not { } definition)
         {
             return false;
         }
@@ -132,12 +130,12 @@ public sealed class WorkflowManager(
             var latest = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == instance.WorkflowTypeId)
                 .Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
             if (latest > instance.WorkflowTypeVersion
-                && await DefinitionAsync(instance.WorkflowTypeId, latest, cancellationToken) is { } newer && newer.Activity(activityId) is not null)
+                && await definitions.ReadAsync(instance.WorkflowTypeId, latest, cancellationToken) is { } newer && newer.Activity(activityId) is not null)
             {
                 logger.LogInformation("Faulted workflow instance {Instance} is retried on version {Version} of {Type}", instance.Id, latest, instance.WorkflowTypeId);
                 instance.WorkflowTypeVersion = latest;
             }
-            if (await DefinitionAsync(instance, cancellationToken) is not { } definition)
+            if (await definitions.ReadAsync(instance, cancellationToken) is not { } definition)
             {
                 return false;
             }
@@ -150,7 +148,7 @@ public sealed class WorkflowManager(
         var started = 0;
         foreach (var (typeId, version) in types)
         {
-            if (await DefinitionAsync(typeId, version, cancellationToken) is not { } definition)
+            if (await definitions.ReadAsync(typeId, version, cancellationToken) is not { } definition)
             {
                 logger.LogWarning("Workflow type {Type} version {Version} cannot be read and does not start", typeId, version);
                 continue;
@@ -159,7 +157,7 @@ public sealed class WorkflowManager(
             {
                 var probe = new WorkflowInstanceRecord { WorkflowTypeId = typeId, WorkflowTypeVersion = version, CorrelationId = correlationId };
                 if (library.Find(start.Type) is not { } activity
-                    || !await CanHandleAsync(activity, Context(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
+                    || !await CanHandleAsync(activity, contexts.Create(probe, definition, start, (JsonObject)input.DeepClone(), [], 0)))
                 {
                     continue;
                 }
@@ -190,7 +188,7 @@ public sealed class WorkflowManager(
     /// </summary>
     private async Task<bool> ResumeAsync(WorkflowInstanceRecord instance, Func<BlockingActivity, bool> match, JsonObject? input, CancellationToken cancellationToken)
     {
-        if (await DefinitionAsync(instance, cancellationToken) is not { } definition)
+        if (await definitions.ReadAsync(instance, cancellationToken) is not { } definition)
         {
             return false;
         }
@@ -200,7 +198,7 @@ public sealed class WorkflowManager(
         foreach (var waiting in blocking.Where(match))
         {
             if (definition.Activity(waiting.ActivityId) is not { } activityDefinition || library.Find(waiting.Type) is not { } activity
-                || !await CanHandleAsync(activity, Context(instance, definition, activityDefinition, eventInput, variables, 0)))
+                || !await CanHandleAsync(activity, contexts.Create(instance, definition, activityDefinition, eventInput, variables, 0)))
             {
                 continue;
             }
@@ -260,7 +258,7 @@ public sealed class WorkflowManager(
                 }
                 var activity = library.Find(type)
                     ?? throw new WorkflowActivityException($"Onbekend activiteitstype '{type}': de module die het levert is niet geïnstalleerd.");
-                var context = Context(instance, definition, activityDefinition, eventInput, variables, completed.GetValueOrDefault(step.ActivityId));
+                var context = contexts.Create(instance, definition, activityDefinition, eventInput, variables, completed.GetValueOrDefault(step.ActivityId));
                 var result = step.Resume
                     ? await activity.ResumeAsync(context, cancellationToken)
                     : await activity.ExecuteAsync(context, cancellationToken);
@@ -336,61 +334,6 @@ public sealed class WorkflowManager(
         return blocking.Count > 0;
     }
 
-    private ActivityContext Context(WorkflowInstanceRecord instance, WorkflowDefinition definition, ActivityDefinition activity, JsonObject input, JsonObject variables, int executionCount)
-    {
-        Dictionary<string, object?>? site = null;
-        async Task<IReadOnlyDictionary<string, object?>> ModelAsync()
-        {
-            site ??= SiteModel(await documents.GetSiteSettingsAsync());
-            return LiquidModel(instance, definition, input, variables, site);
-        }
-        return new ActivityContext
-        {
-            WorkflowInstanceId = instance.Id,
-            WorkflowTypeId = instance.WorkflowTypeId,
-            WorkflowTypeVersion = instance.WorkflowTypeVersion,
-            CorrelationId = instance.CorrelationId,
-            ActivityId = activity.Id,
-            // A copy: the definition is cached and shared, an activity must not change it for the next instance.
-            Properties = (JsonObject)activity.Properties.DeepClone(),
-            Input = input,
-            Variables = variables,
-            NowUtc = clock.GetUtcNow().UtcDateTime,
-            RenderAsync = async template => await liquid.RenderAsync(template, await ModelAsync()),
-            RenderMarkdownAsync = async template => await liquid.RenderAsync(template, await ModelAsync(), Academy.Core.Text.MarkdownTextEncoder.Instance),
-            EvaluateAsync = async expression => await liquid.EvaluateAsync(expression, await ModelAsync()),
-            ExecutionCount = executionCount,
-        };
-    }
-
-    /// <summary>What Liquid in a workflow sees: Input, Variables, Workflow, Site, BaseUrl and Signals.</summary>
-    private Dictionary<string, object?> LiquidModel(WorkflowInstanceRecord instance, WorkflowDefinition definition, JsonObject input, JsonObject variables, Dictionary<string, object?> site) => new()
-    {
-        ["Input"] = WorkflowLiquid.ToPlain(input),
-        ["Variables"] = WorkflowLiquid.ToPlain(variables),
-        ["Workflow"] = new Dictionary<string, object?>
-        {
-            ["Id"] = instance.WorkflowTypeId,
-            ["Version"] = instance.WorkflowTypeVersion,
-            ["Name"] = definition.Name,
-            ["CorrelationId"] = instance.CorrelationId,
-            ["InstanceId"] = instance.Id,
-        },
-        ["Site"] = site,
-        ["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/'),
-        ["Signals"] = definition.Activities.Where(a => a.Type == SignalEvent.TypeName)
-            .Select(a => SignalEvent.SignalName(a.Properties)).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)
-            .ToDictionary(s => s, s => (object?)SignalLinks.Reference(options.Value.PublicBaseUrl, instance.Id, s), StringComparer.Ordinal),
-    };
-
-    private static Dictionary<string, object?> SiteModel(SiteSettings settings) => new()
-    {
-        ["SiteName"] = settings.SiteName,
-        ["RegionName"] = settings.RegionName,
-        ["Tagline"] = settings.Tagline,
-        ["ContactEmail"] = settings.ContactEmail,
-    };
-
     private void Journal(WorkflowInstanceRecord instance, string activityId, string type, string outcomes, string? error) =>
         db.Add(new WorkflowJournalRecord
         {
@@ -422,31 +365,6 @@ public sealed class WorkflowManager(
         {
             await jobs.CancelAsync(WorkflowTimers.JobKind, WorkflowTimers.Key(instance.Id, timer.ActivityId), cancellationToken);
         }
-    }
-
-    /// <summary>The definition of the version the instance runs on.</summary>
-    public Task<WorkflowDefinition?> DefinitionAsync(WorkflowInstanceRecord instance, CancellationToken cancellationToken = default) =>
-        DefinitionAsync(instance.WorkflowTypeId, instance.WorkflowTypeVersion, cancellationToken);
-
-    /// <summary>One version of a type's definition, from the cache or else its stored JSON; version 0 or less: the newest.</summary>
-    public async Task<WorkflowDefinition?> DefinitionAsync(string typeId, int version, CancellationToken cancellationToken = default)
-    {
-        if (version <= 0)
-        {
-            version = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == typeId).Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
-        }
-        if (definitions.TryGet(typeId, version, out var cached))
-        {
-            return cached;
-        }
-        var json = await db.Set<WorkflowTypeVersionRecord>().AsNoTracking()
-            .Where(v => v.TypeId == typeId && v.Version == version).Select(v => v.Json).SingleOrDefaultAsync(cancellationToken);
-        if (json is null || WorkflowDefinitions.Read(json) is not { } definition)
-        {
-            return null;
-        }
-        definitions.Add(typeId, version, definition);
-        return definition;
     }
 
     public static List<BlockingActivity> Blocking(WorkflowInstanceRecord instance)
