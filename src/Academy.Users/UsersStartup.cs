@@ -44,6 +44,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
+        services.AddScoped<IMemberProfiles, MemberProfiles>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 
         services.AddRecipeStep<OrganisationsStep>();

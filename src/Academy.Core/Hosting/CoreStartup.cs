@@ -36,6 +36,9 @@ public sealed class CoreStartup : ModuleStartup
             .SetApplicationName("Academy")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppDataPath(options, configuration), "keys")));
         services.AddSingleton(TimeProvider.System);
+        // Uploaded files (photos, community files) on this node; a shared store can replace it for scale-out.
+        var files = Path.Combine(AppDataPath(options, configuration), "files");
+        services.TryAddSingleton<Academy.Core.Files.IFileStore>(_ => new Academy.Core.Files.LocalFileStore(files));
         services.AddMemoryCache();
         // The public navigation: modules add entries (AddPublicMenu), themes lay them out.
         services.TryAddSingleton<Academy.Core.Navigation.PublicMenu>();
