@@ -36,7 +36,7 @@ public sealed class AdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Inhoudstypes", "/admin/inhoudstypes", AdminPermissions.ViewContentTypes, 90),
-        new("Achtergrondwerk", "/admin/achtergrond", AdminPermissions.ManageSettings, 95),
+        AdminMenuItem.ForRoute("Inhoudstypes", "Admin.ContentTypes.Index", AdminPermissions.ViewContentTypes, 90),
+        AdminMenuItem.ForRoute("Achtergrondwerk", "Admin.Background.Index", AdminPermissions.ManageSettings, 95),
     ];
 }

@@ -58,6 +58,6 @@ public sealed class EmailAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("E-mail", "/admin/e-mail", EmailPermissions.ManageEmail, 80),
+        AdminMenuItem.ForRoute("E-mail", "Email.MailAdmin.Index", EmailPermissions.ManageEmail, 80),
     ];
 }

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 using Academy.Core.Jobs;
 using Academy.Core.Modules;

@@ -4,6 +4,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Core.Security;
+using Academy.Core.UI;
 using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Migrations;
 using Academy.Leeragenda.Models;
@@ -29,6 +30,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
         services.AddScoped<IEditionCatalog, EditionCatalog>();
+        services.AddCard<UpcomingOffering>(Components.OfferingCardViewComponent.Name);
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();
         services.AddPublicMenu<LeeragendaPublicMenu>();
@@ -52,6 +54,6 @@ public sealed class LeeragendaAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Aanbod", "/admin/aanbod", LeeragendaPermissions.ManageOfferings, 10),
+        AdminMenuItem.ForRoute("Aanbod", LeeragendaRouteNames.AdminIndex, LeeragendaPermissions.ManageOfferings, 10),
     ];
 }

@@ -68,5 +68,5 @@ public sealed class WorkflowPermissions : IPermissionProvider
 
 public sealed class WorkflowAdminMenu : IAdminMenuProvider
 {
-    public IEnumerable<AdminMenuItem> GetItems() => [new("Workflows", "/admin/workflows", WorkflowPermissions.ManageWorkflows, 60)];
+    public IEnumerable<AdminMenuItem> GetItems() => [AdminMenuItem.ForRoute("Workflows", "Workflows.WorkflowAdmin.Index", WorkflowPermissions.ManageWorkflows, 60)];
 }

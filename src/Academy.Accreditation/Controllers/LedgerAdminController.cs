@@ -28,8 +28,8 @@ public sealed class LedgerAdminController(
 
     private string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    public static string PersonUrl(string? email) =>
-        email is null ? "/admin/accreditatie/leeruren" : $"/admin/accreditatie/leeruren?email={Uri.EscapeDataString(email)}";
+    /// <summary>Back to the ledger page, of one person when <paramref name="email"/> is given.</summary>
+    private RedirectToRouteResult RedirectToPerson(string? email) => RedirectToRoute("Accreditation.LedgerAdmin.Index", new { email });
 
     [HttpGet("", Name = "Accreditation.LedgerAdmin.Index")]
     public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class LedgerAdminController(
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData[NoticeKey] = $"De regel is toegevoegd: {HoursText.Number(result.Value!.Hours)} voor {result.Value.OfferingTitle}.";
-        return Redirect(PersonUrl(person.Email));
+        return RedirectToPerson(person.Email);
     }
 
     [HttpGet("regel/{id:long}", Name = "Accreditation.LedgerAdmin.Entry")]
@@ -77,7 +77,7 @@ public sealed class LedgerAdminController(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData[NoticeKey] = $"De regel '{model.Row.Entry.OfferingTitle}' is teruggedraaid.";
-                return Redirect(PersonUrl(model.Person?.Email));
+                return RedirectToPerson(model.Person?.Email);
             }
             catch (DbUpdateException)
             {
@@ -109,7 +109,7 @@ public sealed class LedgerAdminController(
         var person = result.Value!;
         TempData[NoticeKey] = $"De gegevens zijn gecorrigeerd: {person.Name}, {person.Email}.";
         // Someone without an account is found by the corrected address; an account by the address that was searched.
-        return Redirect(PersonUrl(person.UserId is null ? person.Email : back ?? person.Email));
+        return RedirectToPerson(person.UserId is null ? person.Email : back ?? person.Email);
     }
 
     [HttpPost("persoon/{personId}/anonimiseren", Name = "Accreditation.LedgerAdmin.Anonymise")]
@@ -123,7 +123,7 @@ public sealed class LedgerAdminController(
         await corrections.AnonymisePersonAsync(personId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[NoticeKey] = "De naam en het e-mailadres zijn gewist. De uren en certificaten blijven bestaan, zonder naam.";
-        return Redirect(PersonUrl(null));
+        return RedirectToPerson(null);
     }
 
     private async Task<IActionResult> InvalidAsync(string email, ManualEntryInput input, (string? Field, string Message) error, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class MyHoursController(MyHoursQuery hours, TimeProvider clock, IS
         return View(new MyHoursViewModel
         {
             Overview = overview,
-            PdfUrl = overview.SelectedYear == overview.CurrentYear ? "/mijn-leeruren/overzicht.pdf" : $"/mijn-leeruren/overzicht.pdf?jaar={overview.SelectedYear}",
+            PdfUrl = Url.RouteUrl("Accreditation.MyHours.Pdf", overview.SelectedYear == overview.CurrentYear ? null : new { jaar = overview.SelectedYear })!,
         });
     }
 

@@ -21,7 +21,7 @@ public sealed class AccreditationAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Presentie", "/admin/presentie", AccreditationPermissions.ManageAccreditation, 25),
-        new("Accreditatie", "/admin/accreditatie", AccreditationPermissions.ManageAccreditation, 26),
+        AdminMenuItem.ForRoute("Presentie", "Accreditation.AttendanceAdmin.Index", AccreditationPermissions.ManageAccreditation, 25),
+        AdminMenuItem.ForRoute("Accreditatie", "Accreditation.AccreditationAdmin.Index", AccreditationPermissions.ManageAccreditation, 26),
     ];
 }

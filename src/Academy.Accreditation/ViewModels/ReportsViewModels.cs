@@ -18,7 +18,6 @@ public sealed class ReportsOverviewViewModel
     public IReadOnlyList<(string? TargetId, string Message)> Errors { get; init; } = [];
     public bool Filtered { get; init; }
 
-    public static string EditionUrl(string editionId) => $"/admin/accreditatie/edities/{Uri.EscapeDataString(editionId)}";
 }
 
 /// <summary>/admin/accreditatie/edities/{editionId}: per register who can be reported and who cannot.</summary>
@@ -26,8 +25,8 @@ public sealed class ReportsEditionViewModel
 {
     public required EditionReport Report { get; init; }
 
-    public string ExportUrl(RegisterReport register, string file) =>
-        $"{ReportsOverviewViewModel.EditionUrl(Report.Edition.EditionId)}/{Uri.EscapeDataString(register.Register.Id)}{file}";
+    /// <summary>Route values of an export of this edition for <paramref name="register"/> (the export routes' names are in the view).</summary>
+    public object ExportValues(RegisterReport register) => new { editionId = Report.Edition.EditionId, registerId = register.Register.Id };
 }
 
 /// <summary>/admin/accreditatie/dashboard: hours and completions per organisation, thema and quarter.</summary>

@@ -16,7 +16,15 @@ public sealed class DashboardController(IEnumerable<IAdminDashboardProvider> pro
         {
             if (await provider.GetCardAsync(User) is { } card)
             {
-                cards.Add(card);
+                // A module names its pages by route; the address is made here, for this request.
+                cards.Add(card with
+                {
+                    Links = card.Links.Select(l => l.RouteName is null ? l : l with
+                    {
+                        Url = Url.RouteUrl(l.RouteName, l.RouteValues)
+                            ?? throw new InvalidOperationException($"The dashboard link '{l.Text}' names the route '{l.RouteName}', which does not exist."),
+                    }).ToList(),
+                });
             }
         }
         return View(cards.OrderBy(c => c.Order).ThenBy(c => c.Title).ToList());

@@ -109,4 +109,19 @@ public static class AdminMenuExtensions
         providers.SelectMany(p => p.GetItems())
             .Where(i => user.HasClaim(PermissionClaim.Type, i.Permission))
             .OrderBy(i => i.Order).ThenBy(i => i.Text).ToList();
+
+    /// <summary>As <see cref="VisibleTo(IEnumerable{Academy.Core.Contracts.IAdminMenuProvider}, System.Security.Claims.ClaimsPrincipal)"/>
+    /// for the request's user, with each entry's address taken from its named route.</summary>
+    public static IReadOnlyList<Academy.Core.Contracts.AdminMenuItem> VisibleTo(
+        this IEnumerable<Academy.Core.Contracts.IAdminMenuProvider> providers, HttpContext context)
+    {
+        var links = context.RequestServices.GetRequiredService<LinkGenerator>();
+        return providers.VisibleTo(context.User)
+            .Select(i => i.RouteName is null ? i : i with
+            {
+                Url = links.GetPathByName(context, i.RouteName, i.RouteValues)
+                    ?? throw new InvalidOperationException($"The admin menu item '{i.Text}' names the route '{i.RouteName}', which does not exist."),
+            })
+            .ToList();
+    }
 }

@@ -24,7 +24,7 @@ public sealed class MailDashboard(AcademyDbContext db) : IAdminDashboardProvider
                 new("Verstuurd", counts.Sent.ToString(DutchFormat.Culture)),
                 new("Niet bezorgd", counts.DeadLetters.ToString(DutchFormat.Culture)),
             ],
-            [new AdminDashboardLink("Naar e-mail", "/admin/e-mail")],
+            [AdminDashboardLink.ForRoute("Naar e-mail", "Email.MailAdmin.Index")],
             Order: 80);
     }
 }

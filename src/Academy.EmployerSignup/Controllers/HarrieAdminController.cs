@@ -34,7 +34,6 @@ public sealed class HarrieAdminController(
     IOrganisationDirectory organisations,
     IEditionCatalog catalog) : Controller
 {
-    public const string Path = "/admin/harrie";
     private const string NoticeKey = "harrie-beheer-melding";
 
     [HttpGet("", Name = "EmployerSignup.HarrieAdmin.Index")]
@@ -86,7 +85,7 @@ public sealed class HarrieAdminController(
     private IActionResult Done(string notice)
     {
         TempData[NoticeKey] = notice;
-        return Redirect(Path);
+        return RedirectToRoute("EmployerSignup.HarrieAdmin.Index");
     }
 }
 
@@ -95,6 +94,6 @@ public sealed class HarrieAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("HARRIE-werkgevers", HarrieAdminController.Path, EnrolmentPermissionNames.ManageEnrolments, 25),
+        AdminMenuItem.ForRoute("HARRIE-werkgevers", "EmployerSignup.HarrieAdmin.Index", EnrolmentPermissionNames.ManageEnrolments, 25),
     ];
 }

@@ -8,6 +8,7 @@ using Academy.Core.Jobs;
 using Academy.EmployerSignup.Events;
 using Academy.EmployerSignup.Models;
 using Academy.Enrolment.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Academy.Users.Abstractions;
@@ -50,18 +51,20 @@ public sealed class EmployerSignupService(
     SignupRetention retention,
     IOptions<EmployerSignupOptions> signupOptions,
     IOptions<AcademyOptions> siteOptions,
+    LinkGenerator links,
     TimeProvider clock)
 {
     public const string ExpiryJobKind = "employer-signup-expiry";
     public const string EmployerRole = "Werkgever";
-    public const string ManagePath = "/werkgever";
+    /// <summary>The employer's own page (where a new employer account lands after setting a password).</summary>
+    private string ManagePath => links.GetPathByName("EmployerSignup.Employer.Index", null)!;
 
     private string BaseUrl => siteOptions.Value.PublicBaseUrl.TrimEnd('/');
 
     public const string ConfirmLinkKind = "harrie-bevestigen";
 
     /// <summary>The working confirmation link (with its token); only made when the mail is sent.</summary>
-    public string ConfirmUrl(string signupId) => $"{BaseUrl}/harrie/bevestigen/{tokens.Create(signupId)}";
+    public string ConfirmUrl(string signupId) => BaseUrl + links.GetPathByName("EmployerSignup.Harrie.Confirm", new { token = tokens.Create(signupId) });
 
     /// <summary>What the event and the mail outbox keep instead of the link: a reference without a token.</summary>
     public string ConfirmLinkReference(string signupId) => MailLinks.Reference(BaseUrl, ConfirmLinkKind, signupId);
@@ -235,7 +238,7 @@ public sealed class EmployerSignupService(
         record.Status = EmployerSignupStatus.Expired;
         record.ClientKey = null;
         outbox.Add(new EmployerSignupExpired(record.Id, record.ContactName, record.ContactEmail, record.OrganisationName,
-            record.EditionId, BaseUrl + "/harrie"));
+            record.EditionId, BaseUrl + links.GetPathByName("EmployerSignup.Harrie.Index", null)));
         await enrolment.ExpireHoldsAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -16,10 +16,10 @@ public sealed class EnrolmentDashboard(EnrolmentCounts enrolments) : IAdminDashb
             return null;
         }
         var counts = await enrolments.StatusCountsAsync();
-        var links = new List<AdminDashboardLink> { new("Naar de aanmeldingen", "/admin/aanmeldingen") };
+        var links = new List<AdminDashboardLink> { AdminDashboardLink.ForRoute("Naar de aanmeldingen", "Enrolment.EnrolmentAdmin.Index") };
         if (counts.Pending > 0)
         {
-            links.Add(new("Aanmeldingen die op goedkeuring wachten", "/admin/aanmeldingen?status=goedkeuring"));
+            links.Add(AdminDashboardLink.ForRoute("Aanmeldingen die op goedkeuring wachten", "Enrolment.EnrolmentAdmin.Index", new { status = "goedkeuring" }));
         }
         return new AdminDashboardCard(
             "Aanmeldingen",

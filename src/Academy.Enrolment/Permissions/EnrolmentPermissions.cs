@@ -18,6 +18,6 @@ public sealed class EnrolmentAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Aanmeldingen", "/admin/aanmeldingen", EnrolmentPermissions.ManageEnrolments, 20),
+        AdminMenuItem.ForRoute("Aanmeldingen", "Enrolment.EnrolmentAdmin.Index", EnrolmentPermissions.ManageEnrolments, 20),
     ];
 }

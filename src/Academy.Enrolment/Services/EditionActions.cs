@@ -6,6 +6,7 @@ using Academy.Enrolment.Abstractions;
 using Academy.Enrolment.Models;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,11 +21,12 @@ public sealed class EditionActions(
     Prerequisites prerequisites,
     IOptionsMonitor<CookieAuthenticationOptions> cookies,
     IStringLocalizer<EditionActions> T,
+    LinkGenerator links,
     TimeProvider clock) : IEditionActions
 {
-    public const string MyEnrolmentsUrl = "/mijn-aanmeldingen";
+    private string MyEnrolmentsUrl => links.GetPathByName("Enrolment.MyEnrolments.Index", null)!;
 
-    public static string EnrolUrl(string editionId) => "/aanmelden/" + Uri.EscapeDataString(editionId);
+    private string EnrolUrl(string editionId) => links.GetPathByName("Enrolment.Enrol.Enrol", new { editionId })!;
 
     public async Task<IReadOnlyDictionary<string, EditionAction>> GetAsync(ClaimsPrincipal user, string offeringId, IReadOnlyCollection<string> editionIds, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Contracts;
 
 namespace Academy.Enrolment.Services;

@@ -29,8 +29,6 @@ public sealed class EditionParticipantsViewModel
     public string? Notice { get; init; }
 
     public IEnumerable<ParticipantRow> With(params EnrolmentStatus[] statuses) => Participants.Where(p => statuses.Contains(p.Status));
-
-    public string Url => $"/admin/aanmeldingen/groep/{Uri.EscapeDataString(Edition.EditionId)}";
 }
 
 /// <summary>One enrolment with the coördinator's actions: move, cancel, approve, decline, mark completed.</summary>
@@ -58,10 +56,6 @@ public sealed class EnrolmentDetailViewModel
     public bool IsPending => Participant.Status == EnrolmentStatus.Pending;
 
     public bool CanComplete => Participant.Status is EnrolmentStatus.Confirmed;
-
-    public string Url => $"/admin/aanmeldingen/aanmelding/{Participant.EnrolmentId}";
-
-    public string GroupUrl => $"/admin/aanmeldingen/groep/{Uri.EscapeDataString(EditionId)}";
 }
 
 public static class GroupMailRecipients
@@ -96,6 +90,4 @@ public sealed class GroupMailViewModel
     public required int ConfirmedCount { get; init; }
     public required int WaitlistedCount { get; init; }
     public IReadOnlyList<(string? TargetId, string Message)> Errors { get; init; } = [];
-
-    public string GroupUrl => $"/admin/aanmeldingen/groep/{Uri.EscapeDataString(Edition.EditionId)}";
 }

@@ -1,8 +1,10 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Leeragenda.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
 
 namespace Academy.Leeragenda.Controllers;
 
@@ -37,15 +39,14 @@ public sealed class CatalogueViewModel
 
     public string Value(string key) => Values.GetValueOrDefault(key, "");
 
-    public string PageUrl(int page) => CatalogueController.Link(Values, page: page);
+    /// <summary>Route values of this search on another page (for Url.RouteUrl).</summary>
+    public RouteValueDictionary PageValues(int page) => CatalogueController.LinkValues(Values, page: page);
 }
 
 [AllowAnonymous]
 public sealed class CatalogueController(CatalogueQuery catalogue) : Controller
 {
-    public const string Path = "/leeragenda";
-
-    [HttpGet("leeragenda", Name = "Leeragenda.Catalogue.Index")]
+    [HttpGet("leeragenda", Name = LeeragendaRouteNames.Catalogue)]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -112,22 +113,23 @@ public sealed class CatalogueController(CatalogueQuery catalogue) : Controller
             Options = options,
             Values = values,
             ActiveFilters = active
-                .Select(a => new ActiveFilter(a.Key, a.Name, a.Label, Link(values, without: a.Key)))
+                .Select(a => new ActiveFilter(a.Key, a.Name, a.Label, Url.RouteUrl(LeeragendaRouteNames.Catalogue, LinkValues(values, without: a.Key))!))
                 .ToList(),
         });
     }
 
-    /// <summary>A catalogue URL with the given filter values, optionally without one of them and on a page.</summary>
-    public static string Link(IReadOnlyDictionary<string, string> values, string? without = null, int page = 1)
+    /// <summary>The catalogue's route values with the given filter values, optionally without one of them and on a page.</summary>
+    public static RouteValueDictionary LinkValues(IReadOnlyDictionary<string, string> values, string? without = null, int page = 1)
     {
-        var pairs = CatalogueKeys.All
-            .Where(k => k != without && values.TryGetValue(k, out var v) && v.Length > 0)
-            .Select(k => $"{k}={Uri.EscapeDataString(values[k])}")
-            .ToList();
+        var link = new RouteValueDictionary();
+        foreach (var key in CatalogueKeys.All.Where(k => k != without && values.TryGetValue(k, out var v) && v.Length > 0))
+        {
+            link[key] = values[key];
+        }
         if (page > 1)
         {
-            pairs.Add($"{CatalogueKeys.Page}={page}");
+            link[CatalogueKeys.Page] = page;
         }
-        return pairs.Count == 0 ? Path : Path + "?" + string.Join("&", pairs);
+        return link;
     }
 }

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public sealed class FeedController(OfferingReader reader, IStringLocalizer<FeedC
         return Calendar(ics, "leeragenda.ics");
     }
 
-    [HttpGet("leeragenda/{slug}/bijeenkomsten/{sessionId}.ics", Name = "Leeragenda.Feed.Session")]
+    [HttpGet("leeragenda/{slug}/bijeenkomsten/{sessionId}.ics", Name = LeeragendaRouteNames.SessionCalendar)]
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Session(string slug, string sessionId, CancellationToken cancellationToken)
     {

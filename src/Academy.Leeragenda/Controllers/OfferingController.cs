@@ -28,9 +28,6 @@ public sealed class OfferingViewModel
     public IReadOnlyList<OfferingPageLink> Links { get; init; } = [];
     /// <summary>What the item's other parts show among its facts (their modules' partials).</summary>
     public IReadOnlyList<PartDisplay> PartDisplays { get; init; } = [];
-
-    public string SessionIcsUrl(string sessionId) =>
-        $"{Offering.Path}/bijeenkomsten/{Uri.EscapeDataString(sessionId)}.ics";
 }
 
 /// <summary>The public page of one published offering.</summary>
@@ -38,7 +35,7 @@ public sealed class OfferingViewModel
 public sealed class OfferingController(OfferingReader reader, MarkdownRenderer markdown, IEnumerable<IEditionActions> editionActions, IEnumerable<IOfferingPageLinks> pageLinks,
     ContentDefinitionManager definitions, ContentPartEditors parts) : Controller
 {
-    [HttpGet("leeragenda/{slug}", Name = "Leeragenda.Offering.Detail")]
+    [HttpGet("leeragenda/{slug}", Name = LeeragendaRouteNames.OfferingDetail)]
     [OutputCache(Tags = [OutputCacheTags.Content, OutputCacheTags.Seats], VaryByQueryKeys = ["*"], Duration = 300)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Academy.Core.Data;
 using Academy.Core.Hosting;
 using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Models;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class EditionCatalog(
     ContentDefinitionManager definitions,
     TaxonomyService taxonomies,
     IOptions<AcademyOptions> options,
+    LinkGenerator links,
     TimeProvider clock) : IEditionCatalog
 {
     /// <summary>The ContentPickerField (in the type's own part) naming offerings to complete first.</summary>
@@ -106,7 +108,7 @@ public sealed class EditionCatalog(
             edition.Capacity,
             item.ContentItemId,
             item.As<TitlePart>().Title is { Length: > 0 } title ? title : item.DisplayText ?? "",
-            "/leeragenda/" + item.As<AutoroutePart>().Path,
+            links.OfferingPath(item.As<AutoroutePart>().Path),
             (await definitions.GetTypeAsync(item.ContentType))?.DisplayName ?? item.ContentType,
             Prerequisites(item),
             sessions)

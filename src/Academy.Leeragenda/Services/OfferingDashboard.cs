@@ -4,6 +4,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Core.Security;
 using Academy.Core.Text;
+using Academy.Leeragenda.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Leeragenda.Services;
@@ -28,11 +29,12 @@ public sealed class OfferingDashboard(AcademyDbContext db, ContentDefinitionMana
                 new("Gepubliceerd", (await latest.CountAsync(r => r.Published)).ToString(DutchFormat.Culture)),
                 new("Concepten", (await latest.CountAsync(r => !r.Published)).ToString(DutchFormat.Culture)),
             ],
-            recent.Select(r => new AdminDashboardLink(
+            recent.Select(r => AdminDashboardLink.ForRoute(
                 r.DisplayText ?? r.ContentItemId,
-                $"/admin/aanbod/{r.ContentItemId}",
+                LeeragendaRouteNames.AdminEdit,
+                new { id = r.ContentItemId },
                 $"{r.ContentType}, {(r.Published ? "gepubliceerd" : "concept")}, gewijzigd {DutchFormat.Date(r.ModifiedUtc)} {DutchFormat.Time(r.ModifiedUtc)}"))
-            .Prepend(new AdminDashboardLink("Naar het aanbod", "/admin/aanbod"))
+            .Prepend(AdminDashboardLink.ForRoute("Naar het aanbod", LeeragendaRouteNames.AdminIndex))
             .ToList(),
             Order: 10);
     }

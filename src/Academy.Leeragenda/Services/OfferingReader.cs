@@ -1,8 +1,10 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Data;
 using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Models;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Academy.Users.Abstractions;
 
@@ -28,7 +30,8 @@ public sealed class OfferingView
     public string Form => Offering.Form.ToString().ToLowerInvariant();
     /// <summary>When this version was published; stable, so feeds built from it are too.</summary>
     public DateTime StampUtc => UtcDates.AsUtc(Item.PublishedUtc ?? Item.ModifiedUtc);
-    public string Path => "/leeragenda/" + Slug;
+    /// <summary>The site-relative address of the offering's page (from its named route).</summary>
+    public required string Path { get; init; }
 }
 
 public sealed record EditionView(Edition Edition, int SeatsLeft, IReadOnlyList<Session> Sessions)
@@ -61,6 +64,7 @@ public sealed class OfferingReader(
     IOrganisationDirectory organisations,
     TaxonomyService taxonomies,
     IEditionSeats seats,
+    LinkGenerator links,
     TimeProvider clock)
 {
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
@@ -126,6 +130,7 @@ public sealed class OfferingReader(
                 TypeName = types.GetValueOrDefault(item.ContentType, item.ContentType),
                 Title = item.As<TitlePart>().Title is { Length: > 0 } title ? title : item.DisplayText ?? "",
                 Slug = item.As<AutoroutePart>().Path,
+                Path = links.OfferingPath(item.As<AutoroutePart>().Path),
                 Offering = offering,
                 Markdown = item.As<MarkdownBodyPart>().Markdown,
                 Organiser = offering.OrganiserId is { } o ? organisationList.GetValueOrDefault(o) : null,

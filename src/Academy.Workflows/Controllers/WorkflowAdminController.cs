@@ -21,6 +21,7 @@ public sealed class WorkflowAdminController(
     WorkflowValidator validator,
     WorkflowTypeStore store,
     WorkflowManager manager,
+    WorkflowDefinitionReader definitions,
     ActivityLibrary library,
     IStringLocalizer<WorkflowAdminController> T) : Controller
 {
@@ -146,6 +147,7 @@ public sealed class WorkflowAdminController(
             TypeName = await db.Set<WorkflowTypeRecord>().Where(t => t.Id == instance.WorkflowTypeId).Select(t => t.Name).SingleOrDefaultAsync(),
             Blocking = WorkflowManager.Blocking(instance),
             Journal = await db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync(),
+            RetryVersion = await definitions.RetryVersionAsync(instance),
             Notice = TempData[NoticeKey] as string,
             Error = TempData[ErrorKey] as string,
         });

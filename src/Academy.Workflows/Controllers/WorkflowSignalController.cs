@@ -67,7 +67,7 @@ public sealed class WorkflowSignalController(SignalLinks links, WorkflowManager 
         {
             return Used();
         }
-        return Redirect($"{SignalLinks.Path}/verwerkt?signaal={Uri.EscapeDataString(signal)}");
+        return RedirectToRoute("Workflows.WorkflowSignal.Done", new { signaal = signal });
     }
 
     [HttpGet("verwerkt", Name = "Workflows.WorkflowSignal.Done")]

@@ -5,6 +5,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Hosting;
 using Academy.Workflows.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Academy.Email.Abstractions;
@@ -17,9 +18,8 @@ namespace Academy.Workflows.Services;
 /// cannot be changed, and it expires after <see cref="Lifetime"/>. Mails carry a <see cref="Reference"/> instead,
 /// which this class (as the resolver of kind "signaal") turns into a fresh link when the mail is sent.
 /// </summary>
-public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<AcademyOptions> options) : ISignalLinks, IMailLinkResolver
+public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<AcademyOptions> options, LinkGenerator links) : ISignalLinks, IMailLinkResolver
 {
-    public const string Path = "/workflows/signaal";
     public const string LinkKind = "signaal";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
@@ -27,7 +27,7 @@ public sealed class SignalLinks(IDataProtectionProvider protection, IOptions<Aca
         protection.CreateProtector("Academy.Workflows.Signal.v1").ToTimeLimitedDataProtector();
 
     public string CreateUrl(long workflowInstanceId, string signal) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}{Path}?token={Uri.EscapeDataString(CreateToken(workflowInstanceId, signal))}";
+        options.Value.PublicBaseUrl.TrimEnd('/') + links.GetPathByName("Workflows.WorkflowSignal.Confirm", new { token = CreateToken(workflowInstanceId, signal) });
 
     /// <summary>What Liquid's <c>Signals.name</c> gives: a reference without a token (<see cref="MailLinks"/>).</summary>
     public static string Reference(string baseUrl, long workflowInstanceId, string signal) =>

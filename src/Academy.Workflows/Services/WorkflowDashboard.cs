@@ -29,8 +29,8 @@ public sealed class WorkflowDashboard(AcademyDbContext db) : IAdminDashboardProv
                 new("Mislukt", Count(WorkflowStatus.Faulted)),
             ],
             [
-                new("Naar de workflows", "/admin/workflows"),
-                new("Mislukte instanties", "/admin/workflows/instanties?status=Faulted"),
+                AdminDashboardLink.ForRoute("Naar de workflows", "Workflows.WorkflowAdmin.Index"),
+                AdminDashboardLink.ForRoute("Mislukte instanties", "Workflows.WorkflowAdmin.AllInstances", new { status = "Faulted" }),
             ],
             Order: 40);
     }

@@ -31,4 +31,23 @@ public sealed class WorkflowDefinitionReader(AcademyDbContext db, WorkflowDefini
         cache.Add(typeId, version, definition);
         return definition;
     }
+
+    /// <summary>
+    /// The version "Opnieuw proberen" runs a faulted instance on (docs/workflows.md): the newest version of its type when
+    /// that version still has the failed activity (same id), because the usual reason to retry is a fix made in the type;
+    /// otherwise the instance's own version. Only a faulted instance moves: running and waiting instances never change version.
+    /// </summary>
+    public async Task<int> RetryVersionAsync(WorkflowInstanceRecord instance, CancellationToken cancellationToken = default)
+    {
+        if (instance is not { Status: WorkflowStatus.Faulted, FaultedActivityId: { } activityId })
+        {
+            return instance.WorkflowTypeVersion;
+        }
+        var latest = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == instance.WorkflowTypeId)
+            .Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
+        return latest > instance.WorkflowTypeVersion
+            && await ReadAsync(instance.WorkflowTypeId, latest, cancellationToken) is { } newer && newer.Activity(activityId) is not null
+            ? latest
+            : instance.WorkflowTypeVersion;
+    }
 }

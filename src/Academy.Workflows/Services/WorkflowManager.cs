@@ -116,8 +116,8 @@ public sealed class WorkflowManager(
 
     /// <summary>
     /// Runs the failed activity of a faulted instance again, and continues from it. A faulted instance has stopped, and
-    /// the fix may be a new version of its type: it moves to the newest version when that still has the failed activity
-    /// (running and blocked instances never change version).
+    /// the fix may be a new version of its type: it moves to the newest version when that still has the failed activity,
+    /// else it stays on its own (<see cref="WorkflowDefinitionReader.RetryVersionAsync"/>; running and blocked instances never change version).
     /// </summary>
     public Task<bool> RetryAsync(long instanceId, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async () =>
@@ -127,13 +127,11 @@ public sealed class WorkflowManager(
             {
                 return false;
             }
-            var latest = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.Id == instance.WorkflowTypeId)
-                .Select(t => t.LatestVersion).SingleOrDefaultAsync(cancellationToken);
-            if (latest > instance.WorkflowTypeVersion
-                && await definitions.ReadAsync(instance.WorkflowTypeId, latest, cancellationToken) is { } newer && newer.Activity(activityId) is not null)
+            var version = await definitions.RetryVersionAsync(instance, cancellationToken);
+            if (version != instance.WorkflowTypeVersion)
             {
-                logger.LogInformation("Faulted workflow instance {Instance} is retried on version {Version} of {Type}", instance.Id, latest, instance.WorkflowTypeId);
-                instance.WorkflowTypeVersion = latest;
+                logger.LogInformation("Faulted workflow instance {Instance} is retried on version {Version} of {Type}", instance.Id, version, instance.WorkflowTypeId);
+                instance.WorkflowTypeVersion = version;
             }
             if (await definitions.ReadAsync(instance, cancellationToken) is not { } definition)
             {

@@ -32,7 +32,6 @@ public sealed class WorkflowTypeEditViewModel
     public IReadOnlyList<ActivityRow> Activities { get; init; } = [];
     public IReadOnlyList<(string Name, string DisplayText)> KnownActivities { get; init; } = [];
     public string? Notice { get; init; }
-    public string FormAction => IsNew ? "/admin/workflows/nieuw" : $"/admin/workflows/{Id}";
 }
 
 public sealed class WorkflowInstanceListViewModel
@@ -42,7 +41,6 @@ public sealed class WorkflowInstanceListViewModel
     public WorkflowStatus? Status { get; init; }
     public required IReadOnlyList<WorkflowInstanceRecord> Instances { get; init; }
     public int Total { get; init; }
-    public string BaseUrl => TypeId is null ? "/admin/workflows/instanties" : $"/admin/workflows/{TypeId}/instanties";
 }
 
 public sealed class WorkflowInstanceViewModel
@@ -51,6 +49,8 @@ public sealed class WorkflowInstanceViewModel
     public string? TypeName { get; init; }
     public required IReadOnlyList<BlockingActivity> Blocking { get; init; }
     public required IReadOnlyList<WorkflowJournalRecord> Journal { get; init; }
+    /// <summary>The version "Opnieuw proberen" would run a faulted instance on (its own, or the newest that still has the failed step).</summary>
+    public int RetryVersion { get; init; }
     public string? Notice { get; init; }
     public string? Error { get; init; }
 }

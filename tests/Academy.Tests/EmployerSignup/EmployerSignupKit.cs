@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Net;
 using System.Text.Json;
 using Academy.Core.Background;

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -35,5 +35,7 @@ public sealed class WorkflowPostgresTests(PostgresFixture postgres) : IAsyncLife
         await WorkflowVersionScenarios.InstanceFinishesOnTheVersionItStartedOn(Site, await WorkflowAdminTests.ManagerAsync(Site));
         await WorkflowVersionScenarios.StartLookupUsesTheIndex(Site);
         await WorkflowVersionScenarios.MigrationStepFillsTheIndexes(Site);
+        await WorkflowRetryScenarios.RetryMovesToTheNewestVersionThatHasTheFailedActivity(Site, await WorkflowAdminTests.ManagerAsync(Site));
+        await WorkflowRetryScenarios.RetryStaysOnItsVersionWhenTheNewestLacksTheFailedActivity(Site, await WorkflowAdminTests.ManagerAsync(Site));
     }
 }

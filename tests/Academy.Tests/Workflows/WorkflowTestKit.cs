@@ -101,7 +101,7 @@ public sealed class WorkflowSite : IAsyncDisposable
     /// <summary>Test-only domain events; each test starts its types on its own so tests sharing a site do not start each other's.</summary>
     public static readonly string[] Events =
         ["WfMail", "WfResume", "WfContinue", "WfTimer", "WfStop", "WfRetry", "WfOnce", "WfNotify", "WfRights", "WfEditor", "WfSignal", "WfRecipe",
-         "WfVersion", "WfVersionGo", "WfIndex", "WfIndexOther", "WfMigrate", "WfMigrateGo", "WfMigrateOld"];
+         "WfVersion", "WfVersionGo", "WfIndex", "WfIndexOther", "WfMigrate", "WfMigrateGo", "WfMigrateOld", "WfRetryVersion"];
 
     private readonly AcademyFactory _root;
 

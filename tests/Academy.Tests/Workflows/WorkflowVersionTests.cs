@@ -11,6 +11,14 @@ public sealed class WorkflowVersionTests(SqliteWorkflowSite fixture) : IClassFix
 
     [Fact]
     public Task Start_lookup_uses_the_index_not_the_json() => WorkflowVersionScenarios.StartLookupUsesTheIndex(Site);
+
+    [Fact]
+    public async Task Retry_moves_a_faulted_instance_to_the_newest_version_that_still_has_the_failed_activity() =>
+        await WorkflowRetryScenarios.RetryMovesToTheNewestVersionThatHasTheFailedActivity(Site, await WorkflowAdminTests.ManagerAsync(Site));
+
+    [Fact]
+    public async Task Retry_keeps_a_faulted_instance_on_its_version_when_the_newest_lacks_the_failed_activity() =>
+        await WorkflowRetryScenarios.RetryStaysOnItsVersionWhenTheNewestLacksTheFailedActivity(Site, await WorkflowAdminTests.ManagerAsync(Site));
 }
 
 /// <summary>The migration step on a SQLite database of its own at the previous schema version.</summary>

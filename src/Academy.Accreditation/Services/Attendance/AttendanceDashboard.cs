@@ -25,7 +25,7 @@ public sealed class AttendanceDashboard(AttendanceQuery query) : IAdminDashboard
                 new("Groepen met bijeenkomsten in de afgelopen twee maanden", editions.Count.ToString(DutchFormat.Culture)),
                 new("Bijeenkomsten met onvolledige presentie", open.ToString(DutchFormat.Culture)),
             ],
-            [new("Naar de presentie", "/admin/presentie")],
+            [AdminDashboardLink.ForRoute("Naar de presentie", "Accreditation.AttendanceAdmin.Index")],
             Order: 25);
     }
 }

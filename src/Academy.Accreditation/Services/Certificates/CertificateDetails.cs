@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Academy.Accreditation.Models;
 using Academy.Accreditation.Services.Ledger;
 using Academy.Core.Contracts;
@@ -38,9 +39,10 @@ public sealed record CertificateDetails(CertificateRecord Certificate, Accredita
 public sealed record CertificateListItem(CertificateRecord Certificate, string? HolderName);
 
 /// <summary>Reads certificates for the public check, the PDF, the coördinator and the workflow.</summary>
-public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, IOptions<AcademyOptions> options)
+public sealed class CertificateQuery(AcademyDbContext db, HoursLedger ledger, LedgerPeople people, IOptions<AcademyOptions> options, LinkGenerator links)
 {
-    public string VerificationUrl(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/certificaat/{code}";
+    public string VerificationUrl(string code) =>
+        options.Value.PublicBaseUrl.TrimEnd('/') + links.GetPathByName("Accreditation.CertificateCheck.Show", new { code });
 
     public async Task<CertificateDetails?> ByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Set<CertificateRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken) is { } certificate

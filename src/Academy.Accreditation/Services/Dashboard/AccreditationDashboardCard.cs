@@ -40,8 +40,8 @@ public sealed class AccreditationDashboardCard(AcademyDbContext db, LedgerFacts 
             "Accreditatie",
             Facts(registers, facts, certificates),
             [
-                new("Naar de accreditatie", "/admin/accreditatie"),
-                new("Dashboard leeruren", "/admin/accreditatie/dashboard"),
+                AdminDashboardLink.ForRoute("Naar de accreditatie", "Accreditation.AccreditationAdmin.Index"),
+                AdminDashboardLink.ForRoute("Dashboard leeruren", "Accreditation.AccreditationDashboard.Index"),
             ],
             Order: 26);
     }

@@ -108,7 +108,7 @@ public sealed class EnrolmentAdminController(
             return View(nameof(Group), await GroupModelAsync(edition, input, [(null, result.Error!)], cancellationToken));
         }
         TempData[NoticeKey] = T["{0} is toegevoegd: {1}.", participant.Name, Status(result.Status!.Value, result.WaitlistPosition, null)].Value;
-        return Redirect(GroupUrl(editionId));
+        return RedirectToGroup(editionId);
     }
 
     // ------------------------------------------------------------ one enrolment
@@ -135,7 +135,7 @@ public sealed class EnrolmentAdminController(
             return Invalid(model, null, result.Error!);
         }
         TempData[NoticeKey] = T["{0} is verplaatst naar {1}: {2}.", model.Participant.Name, target.EditionName, Status(result.Status!.Value, result.WaitlistPosition, null)].Value;
-        return Redirect(GroupUrl(model.EditionId));
+        return RedirectToGroup(model.EditionId);
     }
 
     [HttpPost("aanmelding/{id:long}/annuleren", Name = "Enrolment.EnrolmentAdmin.Cancel")]
@@ -198,7 +198,7 @@ public sealed class EnrolmentAdminController(
 
     // ------------------------------------------------------------ helpers
 
-    public static string GroupUrl(string editionId) => $"/admin/aanmeldingen/groep/{Uri.EscapeDataString(editionId)}";
+    private RedirectToRouteResult RedirectToGroup(string editionId) => RedirectToRoute("Enrolment.EnrolmentAdmin.Group", new { editionId });
 
     private IActionResult Outcome(EnrolmentDetailViewModel model, EnrolmentResult result, string notice)
     {
@@ -207,7 +207,7 @@ public sealed class EnrolmentAdminController(
             return Invalid(model, null, result.Error!);
         }
         TempData[NoticeKey] = notice;
-        return Redirect(GroupUrl(model.EditionId));
+        return RedirectToGroup(model.EditionId);
     }
 
     /// <summary>The detail page again with the error summary and the typed values; nothing changed.</summary>

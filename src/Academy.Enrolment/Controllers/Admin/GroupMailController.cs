@@ -86,7 +86,7 @@ public sealed class GroupMailController(
         TempData[EnrolmentAdminController.NoticeKey] = recipients.Count == 1
             ? T["Het bericht is verstuurd naar 1 deelnemer."].Value
             : T["Het bericht is verstuurd naar {0} deelnemers.", recipients.Count].Value;
-        return Redirect(EnrolmentAdminController.GroupUrl(editionId));
+        return RedirectToRoute("Enrolment.EnrolmentAdmin.Group", new { editionId });
     }
 
     /// <summary>One mail per recipient, or null when the text is not a valid Liquid template (a stray "{{" or "{%").</summary>

@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
@@ -20,7 +21,7 @@ public sealed partial class OfferingAdminController
 {
     // ------------------------------------------------------------ list
 
-    [HttpGet("")]
+    [HttpGet("", Name = LeeragendaRouteNames.AdminIndex)]
     public async Task<IActionResult> Index(string? q, string? type, string? status, string? page)
     {
         var types = await OfferingTypesAsync();
@@ -98,7 +99,7 @@ public sealed partial class OfferingAdminController
 
     // ------------------------------------------------------------ preview
 
-    [HttpGet("{id}/voorbeeld")]
+    [HttpGet("{id}/voorbeeld", Name = LeeragendaRouteNames.AdminPreview)]
     public async Task<IActionResult> Preview(string id)
     {
         if (await LoadAsync(id) is not (var item, var type))
@@ -168,7 +169,7 @@ public sealed partial class OfferingAdminController
 
     // ------------------------------------------------------------ publish, unpublish, delete
 
-    [HttpPost("{id}/publiceren")]
+    [HttpPost("{id}/publiceren", Name = LeeragendaRouteNames.AdminPublish)]
     [RequirePermission(LeeragendaPermissions.PublishOfferings)]
     public async Task<IActionResult> Publish(string id)
     {
@@ -186,10 +187,10 @@ public sealed partial class OfferingAdminController
             TempData[ErrorNoticeKey] = T["'{0}' is niet gepubliceerd: {1} Pas het aanbod aan en probeer het opnieuw.",
                 item.DisplayText ?? id, string.Join(" ", exception.Result.Errors.Select(e => e.Value))].Value;
         }
-        return Redirect($"/admin/aanbod/{id}");
+        return RedirectToRoute(LeeragendaRouteNames.AdminEdit, new { id });
     }
 
-    [HttpPost("{id}/depubliceren")]
+    [HttpPost("{id}/depubliceren", Name = LeeragendaRouteNames.AdminUnpublish)]
     [RequirePermission(LeeragendaPermissions.PublishOfferings)]
     public async Task<IActionResult> Unpublish(string id)
     {
@@ -200,10 +201,10 @@ public sealed partial class OfferingAdminController
         TempData[NoticeKey] = await contentManager.UnpublishAsync(id)
             ? T["'{0}' is gedepubliceerd en staat niet meer in de leeragenda.", item.DisplayText ?? id].Value
             : T["'{0}' was niet gepubliceerd.", item.DisplayText ?? id].Value;
-        return Redirect($"/admin/aanbod/{id}");
+        return RedirectToRoute(LeeragendaRouteNames.AdminEdit, new { id });
     }
 
-    [HttpGet("{id}/verwijderen")]
+    [HttpGet("{id}/verwijderen", Name = LeeragendaRouteNames.AdminDelete)]
     [RequirePermission(LeeragendaPermissions.PublishOfferings)]
     public async Task<IActionResult> Delete(string id)
     {
@@ -231,6 +232,6 @@ public sealed partial class OfferingAdminController
         }
         await contentManager.RemoveAsync(id);
         TempData[NoticeKey] = T["'{0}' is verwijderd.", item.DisplayText ?? id].Value;
-        return Redirect("/admin/aanbod");
+        return RedirectToRoute(LeeragendaRouteNames.AdminIndex);
     }
 }

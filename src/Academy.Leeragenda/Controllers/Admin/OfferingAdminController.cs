@@ -1,3 +1,4 @@
+using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
 using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
@@ -47,19 +48,19 @@ public sealed partial class OfferingAdminController(
     // ------------------------------------------------------------ create
 
     /// <summary>Choose the kind of offering; the radio group submits here with ?type=.</summary>
-    [HttpGet("nieuw")]
+    [HttpGet("nieuw", Name = LeeragendaRouteNames.AdminChooseType)]
     public async Task<IActionResult> ChooseType(string? type)
     {
         var types = (await OfferingTypesAsync()).Where(t => t.Settings.Creatable).ToList();
         if (types.FirstOrDefault(t => t.Name == type) is { } chosen)
         {
-            return Redirect($"/admin/aanbod/nieuw/{Uri.EscapeDataString(chosen.Name)}");
+            return RedirectToRoute(LeeragendaRouteNames.AdminCreate, new { type = chosen.Name });
         }
         var error = Request.Query.ContainsKey("type") ? T["Kies een soort aanbod."].Value : null;
         return View(new ChooseTypeViewModel { Types = types, Error = error });
     }
 
-    [HttpGet("nieuw/{type}")]
+    [HttpGet("nieuw/{type}", Name = LeeragendaRouteNames.AdminCreate)]
     public async Task<IActionResult> Create(string type)
     {
         if (await CreatableTypeAsync(type) is not { } definition)
@@ -85,7 +86,7 @@ public sealed partial class OfferingAdminController(
 
     // ------------------------------------------------------------ edit
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = LeeragendaRouteNames.AdminEdit)]
     public async Task<IActionResult> Edit(string id)
     {
         if (await LoadAsync(id) is not (var item, var type))
@@ -168,9 +169,7 @@ public sealed partial class OfferingAdminController(
         {
             // Saving an unchanged form would only start an identical draft of a published item.
             TempData[NoticeKey] = T["Er waren geen wijzigingen, dus er is niets opgeslagen."].Value;
-            return parts[0] == "preview"
-                ? Redirect($"/admin/aanbod/{item.ContentItemId}/voorbeeld")
-                : Redirect($"/admin/aanbod/{item.ContentItemId}");
+            return AfterSave(item, parts[0]);
         }
 
         try
@@ -195,10 +194,12 @@ public sealed partial class OfferingAdminController(
         TempData[NoticeKey] = publish
             ? T["'{0}' is opgeslagen en gepubliceerd.", title].Value
             : T["'{0}' is opgeslagen als concept.", title].Value;
-        return parts[0] == "preview"
-            ? Redirect($"/admin/aanbod/{item.ContentItemId}/voorbeeld")
-            : Redirect($"/admin/aanbod/{item.ContentItemId}");
+        return AfterSave(item, parts[0]);
     }
+
+    /// <summary>After saving: the preview when asked for, otherwise the editor again.</summary>
+    private RedirectToRouteResult AfterSave(ContentItem item, string command) =>
+        RedirectToRoute(command == "preview" ? LeeragendaRouteNames.AdminPreview : LeeragendaRouteNames.AdminEdit, new { id = item.ContentItemId });
 
     private async Task<IActionResult> EditView(ContentItem item, ContentTypeDefinition type, bool isNew, OfferingInput input,
         IReadOnlyList<PartEditor> editors, FormErrors errors, string? focusId = null, string? notice = null)
@@ -210,7 +211,7 @@ public sealed partial class OfferingAdminController(
             && await contentManager.GetAsync(item.ContentItemId, VersionOptions.Published) is { } published
             && published.As<AutoroutePart>().Path is { Length: > 0 } slug)
         {
-            publicPath = "/leeragenda/" + slug;
+            publicPath = Url.RouteUrl(LeeragendaRouteNames.OfferingDetail, new { slug });
         }
         if (errors.Any)
         {
@@ -223,7 +224,9 @@ public sealed partial class OfferingAdminController(
             Type = type,
             Input = input,
             Errors = errors,
-            FormAction = isNew ? $"/admin/aanbod/nieuw/{type.Name}" : $"/admin/aanbod/{item.ContentItemId}",
+            FormAction = (isNew
+                ? Url.RouteUrl(LeeragendaRouteNames.AdminCreate, new { type = type.Name })
+                : Url.RouteUrl(LeeragendaRouteNames.AdminEdit, new { id = item.ContentItemId }))!,
             Status = status,
             PublicPath = publicPath,
             CanPublish = CanPublish(),

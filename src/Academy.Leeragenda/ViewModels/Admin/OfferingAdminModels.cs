@@ -114,14 +114,15 @@ public sealed class OfferingListViewModel
     public string? Notice { get; init; }
     public bool CanCreate { get; init; }
 
-    public string PageUrl(int page)
+    /// <summary>The list's route values for <paramref name="page"/> with the current filters (for Url.RouteUrl).</summary>
+    public Microsoft.AspNetCore.Routing.RouteValueDictionary PageValues(int page)
     {
-        var query = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Query)) query.Add("q=" + Uri.EscapeDataString(Query));
-        if (!string.IsNullOrWhiteSpace(Type)) query.Add("type=" + Uri.EscapeDataString(Type));
-        if (!string.IsNullOrWhiteSpace(Status)) query.Add("status=" + Uri.EscapeDataString(Status));
-        if (page > 1) query.Add("page=" + page);
-        return "/admin/aanbod" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary();
+        if (!string.IsNullOrWhiteSpace(Query)) values["q"] = Query;
+        if (!string.IsNullOrWhiteSpace(Type)) values["type"] = Type;
+        if (!string.IsNullOrWhiteSpace(Status)) values["status"] = Status;
+        if (page > 1) values["page"] = page;
+        return values;
     }
 }
 

@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Leeragenda.Abstractions;
 
 /// <summary>
 /// How many seats of an edition are taken. The leeragenda shows seats left with it; the enrolment module

@@ -1,4 +1,4 @@
-namespace Academy.Core.Contracts;
+namespace Academy.Leeragenda.Abstractions;
 
 /// <summary>An extra link on an offering's public page, such as "Medewerkers aanmelden (werkgevers)" on HARRIE.</summary>
 /// <param name="Url">Site-relative URL.</param>
