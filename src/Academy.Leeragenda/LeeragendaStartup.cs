@@ -1,5 +1,6 @@
 using Academy.Leeragenda.Abstractions;
 using Academy.Core.Content;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
@@ -25,6 +26,9 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddModelContributor<LeeragendaModel>();
         services.AddDataMigration<LeeragendaMigration>();
         services.AddContentHandler<OfferingHandler>();
+        services.AddContentPartDriver<Editors.OfferingSummaryDriver>();
+        services.AddContentPartDriver<Editors.OfferingPartDriver>();
+        services.AddContentPartDriver<Editors.EditionsPartDriver>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
         services.AddLeeragendaCatalogue();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Academy.Core.Background;
 using Academy.Core.Content;
+using Academy.Core.Content.Display;
 using Academy.Core.Jobs;
 using Academy.Core.Data;
 using Academy.Core.Events;
@@ -57,6 +58,10 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentManager>();
         services.AddScoped<Academy.Core.Content.Display.ContentPartEditors>();
+        // The editors of Core's generic parts, so every content type (aanbod, Werkcentrum, community) reuses them.
+        services.AddContentPartDriver<Academy.Core.Content.Display.TitlePartDriver>();
+        services.AddContentPartDriver<Academy.Core.Content.Display.AutoroutePartDriver>();
+        services.AddContentPartDriver<Academy.Core.Content.Display.MarkdownBodyPartDriver>();
         services.AddScoped<IContentHandler, AutorouteHandler>();
         services.AddScoped<IContentChangeListener, ContentOutputCacheEviction>();
         services.AddScoped<EventOutbox>();

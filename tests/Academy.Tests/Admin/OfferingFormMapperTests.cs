@@ -2,13 +2,14 @@ using Academy.Core.Content.Display;
 using Academy.Core.Text;
 using Academy.Core.Content;
 using Academy.Core.Recipes;
+using Academy.Leeragenda.Editors;
 using Academy.Leeragenda.Models;
 using Academy.Leeragenda.ViewModels.Admin;
 using Microsoft.Extensions.Localization;
 
 namespace Academy.Tests.Admin;
 
-/// <summary>Parsing what Dutch users type, and mapping validation keys to form fields.</summary>
+/// <summary>Parsing what Dutch users type, and mapping validation keys to form fields (the offering form's fields and its parts' drivers).</summary>
 public sealed class OfferingFormMapperTests
 {
     [Theory]
@@ -73,7 +74,7 @@ public sealed class OfferingFormMapperTests
     }
 
     [Fact]
-    public void Validation_keys_map_to_form_fields_skipping_blank_rows()
+    public async Task Validation_keys_map_to_form_fields_skipping_blank_rows()
     {
         var type = new ContentTypeDefinition
         {
@@ -81,11 +82,9 @@ public sealed class OfferingFormMapperTests
             Parts = ["TitlePart", "AutoroutePart", "MarkdownBodyPart", "OfferingPart", "EditionsPart"],
             Fields = [new ContentFieldDefinition { Name = "Materiaal", Type = "LinkField", DisplayName = "Lesmateriaal" }],
         };
-        var form = new OfferingInput
+        var editions = new EditionsPartDriver(new PassThroughLocalizer<EditionsPartDriver>());
+        var input = new EditionsPartInput
         {
-            Title = "T",
-            Form = "fysiek",
-            Fields = [new FieldInput { Name = "Materiaal" }],
             Editions =
             [
                 new EditionInput { Sessions = [new SessionInput()] }, // blank: skipped
@@ -98,32 +97,33 @@ public sealed class OfferingFormMapperTests
         };
         var item = new ContentItem { ContentItemId = "x", ContentType = "Workshop" };
         var errors = new FormErrors();
-        var map = new OfferingFormMapper(new PassThroughLocalizer()).ApplyTo(form, item, type, errors);
+        await Update(editions, input, item, errors);
+        var map = new OfferingFormMapper(new PassThroughLocalizer()).ApplyTo(new OfferingInput { Fields = [new FieldInput { Name = "Materiaal" }] }, item, type, errors);
 
         Assert.False(errors.Any);
         var edition = Assert.Single(item.As<EditionsPart>().Editions);
         Assert.Single(edition.Sessions);
         Assert.Equal(new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc), edition.Sessions[0].Start);
-        Assert.Equal("Editions[1].Capacity", OfferingFormMapper.FieldFor("EditionsPart.Editions[0].Capacity", type, map));
-        Assert.Equal("Editions[1].Sessions[1].EndTime", OfferingFormMapper.FieldFor("EditionsPart.Editions[0].Sessions[0].End", type, map));
-        Assert.Equal("Editions[1].Sessions", OfferingFormMapper.FieldFor("EditionsPart.Editions[0].Sessions", type, map));
-        Assert.Equal("Title", OfferingFormMapper.FieldFor("TitlePart.Title", type, map));
-        Assert.Equal("Slug", OfferingFormMapper.FieldFor("AutoroutePart.Path", type, map));
+        Assert.Equal("Editions[1].Capacity", editions.FieldFor("EditionsPart.Editions[0].Capacity"));
+        Assert.Equal("Editions[1].Sessions[1].EndTime", editions.FieldFor("EditionsPart.Editions[0].Sessions[0].End"));
+        Assert.Equal("Editions[1].Sessions", editions.FieldFor("EditionsPart.Editions[0].Sessions"));
+        Assert.Equal("Title", new TitlePartDriver(new PassThroughLocalizer<TitlePartDriver>()).FieldFor("TitlePart.Title"));
+        Assert.Equal("Slug", new AutoroutePartDriver().FieldFor("AutoroutePart.Path"));
         Assert.Equal("Fields[0].Url", OfferingFormMapper.FieldFor("Workshop.Materiaal", type, map));
         Assert.Null(OfferingFormMapper.FieldFor("Iets.Anders", type, map));
+        Assert.Null(editions.FieldFor("Iets.Anders"));
         Assert.Equal("Editions_1__Sessions_1__EndTime", FormNames.Id("Editions[1].Sessions[1].EndTime"));
     }
 
     [Fact]
-    public void A_session_may_end_on_a_later_day_and_text_areas_get_lf_line_ends()
+    public async Task A_session_may_end_on_a_later_day_and_text_areas_get_lf_line_ends()
     {
         var type = new ContentTypeDefinition { Name = "ELearning", Parts = ["TitlePart", "MarkdownBodyPart", "OfferingPart", "EditionsPart"] };
-        var form = new OfferingInput
+        var item = new ContentItem { ContentItemId = "x", ContentType = type.Name };
+        var errors = new FormErrors();
+        var editions = new EditionsPartDriver(new PassThroughLocalizer<EditionsPartDriver>());
+        var input = new EditionsPartInput
         {
-            Title = "E-learning",
-            Form = "online",
-            Markdown = "Regel 1\r\nRegel 2",
-            Summary = "Kort\r\nverhaal",
             Editions =
             [
                 new EditionInput
@@ -133,9 +133,11 @@ public sealed class OfferingFormMapperTests
                 },
             ],
         };
-        var item = new ContentItem { ContentItemId = "x", ContentType = type.Name };
-        var errors = new FormErrors();
-        new OfferingFormMapper(new PassThroughLocalizer()).ApplyTo(form, item, type, errors);
+        await Update(new TitlePartDriver(new PassThroughLocalizer<TitlePartDriver>()), new TitlePartInput { Title = "E-learning" }, item, errors);
+        await Update(new MarkdownBodyPartDriver(), new MarkdownBodyPartInput { Markdown = "Regel 1\r\nRegel 2" }, item, errors);
+        await Update(new OfferingSummaryDriver(), new OfferingSummaryInput { Summary = "Kort\r\nverhaal" }, item, errors);
+        await Update(new OfferingPartDriver(null!, null!, new PassThroughLocalizer<OfferingPartDriver>()), new OfferingPartInput { Form = "online" }, item, errors);
+        await Update(editions, input, item, errors);
 
         Assert.False(errors.Any);
         var session = item.As<EditionsPart>().Editions[0].Sessions[0];
@@ -145,16 +147,29 @@ public sealed class OfferingFormMapperTests
         Assert.Equal("Kort\nverhaal", item.As<OfferingPart>().Summary);
         Assert.Equal(OfferingForm.Online, item.As<OfferingPart>().Form);
 
-        var back = OfferingFormMapper.FromItem(item, type).Editions![0].Sessions![0];
+        var back = ((EditionsPartInput)((IContentPartDriver)editions).Edit(item, type, isNew: false)).Editions![0].Sessions![0];
         Assert.Equal(("01-09-2026", "00:00", "23:59", "31-12-2026"), (back.Date, back.StartTime, back.EndTime, back.EndDate));
 
-        form.Editions[0].Sessions![0].EndDate = "31-02-2026";
+        input.Editions[0].Sessions![0].EndDate = "31-02-2026";
         errors = new FormErrors();
-        new OfferingFormMapper(new PassThroughLocalizer()).ApplyTo(form, item, type, errors);
+        await Update(editions, input, item, errors);
         Assert.True(errors.Has("Editions[0].Sessions[0].EndDate"));
     }
 
+    /// <summary>What the offering editor does with a part's posted input: the driver validates it and writes it into the item.</summary>
+    private static Task Update(IContentPartDriver driver, object input, ContentItem item, FormErrors errors) =>
+        driver.UpdateAsync(new PartEditor(driver, input, errors), item);
+
     private sealed class PassThroughLocalizer : IStringLocalizer
+    {
+        public LocalizedString this[string name] => new(name, name);
+
+        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(name, arguments));
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+
+    private sealed class PassThroughLocalizer<T> : IStringLocalizer<T>
     {
         public LocalizedString this[string name] => new(name, name);
 

@@ -114,42 +114,16 @@ public sealed partial class OfferingAdminController(
         var errors = new FormErrors();
         var editors = await partEditors.BindAsync(type, (model, modelType) => TryUpdateModelAsync(model, modelType, ""), errors);
         ModelState.Clear();
-        var editions = input.Editions!;
-        var parts = (command ?? "save-draft").Split(':');
-        int Index(int position) => parts.Length > position && int.TryParse(parts[position], out var n) ? n : -1;
-
-        switch (parts[0])
+        command ??= "save-draft";
+        if (command is not ("save-draft" or "save-publish" or "preview"))
         {
-            case "add-edition":
-                editions.Add(OfferingFormMapper.NewEdition());
-                return await EditView(item, type, isNew, input, editors, errors,
-                    focusId: FormNames.Id(OfferingFormNames.Edition(editions.Count - 1, "Name")),
-                    notice: T["Groep {0} is toegevoegd.", editions.Count]);
-            case "add-session" when Index(1) is var e && e >= 0 && e < editions.Count:
-                editions[e].Sessions!.Add(new SessionInput());
-                return await EditView(item, type, isNew, input, editors, errors,
-                    focusId: FormNames.Id(OfferingFormNames.Session(e, editions[e].Sessions!.Count - 1, "Date")),
-                    notice: T["Bijeenkomst {0} is toegevoegd aan groep {1}.", editions[e].Sessions!.Count, e + 1]);
-            case "remove-edition" when Index(1) is var e && e >= 0 && e < editions.Count:
-                editions.RemoveAt(e);
-                return await EditView(item, type, isNew, input, editors, errors,
-                    focusId: "groep-toevoegen",
-                    notice: T["Groep {0} is verwijderd. De wijziging is nog niet opgeslagen.", e + 1]);
-            case "remove-session" when Index(1) is var e && e >= 0 && e < editions.Count
-                                       && Index(2) is var s && s >= 0 && s < editions[e].Sessions!.Count:
-                editions[e].Sessions!.RemoveAt(s);
-                return await EditView(item, type, isNew, input, editors, errors,
-                    focusId: $"bijeenkomst-toevoegen-{e + 1}",
-                    notice: T["Bijeenkomst {0} van groep {1} is verwijderd. De wijziging is nog niet opgeslagen.", s + 1, e + 1]);
-            case "save-draft" or "save-publish" or "preview":
-                break;
-            default:
-                // A row command of another part's editor, or an unknown or stale one: show the form again, nothing lost.
-                var handled = ContentPartEditors.Command(editors, command ?? "");
-                return await EditView(item, type, isNew, input, editors, errors, handled?.FocusId, handled?.Notice);
+            // A row command of a part's editor (add a group, remove a session, …), or an unknown or stale one:
+            // show the form again, nothing lost and nothing saved.
+            var handled = ContentPartEditors.Command(editors, command);
+            return await EditView(item, type, isNew, input, editors, errors, handled?.FocusId, handled?.Notice);
         }
 
-        var publish = parts[0] == "save-publish";
+        var publish = command == "save-publish";
         if (publish && !CanPublish())
         {
             return Forbid();
@@ -169,7 +143,7 @@ public sealed partial class OfferingAdminController(
         {
             // Saving an unchanged form would only start an identical draft of a published item.
             TempData[NoticeKey] = T["Er waren geen wijzigingen, dus er is niets opgeslagen."].Value;
-            return AfterSave(item, parts[0]);
+            return AfterSave(item, command);
         }
 
         try
@@ -194,7 +168,7 @@ public sealed partial class OfferingAdminController(
         TempData[NoticeKey] = publish
             ? T["'{0}' is opgeslagen en gepubliceerd.", title].Value
             : T["'{0}' is opgeslagen als concept.", title].Value;
-        return AfterSave(item, parts[0]);
+        return AfterSave(item, command);
     }
 
     /// <summary>After saving: the preview when asked for, otherwise the editor again.</summary>
@@ -235,9 +209,6 @@ public sealed partial class OfferingAdminController(
             ErrorNotice = TempData[ErrorNoticeKey] as string,
             SavedTitle = isNew ? null : (await db.ContentItems.AsNoTracking()
                 .Where(r => r.ContentItemId == item.ContentItemId && r.Latest).Select(r => r.DisplayText).FirstOrDefaultAsync()),
-            Organisations = await organisations.ListAsync(),
-            ThemeTerms = await taxonomies.TermsAsync(TaxonomyService.Themes),
-            AudienceTerms = await taxonomies.TermsAsync(TaxonomyService.Audiences),
             PartEditors = editors,
             PickerOptions = type.Fields.Any(f => f.Type == nameof(ContentPickerField))
                 ? await PublishedOfferingsAsync(item.ContentItemId)

@@ -9,24 +9,11 @@ namespace Academy.Leeragenda.ViewModels.Admin;
 // Everything is a string: the controller parses it itself, so malformed input ("abc", "32-13-2026")
 // becomes a Dutch message next to the field instead of a model-binding failure.
 
-/// <summary>The posted offering form. Field names in the HTML are exactly these property paths.</summary>
+/// <summary>The offering form's own part: the type's fields (the parts post to their drivers' inputs). Field names in the HTML are these property paths.</summary>
 public sealed class OfferingInput
 {
-    public string? Title { get; set; }
-    public string? Slug { get; set; }
-    public string? Summary { get; set; }
-    public string? Markdown { get; set; }
-    public string? OrganiserId { get; set; }
-    public List<string>? Themes { get; set; } = [];
-    public List<string>? Audiences { get; set; } = [];
-    /// <summary>fysiek | online | hybride</summary>
-    public string? Form { get; set; }
-    /// <summary>Dutch notation: "95,00".</summary>
-    public string? Cost { get; set; }
-    public string? CostNote { get; set; }
     /// <summary>The type-level fields, in the order of the type definition.</summary>
     public List<FieldInput>? Fields { get; set; } = [];
-    public List<EditionInput>? Editions { get; set; } = [];
 }
 
 public sealed class FieldInput
@@ -41,46 +28,10 @@ public sealed class FieldInput
     public string? Text { get; set; }
 }
 
-public sealed class EditionInput
-{
-    public string? EditionId { get; set; }
-    public string? Name { get; set; }
-    public string? Capacity { get; set; }
-    /// <summary>Trainers' e-mail addresses, one per line or separated by commas.</summary>
-    public string? TrainerEmails { get; set; }
-    public List<SessionInput>? Sessions { get; set; } = [];
-
-    public bool IsBlank => string.IsNullOrWhiteSpace(EditionId) && string.IsNullOrWhiteSpace(Name)
-        && string.IsNullOrWhiteSpace(Capacity) && string.IsNullOrWhiteSpace(TrainerEmails) && (Sessions ?? []).All(s => s.IsBlank);
-}
-
-public sealed class SessionInput
-{
-    public string? SessionId { get; set; }
-    /// <summary>Amsterdam local date, dd-mm-jjjj.</summary>
-    public string? Date { get; set; }
-    /// <summary>Amsterdam local time, uu:mm.</summary>
-    public string? StartTime { get; set; }
-    public string? EndTime { get; set; }
-    /// <summary>Only for a session that ends on a later day (e.g. an e-learning period); empty means the same day.</summary>
-    public string? EndDate { get; set; }
-    public string? Location { get; set; }
-    public string? Place { get; set; }
-    public string? OnlineUrl { get; set; }
-
-    public bool IsBlank => string.IsNullOrWhiteSpace(SessionId) && string.IsNullOrWhiteSpace(Date)
-        && string.IsNullOrWhiteSpace(StartTime) && string.IsNullOrWhiteSpace(EndTime) && string.IsNullOrWhiteSpace(EndDate)
-        && string.IsNullOrWhiteSpace(Location) && string.IsNullOrWhiteSpace(Place) && string.IsNullOrWhiteSpace(OnlineUrl);
-}
-
 /// <summary>The offering form's own field names (the part editors name theirs).</summary>
 public static class OfferingFormNames
 {
     public static string Field(int index, string property) => $"Fields[{index}].{property}";
-
-    public static string Edition(int e, string property) => $"Editions[{e}].{property}";
-
-    public static string Session(int e, int s, string property) => $"Editions[{e}].Sessions[{s}].{property}";
 }
 
 // ---------------------------------------------------------------- list page
@@ -151,11 +102,8 @@ public sealed class OfferingEditViewModel
     public string? Notice { get; init; }
     public string? ErrorNotice { get; init; }
     public string? SavedTitle { get; init; }
-    public IReadOnlyList<OrganisationInfo> Organisations { get; init; } = [];
-    public IReadOnlyList<TaxonomyTerm> ThemeTerms { get; init; } = [];
-    public IReadOnlyList<TaxonomyTerm> AudienceTerms { get; init; } = [];
     public IReadOnlyList<PickerOption> PickerOptions { get; init; } = [];
-    /// <summary>The editors of the other parts of the type (other modules' drivers), in page order.</summary>
+    /// <summary>The editors of the type's parts (each part's module's driver), in page order.</summary>
     public IReadOnlyList<PartEditor> PartEditors { get; init; } = [];
 
     /// <summary>Part editors below this position come before the type's own fields, the others after them.</summary>
@@ -168,16 +116,6 @@ public sealed class OfferingEditViewModel
     /// <summary>Form field names in the order they appear, so the error summary follows the page.</summary>
     public IEnumerable<string> FieldOrder()
     {
-        yield return "Title";
-        yield return "Slug";
-        yield return "Summary";
-        yield return "Markdown";
-        yield return "OrganiserId";
-        yield return "Themes";
-        yield return "Audiences";
-        yield return "Form";
-        yield return "Cost";
-        yield return "CostNote";
         foreach (var editor in PartEditors.Where(e => e.Driver.Position < FieldsPosition))
         {
             foreach (var name in editor.Driver.FieldOrder(editor.Input))
@@ -199,23 +137,6 @@ public sealed class OfferingEditViewModel
                 yield return name;
             }
         }
-        yield return "Editions";
-        var editions = Input.Editions ?? [];
-        for (var e = 0; e < editions.Count; e++)
-        {
-            yield return OfferingFormNames.Edition(e, "Name");
-            yield return OfferingFormNames.Edition(e, "Capacity");
-            yield return OfferingFormNames.Edition(e, "TrainerEmails");
-            yield return OfferingFormNames.Edition(e, "Sessions");
-            var sessions = editions[e].Sessions ?? [];
-            for (var s = 0; s < sessions.Count; s++)
-            {
-                foreach (var property in new[] { "Date", "StartTime", "EndTime", "EndDate", "Location", "Place", "OnlineUrl" })
-                {
-                    yield return OfferingFormNames.Session(e, s, property);
-                }
-            }
-        }
     }
 
     /// <summary>The error summary: general messages first, then field messages in page order, each with the id to link to.</summary>
@@ -231,13 +152,8 @@ public sealed class OfferingEditViewModel
     }
 
     /// <summary>The id of the control an error about <paramref name="field"/> should lead to.</summary>
-    public string TargetId(string field) => field switch
-    {
-        "Themes" => ThemeTerms.Count > 0 ? "Themes_0" : "Themes",
-        "Audiences" => AudienceTerms.Count > 0 ? "Audiences_0" : "Audiences",
-        "Form" => "Form_fysiek",
-        _ => PartEditors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(field))?.Driver.TargetId(field) ?? FormNames.Id(field),
-    };
+    public string TargetId(string field) =>
+        PartEditors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(field))?.Driver.TargetId(field) ?? FormNames.Id(field);
 
     /// <summary>The aria-describedby value for a control: its hint and its error message, when present.</summary>
     public string? DescribedBy(string field, bool hasHint) => FormNames.DescribedBy(Errors, field, hasHint);

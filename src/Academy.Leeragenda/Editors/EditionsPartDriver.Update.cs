@@ -1,18 +1,17 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Academy.Core.Content;
 using Academy.Core.Content.Display;
-using Academy.Core.Recipes;
 using Academy.Core.Text;
 using Academy.Leeragenda.Models;
 
-namespace Academy.Leeragenda.ViewModels.Admin;
+namespace Academy.Leeragenda.Editors;
 
-/// <summary>The groups (editions) and their sessions from the form into the item's EditionsPart.</summary>
-public sealed partial class OfferingFormMapper
+/// <summary>The groups and their sessions from the posted form into the item's EditionsPart, with a Dutch message per field that does not parse.</summary>
+public sealed partial class EditionsPartDriver
 {
-    private void ApplyEditions(OfferingInput form, ContentItem item, FormErrors errors, IndexMap map)
+    protected override Task UpdateAsync(EditionsPartInput form, ContentItem item, FormErrors errors)
     {
+        _editionRows.Clear();
+        _sessionRows.Clear();
         var part = new EditionsPart();
         var editions = form.Editions ?? [];
         for (var e = 0; e < editions.Count; e++)
@@ -34,23 +33,23 @@ public sealed partial class OfferingFormMapper
             }
             if (edition.Name.Length > MaxEditionNameLength)
             {
-                errors.Add(OfferingFormNames.Edition(e, "Name"), T["De naam van de groep is te lang (maximaal {0} tekens).", MaxEditionNameLength]);
+                errors.Add(Edition(e, "Name"), T["De naam van de groep is te lang (maximaal {0} tekens).", MaxEditionNameLength]);
             }
             if (string.IsNullOrWhiteSpace(input.Capacity))
             {
-                errors.Add(OfferingFormNames.Edition(e, "Capacity"), T["Vul het aantal plaatsen in."]);
+                errors.Add(Edition(e, "Capacity"), T["Vul het aantal plaatsen in."]);
                 edition.Capacity = 1;
             }
             else if (!DutchInput.TryParseInt(input.Capacity, out var capacity))
             {
-                errors.Add(OfferingFormNames.Edition(e, "Capacity"), T["Het aantal plaatsen moet een heel getal zijn, bijvoorbeeld 12."]);
+                errors.Add(Edition(e, "Capacity"), T["Het aantal plaatsen moet een heel getal zijn, bijvoorbeeld 12."]);
                 edition.Capacity = 1;
             }
             else
             {
                 edition.Capacity = capacity;
             }
-            edition.TrainerEmails = ParseTrainerEmails(input.TrainerEmails, OfferingFormNames.Edition(e, "TrainerEmails"), errors);
+            edition.TrainerEmails = ParseTrainerEmails(input.TrainerEmails, Edition(e, "TrainerEmails"), errors);
 
             var sessionMap = new List<int>();
             var sessions = input.Sessions ?? [];
@@ -65,10 +64,11 @@ public sealed partial class OfferingFormMapper
                 sessionMap.Add(s);
             }
             part.Editions.Add(edition);
-            map.Editions.Add(e);
-            map.Sessions.Add(sessionMap);
+            _editionRows.Add(e);
+            _sessionRows.Add(sessionMap);
         }
         item.Apply(part);
+        return Task.CompletedTask;
     }
 
     /// <summary>E-mail addresses one per line or separated by commas (or semicolons), lower-cased, each once, in the order given.</summary>
@@ -105,30 +105,30 @@ public sealed partial class OfferingFormMapper
         }
         if (session.Place?.Length > MaxPlaceLength)
         {
-            errors.Add(OfferingFormNames.Session(e, s, "Place"), T["De plaatsnaam is te lang (maximaal {0} tekens).", MaxPlaceLength]);
+            errors.Add(Session(e, s, "Place"), T["De plaatsnaam is te lang (maximaal {0} tekens).", MaxPlaceLength]);
         }
         if (session.Location?.Length > MaxLocationLength)
         {
-            errors.Add(OfferingFormNames.Session(e, s, "Location"), T["De locatie is te lang (maximaal {0} tekens).", MaxLocationLength]);
+            errors.Add(Session(e, s, "Location"), T["De locatie is te lang (maximaal {0} tekens).", MaxLocationLength]);
         }
 
         var dateOk = false;
         DateOnly date = default;
         if (string.IsNullOrWhiteSpace(input.Date))
         {
-            errors.Add(OfferingFormNames.Session(e, s, "Date"), T["Vul de datum van de bijeenkomst in, bijvoorbeeld 15-09-2026."]);
+            errors.Add(Session(e, s, "Date"), T["Vul de datum van de bijeenkomst in, bijvoorbeeld 15-09-2026."]);
         }
         else if (!(dateOk = DutchInput.TryParseDate(input.Date, out date)))
         {
-            errors.Add(OfferingFormNames.Session(e, s, "Date"), T["De datum '{0}' bestaat niet. Vul de datum in als dd-mm-jjjj, bijvoorbeeld 15-09-2026.", input.Date.Trim()]);
+            errors.Add(Session(e, s, "Date"), T["De datum '{0}' bestaat niet. Vul de datum in als dd-mm-jjjj, bijvoorbeeld 15-09-2026.", input.Date.Trim()]);
         }
-        var start = ParseTime(input.StartTime, OfferingFormNames.Session(e, s, "StartTime"), T["begintijd"], errors);
-        var end = ParseTime(input.EndTime, OfferingFormNames.Session(e, s, "EndTime"), T["eindtijd"], errors);
+        var start = ParseTime(input.StartTime, Session(e, s, "StartTime"), T["begintijd"], errors);
+        var end = ParseTime(input.EndTime, Session(e, s, "EndTime"), T["eindtijd"], errors);
         var endDate = date;
         var endDateOk = true;
         if (!string.IsNullOrWhiteSpace(input.EndDate) && !(endDateOk = DutchInput.TryParseDate(input.EndDate, out endDate)))
         {
-            errors.Add(OfferingFormNames.Session(e, s, "EndDate"), T["De einddatum '{0}' bestaat niet. Vul de datum in als dd-mm-jjjj, of laat het veld leeg als de bijeenkomst op dezelfde dag eindigt.", input.EndDate.Trim()]);
+            errors.Add(Session(e, s, "EndDate"), T["De einddatum '{0}' bestaat niet. Vul de datum in als dd-mm-jjjj, of laat het veld leeg als de bijeenkomst op dezelfde dag eindigt.", input.EndDate.Trim()]);
         }
         else if (string.IsNullOrWhiteSpace(input.EndDate))
         {
@@ -144,11 +144,11 @@ public sealed partial class OfferingFormMapper
             var endOk = DutchInput.TryToUtc(endDate, endTime, out var endUtc);
             if (!startOk)
             {
-                errors.Add(OfferingFormNames.Session(e, s, "StartTime"), T["De begintijd bestaat niet op deze dag: de klok gaat dan een uur vooruit."]);
+                errors.Add(Session(e, s, "StartTime"), T["De begintijd bestaat niet op deze dag: de klok gaat dan een uur vooruit."]);
             }
             if (!endOk)
             {
-                errors.Add(OfferingFormNames.Session(e, s, "EndTime"), T["De eindtijd bestaat niet op deze dag: de klok gaat dan een uur vooruit."]);
+                errors.Add(Session(e, s, "EndTime"), T["De eindtijd bestaat niet op deze dag: de klok gaat dan een uur vooruit."]);
             }
             if (startOk && endOk)
             {
