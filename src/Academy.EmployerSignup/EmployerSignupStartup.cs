@@ -1,3 +1,4 @@
+using Academy.Core.Privacy;
 using Academy.Core.Contracts;
 using Academy.Core.Jobs;
 using Academy.Core.Modules;
@@ -26,6 +27,7 @@ public sealed class EmployerSignupStartup : ModuleStartup
         services.AddModelContributor<EmployerSignupModel>();
         services.AddDataMigration<EmployerSignupMigration>();
         services.AddPermissions<EmployerSignupPermissions>();
+        services.AddPersonalData<Services.Privacy.EmployerSignupPersonalData>();
 
         services.AddSingleton<SignupTokens>();
         services.AddScoped<HarrieEditions>();

@@ -25,6 +25,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddDataMigration<LeeragendaMigration>();
         services.AddContentHandler<OfferingHandler>();
         services.AddScoped<TaxonomyService>();
+        services.AddScoped<IThemeTaxonomy, ThemeTaxonomy>();
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
         services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();
