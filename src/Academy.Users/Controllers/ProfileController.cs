@@ -57,7 +57,7 @@ public sealed class ProfileController(
     }
 
     [HttpPost("mijn-profiel")]
-    [RequestSizeLimit(ImageLimits + 1024 * 1024)]
+    [RequestSizeLimit(MaxRequestBytes)]
     public async Task<IActionResult> Edit(ProfileForm form)
     {
         ModelState.Clear();
@@ -126,7 +126,7 @@ public sealed class ProfileController(
     /// A photo for signed-in users: the owner's always, anyone else's only when the profile is visible to colleagues.
     /// With the current version in the address (<c>v</c>) it is cached for good; without it, revalidated by ETag.
     /// </summary>
-    [HttpGet("profielfoto/{userId:length(1,64)}/{size:length(1)}", Name = UsersRouteNames.ProfilePhoto)]
+    [HttpGet("profielfoto/{userId:length(1,64)}/{size}", Name = UsersRouteNames.ProfilePhoto)]
     public async Task<IActionResult> Photo(string userId, string size, string? v)
     {
         var profile = await profiles.GetAsync(userId, HttpContext.RequestAborted);
@@ -146,7 +146,8 @@ public sealed class ProfileController(
         return stream is null ? NotFound() : File(stream, "image/webp", lastModified: null, entityTag: etag);
     }
 
-    private const long ImageLimits = Media.Abstractions.ImageLimits.MaxBytes * 2;
+    /// <summary>Room for a photo over the limit, so it gets the Dutch message rather than a bare 413.</summary>
+    private const long MaxRequestBytes = Media.Abstractions.ImageLimits.MaxBytes * 2;
 
     private Dictionary<string, string> Validate(ProfileForm form, IReadOnlyList<(string Id, string Name)> organisations, IReadOnlyList<ThemeTerm> themes)
     {

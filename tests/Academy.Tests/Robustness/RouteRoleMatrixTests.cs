@@ -72,7 +72,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /mijn-profiel"] = LoggedIn,
         ["POST /mijn-profiel"] = LoggedIn,
         ["POST /mijn-profiel/foto-verwijderen"] = LoggedIn,
-        ["GET /profielfoto/{userId:length(1,64)}/{size:length(1)}"] = LoggedIn,
+        ["GET /profielfoto/{userId:length(1,64)}/{size}"] = LoggedIn,
         ["GET /mijn-gegevens"] = LoggedIn,
         ["GET /mijn-gegevens/download"] = LoggedIn,
         ["POST /mijn-gegevens/verwijderen"] = LoggedIn,
