@@ -1,3 +1,4 @@
+using Academy.Core.Privacy;
 using Academy.Accreditation.Data;
 using Academy.Accreditation.Migrations;
 using Academy.Accreditation.Permissions;
@@ -30,6 +31,7 @@ public sealed class AccreditationStartup : ModuleStartup
         services.AddContentHandler<Models.AccreditationPartHandler>();
         services.AddSingleton<Academy.Core.Content.ILegacyContentShape, Models.AccreditationLegacyShape>();
         services.AddPermissions<AccreditationPermissions>();
+        services.AddPersonalData<Services.Privacy.AccreditationPersonalData>();
         services.AddSingleton<IAdminMenuProvider, AccreditationAdminMenu>();
         services.AddPublicMenu<AccreditationPublicMenu>();
         services.AddScoped<RegisterDirectory>();

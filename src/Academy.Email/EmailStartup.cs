@@ -1,3 +1,4 @@
+using Academy.Core.Privacy;
 using Academy.Core.Background;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
@@ -38,6 +39,7 @@ public sealed class EmailStartup : ModuleStartup
         services.AddBackgroundProcessor<MailDispatcher>();
 
         services.AddPermissions<EmailPermissions>();
+        services.AddPersonalData<Services.Privacy.EmailPersonalData>();
         services.AddSingleton<IAdminMenuProvider, EmailAdminMenu>();
         services.AddPublicMenu<EmailPublicMenu>();
         services.AddScoped<IAdminDashboardProvider, MailDashboard>();

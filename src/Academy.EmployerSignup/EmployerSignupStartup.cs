@@ -1,4 +1,5 @@
 using Academy.Leeragenda.Abstractions;
+using Academy.Core.Privacy;
 using Academy.Core.Contracts;
 using Academy.Core.Jobs;
 using Academy.Core.Modules;
@@ -27,6 +28,7 @@ public sealed class EmployerSignupStartup : ModuleStartup
         services.AddModelContributor<EmployerSignupModel>();
         services.AddDataMigration<EmployerSignupMigration>();
         services.AddPermissions<EmployerSignupPermissions>();
+        services.AddPersonalData<Services.Privacy.EmployerSignupPersonalData>();
 
         services.AddSingleton<SignupTokens>();
         services.AddScoped<HarrieEditions>();

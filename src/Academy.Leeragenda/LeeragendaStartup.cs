@@ -30,6 +30,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddContentPartDriver<Editors.OfferingPartDriver>();
         services.AddContentPartDriver<Editors.EditionsPartDriver>();
         services.AddScoped<TaxonomyService>();
+        services.AddScoped<IThemeTaxonomy, ThemeTaxonomy>();
         services.AddScoped<IContentChangeListener, CatalogueCacheEviction>();
         services.AddLeeragendaCatalogue();
         services.TryAddScoped<IEditionSeats, NoEditionSeats>();

@@ -15,6 +15,9 @@ public sealed record MemberProfile(
     bool VisibleToColleagues,
     bool HasPhoto)
 {
+    /// <summary>Changes with every upload; put it in the photo's address (route value <c>v</c>) so browsers may cache it for good.</summary>
+    public string? PhotoVersion { get; init; }
+
     /// <summary>Up to two letters for the avatar shown when there is no photo: first and last capitalised word
     /// ("Jan van den Berg" gives "JB"; tussenvoegsels are skipped).</summary>
     public string Initials
@@ -54,4 +57,16 @@ public static class UsersRouteNames
 {
     /// <summary>A profile photo: route values <c>userId</c> and <c>size</c> ("s" 48 px, "m" 128 px, "l" 320 px).</summary>
     public const string ProfilePhoto = "Users.Profile.Photo";
+
+    /// <summary>The signed-in user's own profile form.</summary>
+    public const string MyProfile = "Users.Profile.Edit";
+
+    /// <summary>The privacy statement.</summary>
+    public const string PrivacyStatement = "Users.Privacy.Statement";
+
+    /// <summary>The admin page that erases an account on request: route value <c>id</c>.</summary>
+    public const string EraseUser = "Users.Privacy.EraseUser";
+
+    /// <summary>The photo sizes in pixels (square) by route value <c>size</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, int> PhotoSizes = new Dictionary<string, int> { ["s"] = 48, ["m"] = 128, ["l"] = 320 };
 }

@@ -3,6 +3,7 @@ using Academy.Core.Data;
 using Academy.Core.Hosting;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
+using Academy.Core.Privacy;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
@@ -35,6 +36,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddModelContributor<UsersModel>();
         services.AddModelContributor<OrganisationRegistrationModel>();
         services.AddModelContributor<SignInModel>();
+        services.AddModelContributor<ProfileModel>();
         services.AddDataMigration<UsersMigration>();
         services.AddPermissions<UsersPermissions>();
         services.AddSingleton<PermissionCatalog>();
@@ -45,6 +47,9 @@ public sealed class UsersStartup : ModuleStartup
         services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
         services.AddScoped<IMemberProfiles, MemberProfiles>();
+        services.AddScoped<Services.Profiles.ProfilePhotos>();
+        services.AddScoped<Services.Privacy.PersonalDataService>();
+        services.AddPersonalData<Services.Privacy.UsersPersonalData>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 
         services.AddRecipeStep<OrganisationsStep>();

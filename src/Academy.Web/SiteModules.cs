@@ -10,6 +10,7 @@ public static class SiteModules
     [
         new CoreStartup(),
         new Academy.Users.UsersStartup(),
+        new Academy.Media.MediaStartup(),
         new Academy.Email.EmailStartup(),
         new Academy.Workflows.WorkflowsStartup(),
         new Academy.Leeragenda.LeeragendaStartup(),

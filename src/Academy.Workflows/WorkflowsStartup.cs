@@ -1,3 +1,4 @@
+using Academy.Core.Privacy;
 using Academy.Core.Content;
 using Academy.Core.Contracts;
 using Academy.Core.Events;
@@ -24,6 +25,7 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddModelContributor<WorkflowsModel>();
         services.AddDataMigration<WorkflowsMigration>();
         services.AddPermissions<WorkflowPermissions>();
+        services.AddPersonalData<Services.Privacy.WorkflowPersonalData>();
         services.AddSingleton<IAdminMenuProvider, WorkflowAdminMenu>();
         services.AddScoped<IAdminDashboardProvider, WorkflowDashboard>();
         services.AddRecipeStep<WorkflowTypesStep>();

@@ -40,6 +40,8 @@ public sealed class CoreStartup : ModuleStartup
         // Uploaded files (photos, community files) on this node; a shared store can replace it for scale-out.
         var files = Path.Combine(AppDataPath(options, configuration), "files");
         services.TryAddSingleton<Academy.Core.Files.IFileStore>(_ => new Academy.Core.Files.LocalFileStore(files));
+        // Core's own part of erasure: events that name the person (every module adds its own provider).
+        services.AddScoped<Academy.Core.Privacy.IPersonalDataProvider, Academy.Core.Privacy.OutboxPersonalData>();
         services.AddMemoryCache();
         // The public navigation: modules add entries (AddPublicMenu), themes lay them out.
         services.TryAddSingleton<Academy.Core.Navigation.PublicMenu>();

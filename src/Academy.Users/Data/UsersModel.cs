@@ -119,5 +119,7 @@ public sealed class UsersMigration : IDataMigration
         s => s.CreateTables(OrganisationRegistrationModel.Table),
         // Server-side sessions (logout ends a copied cookie too) and login failures per account and client.
         s => s.CreateTables(SignInModel.Tables),
+        // Profiles (function, bio, expertise themes, visibility, photo) beside the account.
+        s => s.CreateTables(ProfileModel.Table),
     ];
 }

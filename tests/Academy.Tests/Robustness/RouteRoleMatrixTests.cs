@@ -54,6 +54,8 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /workflows/signaal"] = Public,
         ["POST /workflows/signaal"] = Public,
         ["GET /workflows/signaal/verwerkt"] = Public,
+        ["GET /privacy"] = Public,
+        ["GET /account-verwijderd"] = Public,
 
         ["POST /aanmelden/{editionId}"] = LoggedIn,
         ["GET /mijn-aanmeldingen"] = LoggedIn,
@@ -67,6 +69,13 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /mijn-registers"] = LoggedIn,
         ["GET /meldingen"] = LoggedIn,
         ["POST /meldingen/gelezen"] = LoggedIn,
+        ["GET /mijn-profiel"] = LoggedIn,
+        ["POST /mijn-profiel"] = LoggedIn,
+        ["POST /mijn-profiel/foto-verwijderen"] = LoggedIn,
+        ["GET /profielfoto/{userId:length(1,64)}/{size}"] = LoggedIn,
+        ["GET /mijn-gegevens"] = LoggedIn,
+        ["GET /mijn-gegevens/download"] = LoggedIn,
+        ["POST /mijn-gegevens/verwijderen"] = LoggedIn,
 
         ["GET /presentie"] = "TakeAttendance",
         ["GET /presentie/{editionId}/{sessionId}"] = "TakeAttendance",
@@ -89,6 +98,8 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /admin/e-mail/{id:long}/opnieuw"] = "ManageEmail",
         ["GET /admin/gebruikers"] = "ManageUsers",
         ["GET /admin/organisaties"] = "ManageUsers",
+        ["GET /admin/gebruikers/{id:length(1,64)}/verwijderen"] = "ManageUsers",
+        ["POST /admin/gebruikers/{id:length(1,64)}/verwijderen"] = "ManageUsers",
 
         ["GET /admin/aanbod"] = Offerings,
         ["GET /admin/aanbod/nieuw"] = Offerings,
