@@ -125,7 +125,7 @@ public sealed class MeldingenPublicMenu : IPublicMenuProvider
 {
     public IEnumerable<PublicMenuItem> GetItems() =>
     [
-        new("Stel je vraag", "Meldingen.Question.Index", 650),
+        new("Stel je vraag", "Meldingen.Question.Index", 250),
         new("Meldingen", "Meldingen.Queue.Index", 850) { Audience = MenuAudience.SignedIn, Permission = MeldingenPermissions.HandleMeldingen },
     ];
 }
