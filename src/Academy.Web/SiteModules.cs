@@ -19,6 +19,7 @@ public static class SiteModules
         new Academy.Accreditation.AccreditationStartup(),
         new Academy.Admin.AdminStartup(),
         new Academy.Pages.PagesStartup(),
+        new Academy.Meldingen.MeldingenStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];

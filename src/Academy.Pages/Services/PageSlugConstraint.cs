@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace Academy.Pages.Services;
 
 /// <summary>
-/// A page slug ("over-de-leeracademie"): a valid slug that is not the first path segment of any route the site's
-/// modules registered, so the catch-all page route never shadows a module — also one added later.
+/// A page slug ("over-de-leeracademie"): a valid slug that is not the path of any one-segment route the site's
+/// modules registered, so the catch-all page route never shadows a module — also one added later. A page may share
+/// its slug with the first segment of longer routes: the page "werkcentrum" and the form at /werkcentrum/vraag are
+/// different addresses.
 /// </summary>
 public sealed class PageSlugConstraint(EndpointDataSource endpoints) : IRouteConstraint
 {
@@ -30,13 +32,13 @@ public sealed class PageSlugConstraint(EndpointDataSource endpoints) : IRouteCon
 
     public bool IsPageSlug(string slug) => Slug.IsValid(slug) && !Reserved.Contains(slug);
 
-    /// <summary>Every literal first segment ("leeragenda", "mijn-aanmeldingen", "leeragenda.ics") of the routes.</summary>
+    /// <summary>The literal paths of the one-segment routes ("leeragenda", "mijn-aanmeldingen", "leeragenda.ics").</summary>
     public static IReadOnlySet<string> ReservedSegments(IEnumerable<Endpoint> endpoints)
     {
         var reserved = new HashSet<string>(HostPaths, StringComparer.OrdinalIgnoreCase);
         foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.RoutePattern.PathSegments is [var first, ..] && first.Parts is [RoutePatternLiteralPart literal, ..])
+            if (endpoint.RoutePattern.PathSegments is [var only] && only.Parts is [RoutePatternLiteralPart literal, ..])
             {
                 reserved.Add(literal.Content);
             }

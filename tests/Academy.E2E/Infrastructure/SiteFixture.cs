@@ -29,6 +29,10 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string TrainerEmail = "trainer@example.nl";
     public const string TrainerPassword = "E2e-Trainer!2026";
 
+    /// <summary>A gids of the Werkcentrum (role Gids, installed by the Meldingen module), for the question journey.</summary>
+    public const string GidsEmail = "gids@example.nl";
+    public const string GidsPassword = "E2e-Gids!2026";
+
     /// <summary>A two-day HARRIE group that took place last week, given by the trainer, with three participants.</summary>
     public const string PastHarrieTitle = "HARRIE-training (afgelopen groep)";
     public const string PastHarrieEditionId = "e2e-harrie-afgelopen-groep";
@@ -152,6 +156,13 @@ public sealed class SiteFixture : IAsyncLifetime
                           "Email": "{{TrainerEmail}}",
                           "Roles": [ "Trainer" ],
                           "Password": "{{TrainerPassword}}"
+                        },
+                        {
+                          "UserName": "{{GidsEmail}}",
+                          "Email": "{{GidsEmail}}",
+                          "DisplayName": "Gids Werkcentrum",
+                          "Roles": [ "Gids" ],
+                          "Password": "{{GidsPassword}}"
                         }{{ProfessionalEntries()}}
                       ]
                     },

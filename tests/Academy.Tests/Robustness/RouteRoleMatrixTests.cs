@@ -15,7 +15,7 @@ namespace Academy.Tests.Robustness;
 /// </summary>
 public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<RobustSite>
 {
-    public static readonly string[] RecipeRoles = ["Beheerder", "Leercoördinator", "Trainer", "Professional", "Werkgever"];
+    public static readonly string[] RecipeRoles = ["Beheerder", "Leercoördinator", "Trainer", "Professional", "Werkgever", "Gids"];
 
     private const string Accreditation = "ManageAccreditation";
     private const string Enrolments = "ManageEnrolments";
@@ -23,6 +23,8 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string OfferingsPublish = "ManageOfferings+PublishOfferings";
     private const string Employees = "ManageOwnEmployees";
     private const string Workflows = "ManageWorkflows";
+    private const string Meldingen = "HandleMeldingen";
+    private const string MeldingenDashboard = "ViewMeldingenDashboard";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -152,6 +154,18 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /admin/presentie/{editionId}/{sessionId}"] = Accreditation,
         ["POST /admin/presentie/{editionId}/{sessionId}"] = Accreditation,
         ["GET /admin/presentie/{editionId}/{sessionId}/presentielijst.pdf"] = Accreditation,
+
+        ["GET /werkcentrum/vraag"] = Public,
+        ["POST /werkcentrum/vraag"] = Public,
+        ["GET /werkcentrum/vraag/verstuurd"] = Public,
+        ["GET /gids/meldingen"] = Meldingen,
+        ["GET /gids/meldingen/{id:long}"] = Meldingen,
+        ["POST /gids/meldingen/{id:long}/oppakken"] = Meldingen,
+        ["POST /gids/meldingen/{id:long}/notitie"] = Meldingen,
+        ["POST /gids/meldingen/{id:long}/doorverwijzen"] = Meldingen,
+        ["POST /gids/meldingen/{id:long}/afsluiten"] = Meldingen,
+        ["GET /admin/meldingen"] = MeldingenDashboard,
+        ["GET /admin/meldingen/meldingen.csv"] = MeldingenDashboard,
 
         ["GET /admin/workflows"] = Workflows,
         ["GET /admin/workflows/nieuw"] = Workflows,
