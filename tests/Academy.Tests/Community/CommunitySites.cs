@@ -42,11 +42,16 @@ public sealed class CommunitySite : IAsyncLifetime
 
     public AcademyFactory Factory { get; }
 
-    internal static AcademyFactory Create(string? postgres, FakeMemberProfiles profiles) =>
-        new(postgres)
+    internal static AcademyFactory Create(string? postgres, FakeMemberProfiles profiles)
+    {
+        var factory = new AcademyFactory(postgres)
         {
             ConfigureHost = builder => builder.ConfigureTestServices(services => services.AddSingleton<IMemberProfiles>(profiles)),
         };
+        // Every test logs in several people from the one test client address.
+        factory.Settings["Academy:Users:LoginAttemptsPerWindow"] = "1000000";
+        return factory;
+    }
 
     public Task InitializeAsync()
     {
