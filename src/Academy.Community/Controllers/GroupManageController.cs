@@ -28,9 +28,7 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
         {
             return denied!;
         }
-        var g = context.Group;
-        var settings = new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access };
-        return View(await ModelAsync(context, new FormErrorsOf<GroupForm>(settings, new()), null, cancellationToken));
+        return View(await ModelAsync(context, SettingsOf(context.Group), null, cancellationToken));
     }
 
     [HttpPost("", Name = "Community.Manage.Settings")]
@@ -88,13 +86,14 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
         var name = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : await groups.AddByEmailAsync(context.Group, email, asManager: false, cancellationToken);
         if (name is null)
         {
-            var g = context.Group;
-            var settings = new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access };
-            return View("Index", await ModelAsync(context, new FormErrorsOf<GroupForm>(settings, new()),
+            return View("Index", await ModelAsync(context, SettingsOf(context.Group),
                 "Er is geen account met dit e-mailadres. Controleer het adres, of vraag je collega eerst een account aan te maken.", cancellationToken, email));
         }
         return Done($"{name} is nu lid van de groep.", "Community.Manage.Index", new { group });
     }
+
+    private static FormErrorsOf<GroupForm> SettingsOf(CommunityGroup g) =>
+        new(new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access }, new());
 
     private async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)
     {

@@ -39,11 +39,10 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     [HttpGet("{topicId:long}", Name = CommunityRouteNames.Topic)]
     public async Task<IActionResult> Show(string group, long topicId, long? citeer, CancellationToken cancellationToken)
     {
-        var (context, denied) = await GroupAsync(group, cancellationToken);
-        var topic = context is null ? null : await TopicAsync(context, topicId, cancellationToken);
+        var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
-            return denied ?? NotFound();
+            return denied!;
         }
         var page = await reads.PageAsync(context!, topic, cancellationToken);
         var reply = new PostForm { Body = citeer is { } quoted ? page.Quote(quoted) : null };
@@ -77,42 +76,20 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     [HttpGet("{topicId:long}/bewerken", Name = "Community.Topics.Edit")]
     public async Task<IActionResult> Edit(string group, long topicId, long bericht, CancellationToken cancellationToken)
     {
-        var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
-        if (topic is null)
-        {
-            return denied!;
-        }
-        var post = await reads.PostAsync(topic, bericht, cancellationToken);
-        if (post is null)
-        {
-            return NotFound();
-        }
-        if (!MayEdit(context!, post.AuthorUserId))
-        {
-            return Forbid();
-        }
-        return View("New", new TopicFormModel(context!, new PostForm { Title = bericht == 0 ? topic.Title : null, Body = post.Body }, null, bericht, topic));
+        var (context, topic, post, denied) = await EditableAsync(group, topicId, bericht, cancellationToken);
+        return denied ?? View("New", new TopicFormModel(context!, new PostForm { Title = bericht == 0 ? topic!.Title : null, Body = post!.Body }, null, bericht, topic));
     }
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/bewerken")]
     public async Task<IActionResult> Edit(string group, long topicId, long bericht, PostForm form, CancellationToken cancellationToken)
     {
-        var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
-        if (topic is null)
+        var (context, topic, _, denied) = await EditableAsync(group, topicId, bericht, cancellationToken);
+        if (denied is not null)
         {
-            return denied!;
+            return denied;
         }
-        var post = await reads.PostAsync(topic, bericht, cancellationToken);
-        if (post is null)
-        {
-            return NotFound();
-        }
-        if (!MayEdit(context!, post.AuthorUserId))
-        {
-            return Forbid();
-        }
-        var result = await topics.EditAsync(context!.Group, topic, bericht, context.Viewer.UserId!, form, cancellationToken);
+        var result = await topics.EditAsync(context!.Group, topic!, bericht, context.Viewer.UserId!, form, cancellationToken);
         return result.Saved
             ? Done("Je wijziging is opgeslagen. De vorige tekst staat in de geschiedenis.", CommunityRouteNames.Topic, new { group, topicId })
             : View("New", new TopicFormModel(context, form, result.Check, bericht, topic));
@@ -121,8 +98,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     [HttpGet("{topicId:long}/geschiedenis", Name = "Community.Topics.History")]
     public async Task<IActionResult> History(string group, long topicId, long bericht, CancellationToken cancellationToken)
     {
-        var (context, denied) = await GroupAsync(group, cancellationToken);
-        var topic = context is null ? null : await TopicAsync(context, topicId, cancellationToken);
+        var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         var post = topic is null ? null : await reads.PostAsync(topic, bericht, cancellationToken);
         if (post is null)
         {
@@ -197,26 +173,40 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     [HttpPost("{topicId:long}/volgen", Name = "Community.Topics.Follow")]
     public async Task<IActionResult> Follow(string group, long topicId, CancellationToken cancellationToken)
     {
-        var (context, denied) = await GroupAsync(group, cancellationToken);
-        var topic = context is null ? null : await TopicAsync(context, topicId, cancellationToken);
+        var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
-            return denied ?? NotFound();
+            return denied!;
         }
         var follows = await groups.ToggleFollowAsync(context!.Viewer.UserId!, FollowTarget.Topic, topic.Id, cancellationToken);
         return Done(follows ? "Je volgt dit onderwerp." : "Je volgt dit onderwerp niet meer.", CommunityRouteNames.Topic, new { group, topicId });
     }
 
-    /// <summary>The topic when the viewer may read it and post in its group (members and moderators); else 404 or 403.</summary>
-    private async Task<(GroupContext?, Topic?, IActionResult?)> PostableAsync(string group, long topicId, CancellationToken cancellationToken)
+    /// <summary>The topic when the viewer may read it; else why not (404, or a login for a visitor).</summary>
+    private async Task<(GroupContext?, Topic?, IActionResult?)> ReadableAsync(string group, long topicId, CancellationToken cancellationToken)
     {
         var (context, denied) = await GroupAsync(group, cancellationToken);
         var topic = context is null ? null : await TopicAsync(context, topicId, cancellationToken);
-        if (topic is null)
+        return topic is null ? (context, null, denied ?? NotFound()) : (context, topic, null);
+    }
+
+    /// <summary>The topic when the viewer may read it and post in its group (members and moderators); else 404 or 403.</summary>
+    private async Task<(GroupContext?, Topic?, IActionResult?)> PostableAsync(string group, long topicId, CancellationToken cancellationToken)
+    {
+        var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
+        return topic is null ? (context, null, denied) : context!.Rights.Posts ? (context, topic, null) : (context, null, Forbid());
+    }
+
+    /// <summary>A post the viewer may edit (the author, group managers, moderators); else 404 or 403.</summary>
+    private async Task<(GroupContext?, Topic?, PostView?, IActionResult?)> EditableAsync(string group, long topicId, long replyId, CancellationToken cancellationToken)
+    {
+        var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
+        var post = topic is null ? null : await reads.PostAsync(topic, replyId, cancellationToken);
+        if (post is null)
         {
-            return (context, null, denied ?? NotFound());
+            return (context, null, null, denied ?? NotFound());
         }
-        return context!.Rights.Posts ? (context, topic, null) : (context, null, Forbid());
+        return MayEdit(context!, post.AuthorUserId) ? (context, topic, post, null) : (context, null, null, Forbid());
     }
 
     private static bool MayEdit(GroupContext context, string authorUserId) =>

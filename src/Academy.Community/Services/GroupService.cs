@@ -162,6 +162,8 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
         unitOfWork.RunAsync(async () =>
         {
             var slug = Slug.From(string.IsNullOrWhiteSpace(form.Slug) ? form.Name ?? "" : form.Slug);
+            // The column holds 80 characters (PostgreSQL enforces it).
+            slug = slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
             if (slug.Length == 0 || ReservedSlugs.Contains(slug) || await db.Set<CommunityGroup>().AnyAsync(g => g.Slug == slug, cancellationToken))
             {
                 return WorkOutcome<CommunityGroup?>.Discard(null);
