@@ -20,6 +20,7 @@ public static class SiteModules
         new Academy.Admin.AdminStartup(),
         new Academy.Pages.PagesStartup(),
         new Academy.Meldingen.MeldingenStartup(),
+        new Academy.Community.CommunityStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];

@@ -25,6 +25,8 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string Workflows = "ManageWorkflows";
     private const string Meldingen = "HandleMeldingen";
     private const string MeldingenDashboard = "ViewMeldingenDashboard";
+    private const string Community = "TakePartInCommunity";
+    private const string Moderate = "ModerateCommunity";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -58,6 +60,10 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /workflows/signaal/verwerkt"] = Public,
         ["GET /privacy"] = Public,
         ["GET /account-verwijderd"] = Public,
+        ["GET /community"] = Public,
+        ["GET /community/{group}"] = Public,
+        ["GET /community/{group}/{topicId:long}"] = Public,
+        ["GET /community/{group}/{topicId:long}/geschiedenis"] = Public,
 
         ["POST /aanmelden/{editionId}"] = LoggedIn,
         ["GET /mijn-aanmeldingen"] = LoggedIn,
@@ -90,6 +96,26 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /werkgever/deelnemers/{id:long}/afmelden"] = Employees,
         ["POST /werkgever/deelnemers/{id:long}/afmelden"] = Employees,
         ["POST /werkgever/collegas/koppelen"] = Employees,
+
+        ["GET /community/leden"] = Community,
+        ["POST /community/{group}/lid-worden"] = Community,
+        ["POST /community/{group}/verlaten"] = Community,
+        ["POST /community/{group}/volgen"] = Community,
+        ["GET /community/{group}/nieuw"] = Community,
+        ["POST /community/{group}/nieuw"] = Community,
+        ["POST /community/{group}/{topicId:long}/reageren"] = Community,
+        ["GET /community/{group}/{topicId:long}/bewerken"] = Community,
+        ["POST /community/{group}/{topicId:long}/bewerken"] = Community,
+        ["POST /community/{group}/{topicId:long}/nuttig"] = Community,
+        ["POST /community/{group}/{topicId:long}/antwoord"] = Community,
+        ["POST /community/{group}/{topicId:long}/status"] = Community,
+        ["POST /community/{group}/{topicId:long}/volgen"] = Community,
+        ["GET /community/{group}/beheer"] = Community,
+        ["POST /community/{group}/beheer"] = Community,
+        ["POST /community/{group}/beheer/leden"] = Community,
+        ["POST /community/{group}/beheer/toevoegen"] = Community,
+        ["GET /admin/community"] = Moderate,
+        ["POST /admin/community"] = Moderate,
 
         ["GET /admin"] = "AccessAdmin",
         ["GET /admin/inhoudstypes"] = "ViewContentTypes",

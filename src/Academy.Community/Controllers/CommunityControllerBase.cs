@@ -1,0 +1,50 @@
+using Academy.Community.Models;
+using Academy.Community.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Community.Controllers;
+
+/// <summary>A group as the viewer may see it, with what the viewer may do in it.</summary>
+public sealed record GroupContext(CommunityGroup Group, CommunityViewer Viewer, GroupRights Rights, bool CanRead);
+
+/// <summary>
+/// Finds the group and topic of a request through <see cref="CommunityAccess"/>: a group the viewer may not see is 404
+/// (hidden groups do not exist for outsiders), except that a visitor is asked to log in for a group of professionals.
+/// </summary>
+public abstract class CommunityControllerBase(CommunityAccess access) : Controller
+{
+    protected const string NoticeKey = "community-melding";
+
+    protected CommunityAccess Access => access;
+
+    protected CommunityViewer Viewer => CommunityViewer.From(User);
+
+    protected async Task<(GroupContext? Context, IActionResult? Denied)> GroupAsync(string slug, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer;
+        var group = await access.VisibleGroups(viewer).AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
+        if (group is null)
+        {
+            var existsForProfessionals = !viewer.SignedIn
+                && await access.Groups.AnyAsync(g => g.Slug == slug && g.JoinPolicy != JoinPolicy.Hidden, cancellationToken);
+            return (null, existsForProfessionals ? Challenge() : NotFound());
+        }
+        var rights = await access.RightsAsync(group, viewer, cancellationToken);
+        var canRead = await access.ReadableGroups(viewer).AnyAsync(g => g.Id == group.Id, cancellationToken);
+        return (new GroupContext(group, viewer, rights, canRead), null);
+    }
+
+    /// <summary>The topic when the viewer may read it and it belongs to this group (a forged pair is 404).</summary>
+    protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken) =>
+        await access.ReadableTopics(context.Viewer).AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == topicId && t.GroupId == context.Group.Id, cancellationToken);
+
+    protected IActionResult Done(string notice, string route, object values)
+    {
+        TempData[NoticeKey] = notice;
+        return RedirectToRoute(route, values);
+    }
+
+    protected string? Notice => TempData[NoticeKey] as string;
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Academy.Community.Models;
+using Academy.Core.Data;
+using Academy.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Community.Services;
+
+/// <summary>
+/// The community's part of "mijn gegevens" and of erasing an account: memberships, follows and reactions are deleted;
+/// posts stay for the discussion's sake but lose their author (shown as "Oud-lid").
+/// </summary>
+public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataProvider
+{
+    public const string ErasedAuthor = "verwijderd";
+
+    public string Name => "community";
+
+    public async Task<PersonalDataSection?> ExportAsync(PersonalDataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var id = subject.UserId;
+        var memberships = await db.Set<GroupMembership>().AsNoTracking().Where(m => m.UserId == id)
+            .Join(db.Set<CommunityGroup>(), m => m.GroupId, g => g.Id, (m, g) => new { Groep = g.Name, Status = m.Status.ToString(), Beheerder = m.IsManager, Sinds = m.CreatedUtc })
+            .ToListAsync(cancellationToken);
+        var topics = await db.Set<Topic>().AsNoTracking().Where(t => t.AuthorUserId == id)
+            .Select(t => new { Titel = t.Title, Tekst = t.Body, Geplaatst = t.CreatedUtc }).ToListAsync(cancellationToken);
+        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.AuthorUserId == id)
+            .Select(r => new { Onderwerp = r.TopicId, Tekst = r.Body, Geplaatst = r.CreatedUtc }).ToListAsync(cancellationToken);
+        var follows = await db.Set<Follow>().AsNoTracking().Where(f => f.UserId == id).CountAsync(cancellationToken);
+        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0)
+        {
+            return null;
+        }
+        var data = new JsonObject
+        {
+            ["groepen"] = JsonSerializerNode(memberships),
+            ["onderwerpen"] = JsonSerializerNode(topics),
+            ["reacties"] = JsonSerializerNode(replies),
+            ["gevolgd"] = follows,
+        };
+        return new PersonalDataSection(Name, data);
+    }
+
+    public async Task EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var id = subject.UserId;
+        await db.Set<GroupMembership>().Where(m => m.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Follow>().Where(f => f.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<UsefulReaction>().Where(r => r.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Topic>().Where(t => t.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.AuthorUserId, ErasedAuthor), cancellationToken);
+        await db.Set<Reply>().Where(r => r.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorUserId, ErasedAuthor), cancellationToken);
+        await db.Set<PostRevision>().Where(r => r.EditorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.EditorUserId, ErasedAuthor), cancellationToken);
+    }
+
+    private static JsonNode? JsonSerializerNode<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value);
+}

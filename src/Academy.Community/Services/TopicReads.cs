@@ -1,0 +1,84 @@
+using Academy.Community.Controllers;
+using Academy.Community.Models;
+using Academy.Core.Data;
+using Academy.Users.Abstractions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Community.Services;
+
+/// <summary>One post on a topic page: the opening post has <see cref="ReplyId"/> 0.</summary>
+public sealed record PostView(long ReplyId, string AuthorUserId, string Body, DateTime CreatedUtc, DateTime? EditedUtc, int Useful, bool UsefulByViewer);
+
+/// <summary>The topic page; <see cref="Reply"/> and its check are the reply form as typed.</summary>
+public sealed record TopicPageModel(
+    GroupContext Context,
+    Topic Topic,
+    IReadOnlyList<PostView> Posts,
+    IReadOnlyDictionary<string, MemberProfile> Authors,
+    bool Follows)
+{
+    public PostForm Reply { get; init; } = new();
+    public PostCheck? ReplyCheck { get; init; }
+    public string? ReplyError { get; init; }
+    public string? Notice { get; init; }
+
+    public string AuthorName(string userId) => Authors.TryGetValue(userId, out var p) ? p.DisplayName : "Oud-lid";
+
+    /// <summary>A reply form that starts with the quoted post as Markdown (the quote button, without JavaScript).</summary>
+    public string? Quote(long replyId) => Posts.FirstOrDefault(p => p.ReplyId == replyId) is { } post
+        ? string.Join('\n', post.Body.Split('\n').Select(l => "> " + l.TrimEnd('\r'))) + $"\n>\n> — {AuthorName(post.AuthorUserId)}\n\n"
+        : null;
+}
+
+/// <summary>The new-topic and edit form (<see cref="ReplyId"/> set when a reply is edited; 0 the opening post).</summary>
+public sealed record TopicFormModel(GroupContext Context, PostForm Form, PostCheck? Check, long ReplyId, Topic? Topic = null)
+{
+    public bool Editing => Topic is not null;
+}
+
+public sealed record RevisionView(string EditorName, DateTime EditedUtc, string? PreviousTitle, string? PreviousBody);
+
+/// <param name="ShowText">Previous versions are shown to the author and to managers and moderators; others see who and when.</param>
+public sealed record HistoryModel(GroupContext Context, Topic Topic, long ReplyId, bool ShowText, IReadOnlyList<RevisionView> Revisions);
+
+/// <summary>Reads for the topic pages (the topic itself comes from <see cref="CommunityAccess"/>).</summary>
+public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, GroupService groups)
+{
+    public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, CancellationToken cancellationToken)
+    {
+        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id)
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id)
+            .Select(r => new { r.ReplyId, r.UserId }).ToListAsync(cancellationToken);
+        var userId = context.Viewer.UserId;
+        PostView View(long id, string author, string body, DateTime created, DateTime? edited) =>
+            new(id, author, body, created, edited, reactions.Count(r => r.ReplyId == id), reactions.Any(r => r.ReplyId == id && r.UserId == userId));
+        var posts = new List<PostView> { View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc) };
+        posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc)));
+        var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
+        var follows = await groups.FollowsAsync(userId, FollowTarget.Topic, topic.Id, cancellationToken);
+        return new TopicPageModel(context, topic, posts, authors, follows);
+    }
+
+    /// <summary>The opening post (0) or a reply of this topic; null when the reply is not of this topic.</summary>
+    public async Task<PostView?> PostAsync(Topic topic, long replyId, CancellationToken cancellationToken)
+    {
+        if (replyId == 0)
+        {
+            return new PostView(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, 0, false);
+        }
+        var reply = await db.Set<Reply>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == replyId && r.TopicId == topic.Id, cancellationToken);
+        return reply is null ? null : new PostView(reply.Id, reply.AuthorUserId, reply.Body, reply.CreatedUtc, reply.EditedUtc, 0, false);
+    }
+
+    public async Task<HistoryModel> HistoryAsync(GroupContext context, Topic topic, PostView post, bool showText, CancellationToken cancellationToken)
+    {
+        var revisions = await db.Set<PostRevision>().AsNoTracking().Where(r => r.TopicId == topic.Id && r.ReplyId == post.ReplyId)
+            .OrderByDescending(r => r.EditedUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var names = await profiles.GetManyAsync(revisions.Select(r => r.EditorUserId).Distinct(), cancellationToken);
+        return new HistoryModel(context, topic, post.ReplyId, showText, revisions
+            .Select(r => new RevisionView(names.TryGetValue(r.EditorUserId, out var p) ? p.DisplayName : "Oud-lid", r.EditedUtc,
+                showText ? r.PreviousTitle : null, showText ? r.PreviousBody : null))
+            .ToList());
+    }
+}
