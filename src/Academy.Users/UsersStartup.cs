@@ -126,6 +126,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddScoped<AccountMails>();
         services.AddScoped<AccountForms>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<Academy.Core.Privacy.IPersonalDataProvider, RegistrationPersonalData>();
         services.AddScoped<IMailLinkResolver, ConfirmRegistrationLinkResolver>();
         services.AddScoped<IMailLinkResolver, ResetPasswordLinkResolver>();
         services.AddScoped<IMailLinkResolver, ConfirmNewEmailLinkResolver>();
