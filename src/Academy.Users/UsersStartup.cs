@@ -7,7 +7,9 @@ using Academy.Core.Privacy;
 using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
+using Academy.Users.Services.Accounts;
 using Academy.Users.Services.SignIn;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +39,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddModelContributor<OrganisationRegistrationModel>();
         services.AddModelContributor<SignInModel>();
         services.AddModelContributor<ProfileModel>();
+        services.AddModelContributor<RegistrationModel>();
         services.AddDataMigration<UsersMigration>();
         services.AddPermissions<UsersPermissions>();
         services.AddSingleton<PermissionCatalog>();
@@ -73,7 +76,10 @@ public sealed class UsersStartup : ModuleStartup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
 
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // A self-registered account signs in once confirmed and approved (RegistrationSignInGate); others always.
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Tokens.EmailConfirmationTokenProvider = AccountTokenProvider.Name;
+                options.Tokens.ChangeEmailTokenProvider = AccountTokenProvider.Name;
                 options.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<AcademyDbContext>()
@@ -81,6 +87,7 @@ public sealed class UsersStartup : ModuleStartup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddPasswordValidator<WeakPasswordValidator>()
+            .AddTokenProvider<AccountTokenProvider>(AccountTokenProvider.Name)
             .AddClaimsPrincipalFactory<AcademyClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -97,6 +104,7 @@ public sealed class UsersStartup : ModuleStartup
             options.EventsType = typeof(SessionCookieEvents);
         });
         AccountProtectionOptions.Add(services, configuration);
+        AddRegistration(services, configuration);
         services.AddScoped<UserSessions>();
         services.AddScoped<SessionCookieEvents>();
         services.AddScoped<LoginGuard>();
@@ -115,6 +123,20 @@ public sealed class UsersStartup : ModuleStartup
         services.AddLoginThrottle(configuration);
     }
 
+    /// <summary>Registering, confirming, approving, and the mailed password and e-mail links.</summary>
+    private static void AddRegistration(IServiceCollection services, IConfiguration configuration)
+    {
+        AccountLinkOptions.Add(services, configuration);
+        services.Replace(ServiceDescriptor.Scoped<IUserConfirmation<AcademyUser>, RegistrationSignInGate>());
+        services.AddScoped<AccountMails>();
+        services.AddScoped<AccountForms>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<Academy.Core.Privacy.IPersonalDataProvider, RegistrationPersonalData>();
+        services.AddScoped<IMailLinkResolver, ConfirmRegistrationLinkResolver>();
+        services.AddScoped<IMailLinkResolver, ResetPasswordLinkResolver>();
+        services.AddScoped<IMailLinkResolver, ConfirmNewEmailLinkResolver>();
+    }
+
 }
 
 /// <summary>The Users module's entries in the back-office menu.</summary>
@@ -124,5 +146,6 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
     [
         new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageUsers, 900),
         new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
+        new("Registraties", "/admin/registraties", UsersPermissions.ApproveRegistrations, 905),
     ];
 }

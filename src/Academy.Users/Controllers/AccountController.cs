@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Academy.Users.Services;
+using Academy.Users.Services.Accounts;
 using Academy.Users.Services.SignIn;
 
 namespace Academy.Users.Controllers;
@@ -33,6 +34,7 @@ public sealed class AccountController(
     UserManager<AcademyUser> userManager,
     UserSessions sessions,
     LoginGuard guard,
+    RegistrationService registrations,
     IStringLocalizer<AccountController> T) : Controller
 {
     /// <summary>Shown for every failed sign-in; five failures from one address stop tries from there for 15 minutes (<see cref="LoginGuard"/>).</summary>
@@ -99,8 +101,14 @@ public sealed class AccountController(
         }
         if (result.IsNotAllowed)
         {
-            // Refused before the password was checked (e.g. an unconfirmed account, if that is ever required).
-            VerifyDummyHash(model.Password!);
+            // A self-registration not yet confirmed or approved: Identity refused before checking the password. Only
+            // whoever knows the password hears why; anyone else gets the answer of a wrong password.
+            if (await userManager.CheckPasswordAsync(user, model.Password!)
+                && RegistrationSignInGate.RefusalMessage(await registrations.StatusAsync(user.Id)) is { } refusal)
+            {
+                ModelState.AddModelError("", T[refusal]);
+                return LoginForm(model);
+            }
         }
         // Wrong password or not allowed: the same answer as for an unknown address.
         await guard.RecordFailureAsync(attempt);

@@ -13,7 +13,7 @@ public sealed record UserRow(string Id, string DisplayName, string Email, IReadO
 
 public sealed record UserListViewModel(IReadOnlyList<UserRow> Users, int Page, int PageCount, int Total);
 
-public sealed record OrganisationRow(string Id, string Name, string Kind, string? Place, int UserCount);
+public sealed record OrganisationRow(string Id, string Name, string Kind, string? Place, int UserCount, string? EmailDomains = null);
 
 /// <summary>Read-only back-office lists of users and organisations.</summary>
 [RequirePermission(UsersPermissions.ManageUsers)]
@@ -67,7 +67,7 @@ public sealed class UsersAdminController(AcademyDbContext db, TimeProvider clock
         var organisations = await db.Set<Organisation>().AsNoTracking().ToListAsync();
         var rows = organisations
             .OrderBy(o => o.Name, StringComparer.Create(Core.Hosting.AcademyHost.Dutch, ignoreCase: true))
-            .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.Place, counts.GetValueOrDefault(o.Id)))
+            .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.Place, counts.GetValueOrDefault(o.Id), o.EmailDomains))
             .ToList();
         return View(rows);
     }

@@ -1,4 +1,5 @@
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public sealed class UsersModel : IModelContributor
             b.Property(o => o.Name).HasMaxLength(200).IsRequired();
             b.Property(o => o.Kind).HasMaxLength(32).IsRequired();
             b.Property(o => o.Place).HasMaxLength(100);
+            b.Property(o => o.EmailDomains).HasMaxLength(Services.EmailDomains.MaxStoredLength);
         });
 
         builder.Entity<AcademyUser>(b =>
@@ -121,5 +123,10 @@ public sealed class UsersMigration : IDataMigration
         s => s.CreateTables(SignInModel.Tables),
         // Profiles (function, bio, expertise themes, visibility, photo) beside the account.
         s => s.CreateTables(ProfileModel.Table),
+        // Self-registration: organisations' e-mail domains, the registrations awaiting confirmation or approval, and
+        // the permission to approve them for the Beheerder and Leercoördinator of existing sites.
+        s => s.AddColumns("Organisations", nameof(Organisation.EmailDomains))
+            .CreateTables(RegistrationModel.Table),
+        s => s.InstallDefaults(ModuleName, typeof(UsersMigration).Assembly),
     ];
 }

@@ -13,6 +13,11 @@ public class Organisation
     /// <summary>One of <see cref="OrganisationKinds.All"/>.</summary>
     public string Kind { get; set; } = OrganisationKinds.Other;
     public string? Place { get; set; }
+    /// <summary>
+    /// The organisation's own e-mail domains, lowercase, separated by spaces (e.g. "arnhem.nl"): someone who registers
+    /// and confirms an address in one of them becomes a Professional at once (<see cref="Services.EmailDomains"/>).
+    /// </summary>
+    public string? EmailDomains { get; set; }
 
     public static bool IsValidId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= IdMaxLength && IdPattern.IsMatch(id);

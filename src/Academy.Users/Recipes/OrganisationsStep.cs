@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
+using Academy.Users.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Users.Recipes;
 
-/// <summary>"Organisations": upserts partner organisations by Id.</summary>
+/// <summary>
+/// "Organisations": upserts partner organisations by Id, with their optional "EmailDomains" (a confirmed address in
+/// one of them makes a self-registered account a Professional without the leer-coördinator's approval).
+/// </summary>
 public sealed class OrganisationsStep : IRecipeStepHandler
 {
     public string Name => "Organisations";
@@ -47,7 +51,25 @@ public sealed class OrganisationsStep : IRecipeStepHandler
             {
                 throw context.Error(obj, "De plaatsnaam is te lang (hoogstens 100 tekens).", "Place");
             }
-            organisations.Add(new Organisation { Id = id, Name = name, Kind = kind, Place = string.IsNullOrEmpty(place) ? null : place });
+            var domains = new List<string>();
+            foreach (var (value, _, path) in RecipeJson.OptionalStringList(context, obj, "EmailDomains") ?? [])
+            {
+                var (parsed, invalid) = EmailDomains.Parse(value);
+                if (invalid is not null || parsed.Count != 1)
+                {
+                    throw RecipeJson.Located(context, path, $"'{value}' is geen e-maildomein (zoals arnhem.nl).");
+                }
+                domains.Add(parsed[0]);
+            }
+            var stored = EmailDomains.Store(domains.Distinct());
+            if (stored is { Length: > EmailDomains.MaxStoredLength })
+            {
+                throw context.Error(obj, $"Te veel e-maildomeinen (samen hoogstens {EmailDomains.MaxStoredLength} tekens).", "EmailDomains");
+            }
+            organisations.Add(new Organisation
+            {
+                Id = id, Name = name, Kind = kind, Place = string.IsNullOrEmpty(place) ? null : place, EmailDomains = stored,
+            });
         }
 
         var set = db.Set<Organisation>();
@@ -63,6 +85,7 @@ public sealed class OrganisationsStep : IRecipeStepHandler
                 existing.Name = organisation.Name;
                 existing.Kind = organisation.Kind;
                 existing.Place = organisation.Place;
+                existing.EmailDomains = organisation.EmailDomains;
             }
         }
         await db.SaveChangesAsync();

@@ -8,12 +8,14 @@ public sealed class UsersPermissions : IPermissionProvider
     public const string AccessAdmin = "AccessAdmin";
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
+    public const string ApproveRegistrations = "ApproveRegistrations";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(AccessAdmin, "Toegang tot het beheergedeelte van de site"),
         new(ManageUsers, "Gebruikers, rollen en organisaties beheren"),
         new(ManageSettings, "Site-instellingen beheren"),
+        new(ApproveRegistrations, "Aanmeldingen van nieuwe gebruikers goedkeuren of afwijzen"),
     ];
 }
 
