@@ -44,6 +44,12 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
+        services.AddScoped<IAccountInvitations, AccountInvitations>();
+        services.AddScoped<UserAudit>();
+        services.AddScoped<UserAuditLog>();
+        services.AddScoped<UserSearch>();
+        services.AddScoped<UserAdministration>();
+        services.AddModelContributor<UserAuditModel>();
         services.AddScoped<IMemberProfiles, MemberProfiles>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
 
@@ -117,7 +123,7 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageUsers, 900),
+        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageMemberAccounts, 900),
         new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
     ];
 }

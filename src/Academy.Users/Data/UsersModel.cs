@@ -1,4 +1,5 @@
 using Academy.Core.Data;
+using Academy.Core.Recipes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -119,5 +120,8 @@ public sealed class UsersMigration : IDataMigration
         s => s.CreateTables(OrganisationRegistrationModel.Table),
         // Server-side sessions (logout ends a copied cookie too) and login failures per account and client.
         s => s.CreateTables(SignInModel.Tables),
+        // The audit log of access changes, and ManageMemberAccounts for the Beheerder and Leercoördinator roles.
+        s => s.CreateTables(UserAuditModel.Table),
+        s => s.InstallDefaults(ModuleName, typeof(UsersMigration).Assembly),
     ];
 }

@@ -8,12 +8,15 @@ public sealed class UsersPermissions : IPermissionProvider
     public const string AccessAdmin = "AccessAdmin";
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
+    /// <summary>Invite people and manage accounts with only the roles in <see cref="UserAdministration.MemberRoles"/>; with ManageUsers, every role.</summary>
+    public const string ManageMemberAccounts = "ManageMemberAccounts";
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(AccessAdmin, "Toegang tot het beheergedeelte van de site"),
         new(ManageUsers, "Gebruikers, rollen en organisaties beheren"),
         new(ManageSettings, "Site-instellingen beheren"),
+        new(ManageMemberAccounts, "Trainers en professionals uitnodigen, hun rollen geven en hun account blokkeren"),
     ];
 }
 
