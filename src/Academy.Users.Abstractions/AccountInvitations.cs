@@ -29,3 +29,10 @@ public interface IAccountInvitations
     /// <param name="invitedByUserId">The signed-in person who invites (written to the audit log); null for the site itself.</param>
     Task<InvitationResult> InviteAsync(AccountInvitation invitation, string? invitedByUserId = null, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Permission names of the Users module that other modules check before offering its actions.</summary>
+public static class UsersPermissionNames
+{
+    /// <summary>Invite people and give them the Trainer or Professional role (the leer-coördinator, the Beheerder).</summary>
+    public const string ManageMemberAccounts = "ManageMemberAccounts";
+}

@@ -7,6 +7,7 @@ using Academy.Users.Data;
 using Academy.Users.Recipes;
 using Academy.Users.Services;
 using Academy.Users.Services.SignIn;
+using Academy.Users.Services.TwoFactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -50,8 +51,10 @@ public sealed class UsersStartup : ModuleStartup
         services.AddScoped<UserSearch>();
         services.AddScoped<UserAdministration>();
         services.AddModelContributor<UserAuditModel>();
+        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<IMemberProfiles, MemberProfiles>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
+        services.AddScoped<ISetupHandler, RecipeUserInvitations>();
 
         services.AddRecipeStep<OrganisationsStep>();
         services.AddRecipeStep<RolesStep>();
@@ -116,6 +119,9 @@ public sealed class UsersStartup : ModuleStartup
         services.AddLoginThrottle(configuration);
     }
 
+    /// <summary>Staff without two-step verification set it up before any /admin page.</summary>
+    public override void Configure(IApplicationBuilder app) => app.UseMiddleware<StaffTwoFactorRequirement>();
+
 }
 
 /// <summary>The Users module's entries in the back-office menu.</summary>
@@ -125,5 +131,6 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
     [
         new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageMemberAccounts, 900),
         new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
+        new("Logboek gebruikers", "/admin/gebruikers/logboek", UsersPermissions.ManageUsers, 920),
     ];
 }

@@ -97,6 +97,12 @@ public sealed class AccountController(
             await guard.ForgetClientFailuresAsync(attempt);
             return LocalRedirect(model.ReturnUrl ?? "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second step (TwoFactorLoginController) asks for the code.
+            await guard.ForgetClientFailuresAsync(attempt);
+            return RedirectToRoute("Users.TwoFactorLogin.Index", new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
+        }
         if (result.IsNotAllowed)
         {
             // Refused before the password was checked (e.g. an unconfirmed account, if that is ever required).

@@ -9,7 +9,7 @@ public sealed class UsersPermissions : IPermissionProvider
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
     /// <summary>Invite people and manage accounts with only the roles in <see cref="UserAdministration.MemberRoles"/>; with ManageUsers, every role.</summary>
-    public const string ManageMemberAccounts = "ManageMemberAccounts";
+    public const string ManageMemberAccounts = Abstractions.UsersPermissionNames.ManageMemberAccounts;
 
     public IEnumerable<Permission> GetPermissions() =>
     [
