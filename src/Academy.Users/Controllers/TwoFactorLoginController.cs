@@ -16,6 +16,8 @@ public sealed class TwoFactorLoginViewModel
     public bool RememberMe { get; set; }
     public bool RememberMachine { get; set; }
     public string? ReturnUrl { get; set; }
+    /// <summary>No password step pending (never there, or older than five minutes): the page says to log in again.</summary>
+    public bool Expired { get; set; }
 }
 
 /// <summary>
@@ -36,11 +38,8 @@ public sealed class TwoFactorLoginController(
     [HttpGet("", Name = "Users.TwoFactorLogin.Index")]
     public async Task<IActionResult> Index(string? returnUrl, bool rememberMe = false)
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToRoute("Users.Account.Login");
-        }
-        return View(new TwoFactorLoginViewModel { ReturnUrl = LocalOrNull(returnUrl), RememberMe = rememberMe });
+        var pending = await signInManager.GetTwoFactorAuthenticationUserAsync() is not null;
+        return View(new TwoFactorLoginViewModel { ReturnUrl = LocalOrNull(returnUrl), RememberMe = rememberMe, Expired = !pending });
     }
 
     [HttpPost("")]
@@ -52,7 +51,7 @@ public sealed class TwoFactorLoginController(
     [HttpPost("herstelcode", Name = "Users.TwoFactorLogin.Recovery")]
     [EnableRateLimiting(LoginThrottle.Policy)]
     public Task<IActionResult> Recovery(TwoFactorLoginViewModel model) =>
-        SignInAsync(model, nameof(model.RecoveryCode), AuthenticatorSetup.Clean(model.RecoveryCode),
+        SignInAsync(model, nameof(model.RecoveryCode), AuthenticatorSetup.CleanRecoveryCode(model.RecoveryCode),
             code => signInManager.TwoFactorRecoveryCodeSignInAsync(code));
 
     private async Task<IActionResult> SignInAsync(TwoFactorLoginViewModel model, string field, string code, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> signIn)

@@ -33,7 +33,14 @@ public static class AuthenticatorSetup
         return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 
-    /// <summary>A typed code without spaces or dashes (apps show "123 456", recovery codes may be typed with a dash).</summary>
+    /// <summary>A typed app code without spaces or dashes (apps show "123 456").</summary>
     public static string Clean(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+
+    /// <summary>A typed recovery code as Identity stores it: "xxxxx-xxxxx", also when typed without the dash or with spaces.</summary>
+    public static string CleanRecoveryCode(string? code)
+    {
+        var cleaned = Clean(code);
+        return cleaned.Length == 10 ? $"{cleaned[..5]}-{cleaned[5..]}" : cleaned;
+    }
 }
