@@ -10,6 +10,7 @@ using Academy.Users.Services;
 using Academy.Users.Services.Accounts;
 using Academy.Users.Services.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Academy.Users.Services.TwoFactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -49,11 +50,19 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
+        services.AddScoped<IAccountInvitations, AccountInvitations>();
+        services.AddScoped<UserAudit>();
+        services.AddScoped<UserAuditLog>();
+        services.AddScoped<UserSearch>();
+        services.AddScoped<UserAdministration>();
+        services.AddModelContributor<UserAuditModel>();
+        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<IMemberProfiles, MemberProfiles>();
         services.AddScoped<Services.Profiles.ProfilePhotos>();
         services.AddScoped<Services.Privacy.PersonalDataService>();
         services.AddPersonalData<Services.Privacy.UsersPersonalData>();
         services.AddScoped<ISetupHandler, AdminSetupHandler>();
+        services.AddScoped<ISetupHandler, RecipeUserInvitations>();
 
         services.AddRecipeStep<OrganisationsStep>();
         services.AddRecipeStep<RolesStep>();
@@ -136,6 +145,8 @@ public sealed class UsersStartup : ModuleStartup
         services.AddScoped<IMailLinkResolver, ResetPasswordLinkResolver>();
         services.AddScoped<IMailLinkResolver, ConfirmNewEmailLinkResolver>();
     }
+    /// <summary>Staff without two-step verification set it up before any /admin page.</summary>
+    public override void Configure(IApplicationBuilder app) => app.UseMiddleware<StaffTwoFactorRequirement>();
 
 }
 
@@ -144,8 +155,9 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageUsers, 900),
+        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageMemberAccounts, 900),
         new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
         new("Registraties", "/admin/registraties", UsersPermissions.ApproveRegistrations, 905),
+        new("Logboek gebruikers", "/admin/gebruikers/logboek", UsersPermissions.ManageUsers, 920),
     ];
 }

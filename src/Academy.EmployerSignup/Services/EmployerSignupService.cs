@@ -44,6 +44,7 @@ public sealed class EmployerSignupService(
     EventOutbox outbox,
     IOrganisationDirectory organisations,
     IAccountProvisioning accounts,
+    IAccountInvitations invitations,
     SignupTokens tokens,
     EmployerParticipants participants,
     EmployerContacts contacts,
@@ -58,6 +59,10 @@ public sealed class EmployerSignupService(
     public const string EmployerRole = "Werkgever";
     /// <summary>The employer's own page (where a new employer account lands after setting a password).</summary>
     private string ManagePath => links.GetPathByName("EmployerSignup.Employer.Index", null)!;
+    /// <summary>The role an employee signed up by the employer gets with the invitation to their own account.</summary>
+    public const string EmployeeRole = "Professional";
+    /// <summary>Where an invited employee lands: their own enrolments (the Enrolment module's route).</summary>
+    private string MyEnrolmentsPath => links.GetPathByName("Enrolment.MyEnrolments.Index", null)!;
 
     private string BaseUrl => siteOptions.Value.PublicBaseUrl.TrimEnd('/');
 
@@ -204,10 +209,12 @@ public sealed class EmployerSignupService(
             record.ClientKey = null;
             await jobs.CancelAsync(ExpiryJobKind, signupId, cancellationToken);
             var edition = await catalog.GetAsync(record.EditionId, cancellationToken);
+            var offeringTitle = edition?.OfferingTitle ?? "HARRIE-training";
+            var confirmedEmployees = await participants.ConfirmedAsync(signupId, cancellationToken);
+            await InviteEmployeesAsync(confirmedEmployees, organisation.Name, offeringTitle, signupId, cancellationToken);
             outbox.Add(new EmployerSignupConfirmed(
                 record.Id, record.ContactName, record.ContactEmail, organisation.Name, account.SetPasswordUrl, BaseUrl + ManagePath,
-                record.EditionId, edition?.EditionName ?? record.EditionId, edition?.OfferingTitle ?? "HARRIE-training",
-                await participants.ConfirmedAsync(signupId, cancellationToken)));
+                record.EditionId, edition?.EditionName ?? record.EditionId, offeringTitle, confirmedEmployees));
             return WorkOutcome<ConfirmOutcome?>.Keep(ConfirmOutcome.Confirmed);
         }, null, cancellationToken);
         if (outcome is { } done)
@@ -216,6 +223,23 @@ public sealed class EmployerSignupService(
         }
         var current = await FindAsync(signupId, cancellationToken);
         return current is null ? ConfirmOutcome.Unknown : Outcome(current, now) ?? ConfirmOutcome.AlreadyConfirmed;
+    }
+
+    /// <summary>
+    /// Each employee gets an account of their own (without a password until they choose one through the invitation
+    /// mail), so the "Mijn aanmeldingen" their confirmation mail points to shows their enrolment. An employee who
+    /// already has a password gets no mail. In the confirmation's transaction; once per sign-up.
+    /// </summary>
+    private async Task InviteEmployeesAsync(IReadOnlyList<SignupParticipant> employees, string organisationName, string offeringTitle,
+        string signupId, CancellationToken cancellationToken)
+    {
+        foreach (var employee in employees)
+        {
+            await invitations.InviteAsync(new AccountInvitation(employee.Email, employee.Name, [EmployeeRole],
+                ReturnUrl: MyEnrolmentsPath, OnceKey: "harrie-" + signupId,
+                Reason: $"{organisationName} heeft je aangemeld voor {offeringTitle}. Met dit account zie je je aanmelding onder Mijn aanmeldingen."),
+                cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>The expiry job: an unconfirmed sign-up past its time releases its seats. Returns whether it expired.</summary>

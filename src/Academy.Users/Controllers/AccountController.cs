@@ -99,6 +99,12 @@ public sealed class AccountController(
             await guard.ForgetClientFailuresAsync(attempt);
             return LocalRedirect(model.ReturnUrl ?? "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second step (TwoFactorLoginController) asks for the code.
+            await guard.ForgetClientFailuresAsync(attempt);
+            return RedirectToRoute("Users.TwoFactorLogin.Index", new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
+        }
         if (result.IsNotAllowed)
         {
             // A self-registration not yet confirmed or approved: Identity refused before checking the password. Only

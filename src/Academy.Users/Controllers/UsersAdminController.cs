@@ -1,62 +1,72 @@
 using Academy.Core.Data;
-using Academy.Core.Recipes;
 using Academy.Core.Security;
 using Academy.Users.Services;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Users.Controllers;
 
-public sealed record UserRow(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles,
-    string? Organisation, DateTime? LockedUntilLocal, bool HasPassword);
+public sealed record OrganisationOption(string Id, string Name);
 
-public sealed record UserListViewModel(IReadOnlyList<UserRow> Users, int Page, int PageCount, int Total);
+public sealed record UserListViewModel(UserPage Result, UserFilter Filter, IReadOnlyList<OrganisationOption> Organisations,
+    IReadOnlyList<string> Roles, bool CanInvite);
+
+/// <param name="CanManage">The signed-in person may change this account (roles, block, invitation).</param>
+public sealed record UserDetailViewModel(UserRow User, bool CanManage, IReadOnlyList<string> GrantableRoles,
+    IReadOnlyList<AuditRow> History, string? Notice, string? Error);
+
+public sealed record AuditLogViewModel(AuditPage Result, AuditFilter Filter);
 
 public sealed record OrganisationRow(string Id, string Name, string Kind, string? Place, int UserCount, string? EmailDomains = null);
 
-/// <summary>Read-only back-office lists of users and organisations.</summary>
-[RequirePermission(UsersPermissions.ManageUsers)]
+/// <summary>
+/// The back-office lists of users (search and filter, one account's page), the audit log of access changes and the
+/// organisations. The changes themselves are in <see cref="UserChangesController"/>.
+/// </summary>
+[RequirePermission(UsersPermissions.ManageMemberAccounts)]
 [Route("admin")]
-public sealed class UsersAdminController(AcademyDbContext db, TimeProvider clock) : Controller
+public sealed class UsersAdminController(AcademyDbContext db, UserSearch search, UserAuditLog auditLog,
+    UserAdministration administration) : Controller
 {
-    public const int PageSize = 100;
+    public const string NoticeKey = "UsersAdmin.Notice";
+    public const string ErrorKey = "UsersAdmin.Error";
 
     [HttpGet("gebruikers", Name = "Users.UsersAdmin.Users")]
-    public async Task<IActionResult> Users(int pagina = 1)
+    public async Task<IActionResult> Users(string? zoek, string? organisatie, string? rol, int pagina = 1, CancellationToken cancellationToken = default)
     {
-        var users = db.Set<AcademyUser>().AsNoTracking();
-        var total = await users.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(pagina, 1, pageCount);
-        var list = await users
-            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .ToListAsync();
+        var filter = new UserFilter(zoek?.Trim(), organisatie, rol, pagina);
+        var result = await search.SearchAsync(filter, cancellationToken);
+        var organisations = await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+        var roles = await db.Set<AcademyRole>().AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync(cancellationToken);
+        return View(new UserListViewModel(result, filter with { Page = result.Page }, organisations, roles, CanInvite: true));
+    }
 
-        var ids = list.Select(u => u.Id).ToList();
-        var roles = await (from ur in db.Set<IdentityUserRole<string>>()
-                           join r in db.Set<AcademyRole>() on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync();
-        var organisationIds = list.Select(u => u.OrganisationId).OfType<string>().Distinct().ToList();
-        var organisations = await db.Set<Organisation>().AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name);
+    [HttpGet("gebruikers/{id}", Name = "Users.UsersAdmin.User")]
+    public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
+    {
+        if (await search.GetAsync(id, cancellationToken) is not { } user)
+        {
+            return NotFound();
+        }
+        var history = await auditLog.ListAsync(new AuditFilter(UserId: user.Id), cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        return View("User", new UserDetailViewModel(user, UserAdministration.MayManage(User, user.Roles),
+            await administration.GrantableRolesAsync(User), history.Entries, TempData[NoticeKey] as string, TempData[ErrorKey] as string));
+    }
 
-        var now = clock.GetUtcNow();
-        var rows = list.Select(u => new UserRow(
-            u.Id,
-            u.DisplayName,
-            u.Email ?? u.UserName ?? "",
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal).ToList(),
-            u.OrganisationId is { } oid ? organisations.GetValueOrDefault(oid, oid) : null,
-            u.LockoutEnd is { } end && end > now ? AmsterdamTime.ToLocal(end.UtcDateTime) : null,
-            u.PasswordHash is not null)).ToList();
-        return View(new UserListViewModel(rows, page, pageCount, total));
+    [HttpGet("gebruikers/logboek", Name = "Users.UsersAdmin.AuditLog")]
+    [RequirePermission(UsersPermissions.ManageUsers)]
+    public async Task<IActionResult> AuditLog(string? zoek, string? actie, string? gebruiker, int pagina = 1, CancellationToken cancellationToken = default)
+    {
+        var action = UserAuditActions.All.Contains(actie) ? actie : null;
+        var filter = new AuditFilter(zoek?.Trim(), action, gebruiker, pagina);
+        var result = await auditLog.ListAsync(filter, cancellationToken);
+        return View(new AuditLogViewModel(result, filter with { Page = result.Page }));
     }
 
     [HttpGet("organisaties", Name = "Users.UsersAdmin.Organisations")]
+    [RequirePermission(UsersPermissions.ManageUsers)]
     public async Task<IActionResult> Organisations()
     {
         var counts = await db.Set<AcademyUser>().AsNoTracking()

@@ -127,6 +127,8 @@ public sealed class UsersMigration : IDataMigration
         // the permission to approve them for the Beheerder and Leercoördinator of existing sites.
         s => s.AddColumns("Organisations", nameof(Organisation.EmailDomains))
             .CreateTables(RegistrationModel.Table),
+        // The audit log of access changes, and ManageMemberAccounts for the Beheerder and Leercoördinator roles.
+        s => s.CreateTables(UserAuditModel.Table),
         s => s.InstallDefaults(ModuleName, typeof(UsersMigration).Assembly),
     ];
 }

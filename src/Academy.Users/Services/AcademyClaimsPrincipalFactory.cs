@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Academy.Core.Security;
 using Academy.Users.Abstractions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace Academy.Users.Services;
 
 /// <summary>
 /// Identity's factory (user name, e-mail, security stamp, roles and the roles' claims — so the
-/// "Permission" claims of the user's roles) plus the display name and organisation.
+/// "Permission" claims of the user's roles) plus the display name and organisation. ManageUsers includes
+/// ManageMemberAccounts (a role made with only the former still reaches the user admin).
 /// </summary>
 public sealed class AcademyClaimsPrincipalFactory(
     UserManager<AcademyUser> userManager,
@@ -25,6 +27,11 @@ public sealed class AcademyClaimsPrincipalFactory(
         if (!string.IsNullOrEmpty(user.OrganisationId))
         {
             identity.AddClaim(new Claim(AcademyClaimTypes.OrganisationId, user.OrganisationId));
+        }
+        if (identity.HasClaim(PermissionClaim.Type, UsersPermissions.ManageUsers)
+            && !identity.HasClaim(PermissionClaim.Type, UsersPermissions.ManageMemberAccounts))
+        {
+            identity.AddClaim(new Claim(PermissionClaim.Type, UsersPermissions.ManageMemberAccounts));
         }
         return identity;
     }

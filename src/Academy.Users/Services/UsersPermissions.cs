@@ -9,6 +9,8 @@ public sealed class UsersPermissions : IPermissionProvider
     public const string ManageUsers = "ManageUsers";
     public const string ManageSettings = "ManageSettings";
     public const string ApproveRegistrations = "ApproveRegistrations";
+    /// <summary>Invite people and manage accounts with only the roles in <see cref="UserAdministration.MemberRoles"/>; with ManageUsers, every role.</summary>
+    public const string ManageMemberAccounts = Abstractions.UsersPermissionNames.ManageMemberAccounts;
 
     public IEnumerable<Permission> GetPermissions() =>
     [
@@ -16,6 +18,7 @@ public sealed class UsersPermissions : IPermissionProvider
         new(ManageUsers, "Gebruikers, rollen en organisaties beheren"),
         new(ManageSettings, "Site-instellingen beheren"),
         new(ApproveRegistrations, "Aanmeldingen van nieuwe gebruikers goedkeuren of afwijzen"),
+        new(ManageMemberAccounts, "Trainers en professionals uitnodigen, hun rollen geven en hun account blokkeren"),
     ];
 }
 

@@ -166,6 +166,8 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
         psi.Environment["Academy__Setup__AdminEmail"] = DefaultAdminEmail;
         psi.Environment["Academy__Setup__AdminPassword"] = DefaultAdminPassword;
         psi.Environment["Academy__Setup__Recipe"] = DefaultRecipe;
+        // Journeys through /admin log in with a password only; the two-step journey switches this back on.
+        psi.Environment["Academy__Users__TwoFactor__RequiredForStaff"] = "false";
         if (environment is not null)
         {
             foreach (var (key, value) in environment)

@@ -73,6 +73,8 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("Academy:Setup:Date", SetupDate.ToString("yyyy-MM-dd"));
         // Tests drain background work themselves (DrainBackgroundAsync), so what happens when is deterministic.
         builder.UseSetting("Academy:Background:Enabled", BackgroundEnabled ? "true" : "false");
+        // Tests of /admin log staff in with a password only; TwoFactorTests switch the requirement on (Settings).
+        builder.UseSetting("Academy:Users:TwoFactor:RequiredForStaff", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

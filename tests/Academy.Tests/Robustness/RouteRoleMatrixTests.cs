@@ -27,6 +27,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string MeldingenDashboard = "ViewMeldingenDashboard";
     private const string Community = "TakePartInCommunity";
     private const string Moderate = "ModerateCommunity";
+    private const string Members = "ManageMemberAccounts";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -42,6 +43,9 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /account/overal-uitloggen"] = Public,
         ["GET /account/geen-toegang"] = Public,
         ["GET /account/wachtwoord-instellen"] = Public,
+        ["GET /account/inloggen/tweestaps"] = Public,
+        ["POST /account/inloggen/tweestaps"] = Public,
+        ["POST /account/inloggen/tweestaps/herstelcode"] = Public,
         ["POST /account/wachtwoord-instellen"] = Public,
         ["GET /account/registreren"] = Public,
         ["POST /account/registreren"] = Public,
@@ -91,6 +95,10 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /mijn-leeruren/certificaten/{code}.pdf"] = LoggedIn,
         ["GET /mijn-registers"] = LoggedIn,
         ["POST /mijn-registers"] = LoggedIn,
+        ["GET /account/tweestapsverificatie"] = LoggedIn,
+        ["POST /account/tweestapsverificatie/inschakelen"] = LoggedIn,
+        ["POST /account/tweestapsverificatie/herstelcodes"] = LoggedIn,
+        ["POST /account/tweestapsverificatie/uitschakelen"] = LoggedIn,
         ["GET /meldingen"] = LoggedIn,
         ["POST /meldingen/gelezen"] = LoggedIn,
         ["GET /mijn-profiel"] = LoggedIn,
@@ -149,6 +157,17 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /admin/registraties"] = "ApproveRegistrations",
         ["POST /admin/registraties/{id}/goedkeuren"] = "ApproveRegistrations",
         ["POST /admin/registraties/{id}/afwijzen"] = "ApproveRegistrations",
+        ["GET /admin/gebruikers"] = Members,
+        ["GET /admin/gebruikers/{id}"] = Members,
+        ["GET /admin/gebruikers/logboek"] = Members + "+ManageUsers",
+        ["GET /admin/organisaties"] = Members + "+ManageUsers",
+        ["GET /admin/gebruikers/uitnodigen"] = Members,
+        ["POST /admin/gebruikers/uitnodigen"] = Members,
+        ["POST /admin/gebruikers/{id}/rollen/toevoegen"] = Members,
+        ["POST /admin/gebruikers/{id}/rollen/verwijderen"] = Members,
+        ["POST /admin/gebruikers/{id}/blokkeren"] = Members,
+        ["POST /admin/gebruikers/{id}/deblokkeren"] = Members,
+        ["POST /admin/gebruikers/{id}/uitnodiging"] = Members,
 
         ["GET /admin/aanbod"] = Offerings,
         ["GET /admin/aanbod/nieuw"] = Offerings,
@@ -161,6 +180,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /admin/aanbod/{id}/depubliceren"] = OfferingsPublish,
         ["GET /admin/aanbod/{id}/verwijderen"] = OfferingsPublish,
         ["POST /admin/aanbod/{id}/verwijderen"] = OfferingsPublish,
+        ["POST /admin/aanbod/{id}/trainers/uitnodigen"] = Members + "+" + Offerings,
 
         ["GET /admin/aanmeldingen"] = Enrolments,
         ["GET /admin/aanmeldingen/groep/{editionId}"] = Enrolments,
