@@ -18,6 +18,7 @@ public static class SiteModules
         new Academy.Accreditation.AccreditationStartup(),
         new Academy.Admin.AdminStartup(),
         new Academy.Pages.PagesStartup(),
+        new Academy.Werkcentrum.WerkcentrumStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];
