@@ -67,12 +67,16 @@ public sealed class WerkcentrumContent(AcademyDbContext db, ContentManager conte
     public async Task<NewsView?> NewsItemAsync(string slug) =>
         await BySlugAsync(WerkcentrumTypes.News, slug) is { } item ? ToNews(item) : null;
 
-    /// <summary>The questions by group (groups in order of their first question), each group in its own order.</summary>
-    public async Task<IReadOnlyList<IGrouping<string, ContentItem>>> FaqAsync() =>
-        (await content.ListByTypeAsync(WerkcentrumTypes.Faq))
-            .OrderBy(i => i.As<FaqItemPart>().Order).ThenBy(Title, StringComparer.Create(DutchFormat.Culture, true))
+    /// <summary>The questions by group (groups by their lowest order, then by name), each group in its own order.</summary>
+    public async Task<IReadOnlyList<IGrouping<string, ContentItem>>> FaqAsync()
+    {
+        var names = StringComparer.Create(DutchFormat.Culture, true);
+        return (await content.ListByTypeAsync(WerkcentrumTypes.Faq))
+            .OrderBy(i => i.As<FaqItemPart>().Order).ThenBy(Title, names)
             .GroupBy(i => i.As<FaqItemPart>().Group is { Length: > 0 } group ? group : "Algemeen")
+            .OrderBy(g => g.Min(i => i.As<FaqItemPart>().Order)).ThenBy(g => g.Key, names)
             .ToList();
+    }
 
     /// <summary>The body of the published item at slug "werkcentrum" (the region's Werkcentrum page from before this module).</summary>
     public async Task<string?> IntroHtmlAsync()

@@ -23,6 +23,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string OfferingsPublish = "ManageOfferings+PublishOfferings";
     private const string Employees = "ManageOwnEmployees";
     private const string Workflows = "ManageWorkflows";
+    private const string Werkcentrum = "ManageWerkcentrum";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -54,6 +55,15 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /workflows/signaal"] = Public,
         ["POST /workflows/signaal"] = Public,
         ["GET /workflows/signaal/verwerkt"] = Public,
+        ["GET /werkcentrum"] = Public,
+        ["GET /werkcentrum/{audience:regex(^(werkzoekenden|werkenden|werkgevers)$)}"] = Public,
+        ["GET /werkcentrum/veelgestelde-vragen"] = Public,
+        ["GET /werkcentrum/inlooppunten"] = Public,
+        ["GET /werkcentrum/inlooppunten/{slug}"] = Public,
+        ["GET /werkcentrum/nieuws"] = Public,
+        ["GET /werkcentrum/nieuws/{slug}"] = Public,
+        ["GET /werkcentrum/nieuws/rss.xml"] = Public,
+        ["GET /werkcentrum/nieuws/atom.xml"] = Public,
 
         ["POST /aanmelden/{editionId}"] = LoggedIn,
         ["GET /mijn-aanmeldingen"] = LoggedIn,
@@ -141,6 +151,13 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /admin/presentie/{editionId}/{sessionId}"] = Accreditation,
         ["POST /admin/presentie/{editionId}/{sessionId}"] = Accreditation,
         ["GET /admin/presentie/{editionId}/{sessionId}/presentielijst.pdf"] = Accreditation,
+
+        ["GET /admin/werkcentrum"] = Werkcentrum,
+        ["GET /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,
+        ["GET /admin/werkcentrum/{id}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/{id}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/{id}/verwijderen"] = Werkcentrum,
 
         ["GET /admin/workflows"] = Workflows,
         ["GET /admin/workflows/nieuw"] = Workflows,
