@@ -25,7 +25,8 @@ public sealed class WerkcentrumController(WerkcentrumContent content, IOrganisat
         var points = (await content.WalkInPointsAsync(place))
             .OrderBy(p => p.Status.State).Take(place is null ? NearbyCount : int.MaxValue).ToList();
         var news = (await content.NewsAsync()).Take(3).ToList();
-        return View(new LandingViewModel(await content.IntroHtmlAsync(), places, place, points, news));
+        var intro = await content.IntroAsync();
+        return View(new LandingViewModel(intro?.Title ?? "Werkcentrum", intro?.Html, places, place, points, news));
     }
 
     [HttpGet("/werkcentrum/{audience:" + WerkcentrumAudiences.RoutePattern + "}", Name = "Werkcentrum.Home.Audience")]

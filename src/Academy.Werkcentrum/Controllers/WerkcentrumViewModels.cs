@@ -3,7 +3,7 @@ using Academy.Werkcentrum.Services;
 
 namespace Academy.Werkcentrum.Controllers;
 
-public sealed record LandingViewModel(string? IntroHtml, IReadOnlyList<string> Places, string? Place,
+public sealed record LandingViewModel(string Title, string? IntroHtml, IReadOnlyList<string> Places, string? Place,
     IReadOnlyList<WalkInPointView> WalkInPoints, IReadOnlyList<NewsView> News);
 
 public sealed record ServiceView(ContentItem Item, string Title, string Summary, string BodyHtml, IReadOnlyList<string> Providers);

@@ -78,12 +78,12 @@ public sealed class WerkcentrumContent(AcademyDbContext db, ContentManager conte
             .ToList();
     }
 
-    /// <summary>The body of the published item at slug "werkcentrum" (the region's Werkcentrum page from before this module).</summary>
-    public async Task<string?> IntroHtmlAsync()
+    /// <summary>Title and body of the published item at slug "werkcentrum" (the region's Werkcentrum page from before this module).</summary>
+    public async Task<(string Title, string Html)?> IntroAsync()
     {
         var id = await db.Set<AutorouteEntry>().AsNoTracking().Where(e => e.PublishedPath == "werkcentrum")
             .Select(e => e.ContentItemId).FirstOrDefaultAsync();
-        return id is not null && await content.GetAsync(id) is { } page ? Html(page) : null;
+        return id is not null && await content.GetAsync(id) is { } page ? (Title(page), Html(page)) : null;
     }
 
     private async Task<ContentItem?> BySlugAsync(string type, string slug)
