@@ -27,21 +27,14 @@ public sealed class WerkcentrumTests(SiteFixture site) : SiteTest(site)
         "/admin/werkcentrum/nieuw/NewsItem", "/admin/werkcentrum/nieuw/FaqItem", "/admin/werkcentrum/inlooppunt-velp",
     ];
 
-    public static TheoryData<string, int> PublicPages()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var path in PublicPaths)
-        {
-            data.Add(path, Desktop);
-            data.Add(path, Phone);
-        }
-        return data;
-    }
+    public static TheoryData<string, int> PublicPages() => AtBothWidths(PublicPaths);
 
-    public static TheoryData<string, int> AdminPages()
+    public static TheoryData<string, int> AdminPages() => AtBothWidths(AdminPaths);
+
+    private static TheoryData<string, int> AtBothWidths(IEnumerable<string> paths)
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in AdminPaths)
+        foreach (var path in paths)
         {
             data.Add(path, Desktop);
             data.Add(path, Phone);

@@ -15,8 +15,7 @@ public sealed class WalkInPointsController(WerkcentrumContent content) : Control
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 60)]
     public async Task<IActionResult> Index(string? plaats)
     {
-        var places = await content.PlacesAsync();
-        var place = places.FirstOrDefault(p => string.Equals(p, plaats, StringComparison.OrdinalIgnoreCase));
+        var (places, place) = await content.PlaceChoiceAsync(plaats);
         return View(new WalkInPointListViewModel(places, place, await content.WalkInPointsAsync(place)));
     }
 

@@ -19,8 +19,7 @@ public sealed class WerkcentrumController(WerkcentrumContent content, IOrganisat
     [OutputCache(Tags = [OutputCacheTags.Content], VaryByQueryKeys = ["*"], Duration = 60)]
     public async Task<IActionResult> Index(string? plaats)
     {
-        var places = await content.PlacesAsync();
-        var place = places.FirstOrDefault(p => string.Equals(p, plaats, StringComparison.OrdinalIgnoreCase));
+        var (places, place) = await content.PlaceChoiceAsync(plaats);
         // Without a chosen place: the ones open now first, then those open later today.
         var points = (await content.WalkInPointsAsync(place))
             .OrderBy(p => p.Status.State).Take(place is null ? NearbyCount : int.MaxValue).ToList();

@@ -38,6 +38,13 @@ public sealed class WerkcentrumContent(AcademyDbContext db, ContentManager conte
             .ToList();
     }
 
+    /// <summary>The places with an inlooppunt, and the one of them <paramref name="requested"/> names (any case), or null.</summary>
+    public async Task<(IReadOnlyList<string> Places, string? Place)> PlaceChoiceAsync(string? requested)
+    {
+        var places = await PlacesAsync();
+        return (places, places.FirstOrDefault(p => string.Equals(p, requested, StringComparison.OrdinalIgnoreCase)));
+    }
+
     public async Task<IReadOnlyList<string>> PlacesAsync() =>
         (await content.ListByTypeAsync(WerkcentrumTypes.WalkInPoint)).Select(i => i.As<WalkInPointPart>().Place)
             .Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(DutchFormat.Culture, true)).ToList();
