@@ -21,6 +21,7 @@ public static class SiteModules
         new Academy.Pages.PagesStartup(),
         new Academy.Meldingen.MeldingenStartup(),
         new Academy.Community.CommunityStartup(),
+        new Academy.Werkcentrum.WerkcentrumStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];

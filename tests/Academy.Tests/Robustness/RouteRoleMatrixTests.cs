@@ -28,6 +28,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string Community = "TakePartInCommunity";
     private const string Moderate = "ModerateCommunity";
     private const string Members = "ManageMemberAccounts";
+    private const string Werkcentrum = "ManageWerkcentrum";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -80,6 +81,15 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["GET /community/{group}"] = Public,
         ["GET /community/{group}/{topicId:long}"] = Public,
         ["GET /community/{group}/{topicId:long}/geschiedenis"] = Public,
+        ["GET /werkcentrum"] = Public,
+        ["GET /werkcentrum/{audience:regex(^(werkzoekenden|werkenden|werkgevers)$)}"] = Public,
+        ["GET /werkcentrum/veelgestelde-vragen"] = Public,
+        ["GET /werkcentrum/inlooppunten"] = Public,
+        ["GET /werkcentrum/inlooppunten/{slug}"] = Public,
+        ["GET /werkcentrum/nieuws"] = Public,
+        ["GET /werkcentrum/nieuws/{slug}"] = Public,
+        ["GET /werkcentrum/nieuws/rss.xml"] = Public,
+        ["GET /werkcentrum/nieuws/atom.xml"] = Public,
 
         ["POST /aanmelden/{editionId}"] = LoggedIn,
         ["GET /mijn-aanmeldingen"] = LoggedIn,
@@ -233,6 +243,12 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /gids/meldingen/{id:long}/afsluiten"] = Meldingen,
         ["GET /admin/meldingen"] = MeldingenDashboard,
         ["GET /admin/meldingen/meldingen.csv"] = MeldingenDashboard,
+        ["GET /admin/werkcentrum"] = Werkcentrum,
+        ["GET /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,
+        ["GET /admin/werkcentrum/{id}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/{id}"] = Werkcentrum,
+        ["POST /admin/werkcentrum/{id}/verwijderen"] = Werkcentrum,
 
         ["GET /admin/workflows"] = Workflows,
         ["GET /admin/workflows/nieuw"] = Workflows,
