@@ -55,9 +55,12 @@ public sealed partial class DefaultMailTextTests
         }
     }
 
-    /// <summary>The template with sample values: the site's address, a path for a URL, a plain word for anything else.</summary>
+    /// <summary>
+    /// The template with sample values: the site's address for a link target (the signal links are the site's own too),
+    /// a path for a URL, a plain word for anything else.
+    /// </summary>
     private static string Sample(string template) =>
-        Tag().Replace(Output().Replace(template, m => m.Groups[1].Value switch
+        Tag().Replace(Output().Replace(LinkTarget().Replace(template, "](" + BaseUrl + "/voorbeeld"), m => m.Groups[1].Value switch
         {
             "BaseUrl" => BaseUrl,
             var name when name.EndsWith("Url", StringComparison.Ordinal) => "/leeragenda/voorbeeld",
@@ -125,6 +128,9 @@ public sealed partial class DefaultMailTextTests
 
     [GeneratedRegex(@"\{\{\s*([\w.]+)[^}]*\}\}")]
     private static partial Regex Output();
+
+    [GeneratedRegex(@"\]\(\{\{\s*(?!BaseUrl\b)[^}]*\}\}")]
+    private static partial Regex LinkTarget();
 
     [GeneratedRegex(@"\{%.*?%\}", RegexOptions.Singleline)]
     private static partial Regex Tag();
