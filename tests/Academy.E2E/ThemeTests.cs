@@ -55,8 +55,8 @@ public sealed class ThemeTests(SiteFixture site) : SiteTest(site)
         {
             await page.SetViewportSizeAsync(width, 844);
             await Reflow.AssertNoHorizontalScrollingAsync(page);
-            var (scrollWidth, innerWidth) = await page.EvaluateAsync<(int, int)>("() => [document.documentElement.scrollWidth, innerWidth]");
-            Assert.True(scrollWidth <= innerWidth, $"{path} is {scrollWidth} px wide at {innerWidth} px");
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide at {widths[1]} px");
         }
         await page.SetViewportSizeAsync(375, 844);
         await Axe.AssertNoViolationsAsync(page, $"{path} op 375 px breed");
