@@ -39,6 +39,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddPermissions<LeeragendaPermissions>();
         services.AddSingleton<IAdminMenuProvider, LeeragendaAdminMenu>();
         services.AddPublicMenu<LeeragendaPublicMenu>();
+        services.AddSitemapSource<LeeragendaSitemap>();
         services.AddScoped<IAdminDashboardProvider, OfferingDashboard>();
     }
 }

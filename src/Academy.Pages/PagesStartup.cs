@@ -1,3 +1,4 @@
+using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Pages.Services;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Pages;
 
-/// <summary>The public home page and the site's pages (content items with stereotype "Page", by slug).</summary>
+/// <summary>
+/// The public home page, the site's pages (content items with stereotype "Page", by slug), the accessibility statement,
+/// the contact page, /sitemap.xml and /robots.txt.
+/// </summary>
 public sealed class PagesStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -15,5 +19,21 @@ public sealed class PagesStartup : ModuleStartup
         services.AddScoped<PageReader>();
         services.Configure<RouteOptions>(o => o.ConstraintMap[PageSlugConstraint.Name] = typeof(PageSlugConstraint));
         services.AddPublicMenu<PagesPublicMenu>();
+        services.AddSitemapSource<PagesSitemap>();
+        services.AddSingleton<IAdminMenuProvider, PagesAdminMenu>();
     }
+}
+
+public static class PagesPermissions
+{
+    /// <summary>Declared by the Users module ("Site-instellingen beheren"); it guards the accessibility statement's editor.</summary>
+    public const string ManageSettings = "ManageSettings";
+}
+
+public sealed class PagesAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Toegankelijkheid", "/admin/toegankelijkheid", PagesPermissions.ManageSettings, 92),
+    ];
 }

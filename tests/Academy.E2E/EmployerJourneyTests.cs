@@ -64,6 +64,16 @@ public sealed class EmployerJourneyTests(SiteFixture site) : SiteTest(site)
         await contactPage.GotoAsync(LinkIn(confirmed, "/werkgever"));
         await Expect(contactPage.GetByRole(AriaRole.Heading, new() { Name = "Je aanmeldingen voor de HARRIE-training", Level = 1 })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(contactPage, "/werkgever");
+        // On a phone every employee is a block of its own: status and the links stay on screen (they were off it at 650 px).
+        foreach (var width in new[] { 375, 320 })
+        {
+            await contactPage.SetViewportSizeAsync(width, 844);
+            await Reflow.AssertNoHorizontalScrollingAsync(contactPage);
+            var cancel = await contactPage.GetByRole(AriaRole.Link, new() { Name = $"Afmelden ({employees[1].Name})", Exact = true }).BoundingBoxAsync();
+            Assert.True(cancel is not null && cancel.X + cancel.Width <= width, $"Afmelden ends at {cancel?.X + cancel?.Width} px on a {width} px screen");
+            await Axe.AssertNoViolationsAsync(contactPage, $"/werkgever op {width} px breed");
+        }
+        await contactPage.SetViewportSizeAsync(1280, 900);
 
         // The cancel page of an employee (not confirmed: only looked at).
         await contactPage.GetByRole(AriaRole.Link, new() { Name = $"Afmelden ({employees[1].Name})", Exact = true }).ClickAsync();

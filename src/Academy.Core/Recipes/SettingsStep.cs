@@ -15,6 +15,8 @@ public sealed class SettingsStep : IRecipeStepHandler
         settings.RegionName = RecipeStepContext.OptionalString(context.Step, "RegionName") ?? settings.RegionName;
         settings.Tagline = RecipeStepContext.OptionalString(context.Step, "Tagline") ?? settings.Tagline;
         settings.ContactEmail = RecipeStepContext.OptionalString(context.Step, "ContactEmail") ?? settings.ContactEmail;
+        settings.ContactPhone = RecipeStepContext.OptionalString(context.Step, "ContactPhone") ?? settings.ContactPhone;
+        settings.ContactAddress = RecipeStepContext.OptionalString(context.Step, "ContactAddress") ?? settings.ContactAddress;
         await store.SetSiteSettingsAsync(settings);
     }
 }

@@ -11,6 +11,10 @@ public sealed class SiteSettings
     public string RegionName { get; set; } = "";
     public string Tagline { get; set; } = "";
     public string ContactEmail { get; set; } = "";
+    /// <summary>Shown on /contact when set.</summary>
+    public string ContactPhone { get; set; } = "";
+    /// <summary>Visiting or postal address on /contact, one line per line.</summary>
+    public string ContactAddress { get; set; } = "";
     public DateTime? SetupCompletedUtc { get; set; }
     public string? SetupRecipe { get; set; }
 }

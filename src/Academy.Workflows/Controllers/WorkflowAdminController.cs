@@ -97,7 +97,7 @@ public sealed class WorkflowAdminController(
         var saved = errors.Count == 0 ? await store.SaveVersionAsync(validation.Definition!, json, version) : WorkflowTypeSave.Conflict;
         if (errors.Count == 0 && saved == WorkflowTypeSave.Conflict)
         {
-            errors.Add(T["Iemand anders heeft dit workflowtype intussen gewijzigd. Uw tekst staat hieronder nog; open de pagina opnieuw om de nieuwste versie te zien en breng uw wijziging daarin aan."].Value);
+            errors.Add(T["Iemand anders heeft dit workflowtype intussen gewijzigd. Je tekst staat hieronder nog; open de pagina opnieuw om de nieuwste versie te zien en breng je wijziging daarin aan."].Value);
         }
         if (errors.Count > 0)
         {

@@ -84,7 +84,8 @@ public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFact
                 ("Over de leeracademie", "/over-de-leeracademie", null), ("Community", "/community", null), ("Inloggen", "/account/inloggen", null)],
             menu);
         var footer = document.QuerySelectorAll(".site-footer__links a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Agenda-abonnement (.ics)", "/leeragenda.ics"), ("Open data (JSON)", "/api/leeragenda"), ("Certificaat controleren", "/certificaat")], footer);
+        Assert.Equal([("Agenda-abonnement (.ics)", "/leeragenda.ics"), ("Open data (JSON)", "/api/leeragenda"), ("Certificaat controleren", "/certificaat"),
+            ("Toegankelijkheid", "/toegankelijkheid"), ("Contact", "/contact")], footer);
         Assert.Equal("/leeragenda.ics", document.QuerySelector("link[rel=alternate][type='text/calendar']")?.GetAttribute("href"));
     }
 
