@@ -34,6 +34,6 @@ public sealed class PagesAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Toegankelijkheid", "/admin/toegankelijkheid", PagesPermissions.ManageSettings, 92),
+        AdminMenuItem.ForRoute("Toegankelijkheid", "Pages.Admin.Accessibility", PagesPermissions.ManageSettings, 92),
     ];
 }

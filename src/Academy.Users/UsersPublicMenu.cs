@@ -12,6 +12,6 @@ public sealed class UsersPublicMenu : IPublicMenuProvider
         new("Inloggen", "Users.Account.Login", 1000) { Audience = MenuAudience.Anonymous },
         new("Uitloggen", "Users.Account.Logout", 0, MenuArea.SignOut) { Audience = MenuAudience.SignedIn },
         new("Mijn profiel", Abstractions.UsersRouteNames.MyProfile, 950) { Audience = MenuAudience.SignedIn },
-        new("Privacy", Abstractions.UsersRouteNames.PrivacyStatement, 900, MenuArea.Footer),
+        new("Privacy", Abstractions.UsersRouteNames.PrivacyStatement, 910, MenuArea.Footer),
     ];
 }

@@ -155,9 +155,9 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Gebruikers", "/admin/gebruikers", UsersPermissions.ManageMemberAccounts, 900),
-        new("Organisaties", "/admin/organisaties", UsersPermissions.ManageUsers, 910),
-        new("Registraties", "/admin/registraties", UsersPermissions.ApproveRegistrations, 905),
-        new("Logboek gebruikers", "/admin/gebruikers/logboek", UsersPermissions.ManageUsers, 920),
+        AdminMenuItem.ForRoute("Gebruikers", "Users.UsersAdmin.Users", UsersPermissions.ManageMemberAccounts, 900),
+        AdminMenuItem.ForRoute("Registraties", AccountRoutes.RegistrationsQueue, UsersPermissions.ApproveRegistrations, 905),
+        AdminMenuItem.ForRoute("Organisaties", "Users.UsersAdmin.Organisations", UsersPermissions.ManageUsers, 910),
+        AdminMenuItem.ForRoute("Logboek gebruikers", "Users.UsersAdmin.AuditLog", UsersPermissions.ManageUsers, 920),
     ];
 }

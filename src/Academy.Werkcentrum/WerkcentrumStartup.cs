@@ -28,6 +28,7 @@ public sealed class WerkcentrumStartup : ModuleStartup
         services.AddContentHandler<WerkcentrumContentHandler>();
         services.AddDataMigration<WerkcentrumMigration>();
         services.AddScoped<WerkcentrumContent>();
+        services.AddSitemapSource<WerkcentrumSitemap>();
         services.AddPermissions<WerkcentrumPermissions>();
         services.AddSingleton<IAdminMenuProvider, WerkcentrumAdminMenu>();
         services.AddPublicMenu<WerkcentrumPublicMenu>();
@@ -48,7 +49,7 @@ public sealed class WerkcentrumAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Werkcentrum", "/admin/werkcentrum", WerkcentrumPermissions.ManageWerkcentrum, 40),
+        AdminMenuItem.ForRoute("Werkcentrum", "Werkcentrum.Admin.Index", WerkcentrumPermissions.ManageWerkcentrum, 40),
     ];
 }
 

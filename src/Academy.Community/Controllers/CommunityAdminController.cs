@@ -15,7 +15,6 @@ public sealed record CommunityAdminModel(IReadOnlyList<GroupCard> Groups, FormEr
 [Route("admin/community")]
 public sealed class CommunityAdminController(CommunityAccess access, GroupService groups) : CommunityControllerBase(access)
 {
-    public const string Path = "/admin/community";
 
     [HttpGet("", Name = "Community.Admin.Index")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -51,6 +50,6 @@ public sealed class CommunityAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Community", CommunityAdminController.Path, CommunityPermissionNames.ModerateCommunity, 40),
+        AdminMenuItem.ForRoute("Community", "Community.Admin.Index", CommunityPermissionNames.ModerateCommunity, 40),
     ];
 }

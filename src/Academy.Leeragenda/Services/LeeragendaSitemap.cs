@@ -15,11 +15,11 @@ public sealed class LeeragendaSitemap(AcademyDbContext db, LinkGenerator links) 
         var offerings = await db.Set<OfferingIndex>().AsNoTracking()
             .Select(o => new { o.Slug, o.PublishedUtc })
             .ToListAsync(cancellationToken);
-        var entries = new List<SitemapEntry>
+        var entries = new List<SitemapEntry>();
+        if (links.GetPathByName(context, "Leeragenda.Catalogue.Index") is { } catalogue)
         {
-            new(links.GetPathByName(context, "Leeragenda.Catalogue.Index") ?? "/leeragenda",
-                offerings.Count == 0 ? null : offerings.Max(o => UtcDates.AsUtc(o.PublishedUtc))),
-        };
+            entries.Add(new(catalogue, offerings.Count == 0 ? null : offerings.Max(o => UtcDates.AsUtc(o.PublishedUtc))));
+        }
         foreach (var offering in offerings)
         {
             if (links.GetPathByName(context, "Leeragenda.Offering.Detail", new { slug = offering.Slug }) is { } path)

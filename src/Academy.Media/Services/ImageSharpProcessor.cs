@@ -72,7 +72,9 @@ public sealed class ImageSharpProcessor : IImageProcessor
             foreach (var variant in variants)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var resized = image.Clone(x => x.Resize(Options(variant)));
+                // Fit never scales up (ResizeMode.Max would): a small image that already fits is kept at its size.
+                var fitsAlready = variant.Fit == ImageFit.Fit && image.Width <= variant.Size && image.Height <= variant.Size;
+                using var resized = image.Clone(x => { if (!fitsAlready) { x.Resize(Options(variant)); } });
                 StripMetadata(resized);
                 var output = new MemoryStream();
                 await resized.SaveAsync(output, Encoder, cancellationToken);

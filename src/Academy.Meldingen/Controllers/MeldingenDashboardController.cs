@@ -11,7 +11,6 @@ namespace Academy.Meldingen.Controllers;
 [Route("admin/meldingen")]
 public sealed class MeldingenDashboardController(MeldingStatistics statistics) : Controller
 {
-    public const string Path = "/admin/meldingen";
 
     [HttpGet("", Name = "Meldingen.Dashboard.Index")]
     public async Task<IActionResult> Index(string? periode, CancellationToken cancellationToken) =>
@@ -30,6 +29,6 @@ public sealed class MeldingenAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Meldingen in cijfers", MeldingenDashboardController.Path, MeldingenPermissions.ViewMeldingenDashboard, 40),
+        AdminMenuItem.ForRoute("Meldingen in cijfers", "Meldingen.Dashboard.Index", MeldingenPermissions.ViewMeldingenDashboard, 40),
     ];
 }

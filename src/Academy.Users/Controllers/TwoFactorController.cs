@@ -30,7 +30,7 @@ public sealed class TwoFactorViewModel
 /// switch it off with a code. Required for staff before /admin (<see cref="StaffTwoFactorRequirement"/>).
 /// </summary>
 [Authorize]
-[Route(TwoFactorPaths.Setup)]
+[Route("account/tweestapsverificatie")]
 public sealed class TwoFactorController(
     UserManager<AcademyUser> userManager,
     SignInManager<AcademyUser> signInManager,

@@ -27,7 +27,7 @@ public sealed class TwoFactorLoginViewModel
 /// an hour (Identity's lockout: whoever got here knew the password).
 /// </summary>
 [AllowAnonymous]
-[Route(TwoFactorPaths.Login)]
+[Route("account/inloggen/tweestaps")]
 public sealed class TwoFactorLoginController(
     SignInManager<AcademyUser> signInManager,
     LoginGuard guard,

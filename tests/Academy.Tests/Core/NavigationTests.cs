@@ -85,7 +85,7 @@ public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFact
             menu);
         var footer = document.QuerySelectorAll(".site-footer__links a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal([("Agenda-abonnement (.ics)", "/leeragenda.ics"), ("Open data (JSON)", "/api/leeragenda"), ("Certificaat controleren", "/certificaat"),
-            ("Toegankelijkheid", "/toegankelijkheid"), ("Contact", "/contact")], footer);
+            ("Toegankelijkheid", "/toegankelijkheid"), ("Privacy", "/privacy"), ("Contact", "/contact")], footer);
         Assert.Equal("/leeragenda.ics", document.QuerySelector("link[rel=alternate][type='text/calendar']")?.GetAttribute("href"));
     }
 

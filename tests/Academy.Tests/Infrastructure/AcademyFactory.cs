@@ -75,6 +75,8 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("Academy:Background:Enabled", BackgroundEnabled ? "true" : "false");
         // Tests of /admin log staff in with a password only; TwoFactorTests switch the requirement on (Settings).
         builder.UseSetting("Academy:Users:TwoFactor:RequiredForStaff", "false");
+        // Tests that count mails expect none from setup; the invitation tests switch the recipe invitations on (Settings).
+        builder.UseSetting("Academy:Users:InviteRecipeUsersOnSetup", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -281,7 +281,7 @@ public class AccountTests(AccountSite site) : IClassFixture<AccountSite>
         Assert.Equal("Gebruikers", document.QuerySelector("h1")?.TextContent.Trim());
         var row = document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("lijst@test.example.nl"));
         var cells = row.Children.Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["Lijst Persoon", "lijst@test.example.nl", "Professional", "Gemeente Lijstdorp", "Geen wachtwoord (kan niet inloggen)"], cells);
+        Assert.Equal(["Lijst Persoon", "lijst@test.example.nl", "Professional", "Gemeente Lijstdorp", "Uitgenodigd, nog geen wachtwoord"], cells);
         var adminRow = document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(AcademyFactory.AdminEmail));
         Assert.Contains("Beheerder", adminRow.TextContent);
         Assert.Contains("Actief", adminRow.TextContent);

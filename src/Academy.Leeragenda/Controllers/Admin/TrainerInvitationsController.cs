@@ -1,5 +1,6 @@
 using Academy.Core.Content;
 using Academy.Core.Security;
+using Academy.Leeragenda.Abstractions;
 using Academy.Leeragenda.Components;
 using Academy.Users.Abstractions;
 using Microsoft.AspNetCore.Mvc;
@@ -30,10 +31,10 @@ public sealed class TrainerInvitationsController(
         {
             return NotFound();
         }
-        await invitations.InviteAsync(new AccountInvitation(address, address, [TrainerRole], ReturnUrl: "/presentie",
+        await invitations.InviteAsync(new AccountInvitation(address, address, [TrainerRole], ReturnUrl: Url.RouteUrl("Accreditation.Attendance.Index"),
             Reason: "Je bent trainer bij aanbod in de leeragenda. Met dit account houd je de presentie van je bijeenkomsten bij."),
             User.FindFirstValue(ClaimTypes.NameIdentifier));
         TempData[TrainerAccountsViewComponent.NoticeKey] = T["{0} is uitgenodigd als trainer.", address].Value;
-        return RedirectToAction("Edit", "OfferingAdmin", new { id });
+        return RedirectToRoute(LeeragendaRouteNames.AdminEdit, new { id });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Academy.Core.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public sealed class StaffTwoFactorRequirement(RequestDelegate next)
 {
     public const string AdminPath = "/admin";
 
-    public async Task InvokeAsync(HttpContext context, IOptions<TwoFactorOptions> options, IOptions<IdentityOptions> identity, AcademyDbContext db)
+    public async Task InvokeAsync(HttpContext context, IOptions<TwoFactorOptions> options, IOptions<IdentityOptions> identity, AcademyDbContext db,
+        LinkGenerator links)
     {
         var settings = options.Value;
         var user = context.User;
@@ -27,15 +29,10 @@ public sealed class StaffTwoFactorRequirement(RequestDelegate next)
             && !await db.Set<AcademyUser>().AsNoTracking().AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, context.RequestAborted))
         {
             var returnUrl = context.Request.Method == HttpMethods.Get ? context.Request.Path + context.Request.QueryString : AdminPath;
-            context.Response.Redirect(TwoFactorPaths.Setup + "?verplicht=true&returnUrl=" + Uri.EscapeDataString(returnUrl));
+            context.Response.Redirect(links.GetPathByName(context, "Users.TwoFactor.Index", new { verplicht = "true", returnUrl })!);
             return;
         }
         await next(context);
     }
 }
 
-public static class TwoFactorPaths
-{
-    public const string Setup = "/account/tweestapsverificatie";
-    public const string Login = "/account/inloggen/tweestaps";
-}

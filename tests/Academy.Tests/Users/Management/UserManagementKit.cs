@@ -13,10 +13,14 @@ namespace Academy.Tests.Users.Management;
 /// <summary>Accounts and look-ups for the user-management tests.</summary>
 internal static class UserManagementKit
 {
-    /// <summary>Sets the login throttle (tested on its own) high enough for tests that log in many times.</summary>
+    /// <summary>
+    /// A site for user management: the login throttle (tested on its own) high enough for tests that log in many times,
+    /// and the recipe's accounts invited on setup as on a real site.
+    /// </summary>
     public static AcademyFactory WithRoomyLoginThrottle(AcademyFactory factory)
     {
         factory.Settings["Academy:Users:LoginAttemptsPerWindow"] = "1000";
+        factory.Settings["Academy:Users:InviteRecipeUsersOnSetup"] = "true";
         return factory;
     }
 
