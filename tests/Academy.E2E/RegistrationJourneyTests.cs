@@ -150,18 +150,11 @@ public sealed class RegistrationJourneyTests(SiteFixture site) : SiteTest(site)
         await page.GetByRole(AriaRole.Button, new() { Name = "E-mailadres bevestigen", Exact = true }).ClickAsync();
     }
 
-    /// <summary>
-    /// axe-core at 1280 px, and at 375 px on everything but the theme's top navigation: its links are too small to tap
-    /// at that width on every page (the theme's mobile menu is being rebuilt in issue 12; the repo's page tests use 390 px).
-    /// </summary>
+    /// <summary>axe-core at 375 px (the phone width of the theme's menu button) and at 1280 px.</summary>
     private static async Task AxeAtBothWidthsAsync(IPage page, string because)
     {
         await page.SetViewportSizeAsync(375, 844);
-        var phone = (await Axe.RunAsync(page))
-            .Where(v => !(v.Id == "target-size" && v.Nodes.All(n => n.Html.Contains("site-nav__link", StringComparison.Ordinal))))
-            .Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
-            .ToList();
-        Assert.True(phone.Count == 0, $"axe at 375 px on {because}:\n{string.Join("\n", phone)}");
+        await Axe.AssertNoViolationsAsync(page, because + " at 375 px");
         await page.SetViewportSizeAsync(1280, 900);
         await Axe.AssertNoViolationsAsync(page, because + " at 1280 px");
     }
