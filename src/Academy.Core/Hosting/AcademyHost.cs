@@ -119,6 +119,9 @@ public static class AcademyHost
             module.MapRoutes(app);
         }
         app.MapControllers();
+        // Hands the endpoints to link generation now rather than when the server starts: the setup recipe and the
+        // `recipe run` command build addresses from named routes before (or without) a running server.
+        app.UseEndpoints(_ => { });
         return app;
     }
 
