@@ -45,22 +45,8 @@ public sealed class AccountInvitations(
     public Task<InvitationResult> InviteAsync(AccountInvitation invitation, string? invitedByUserId = null, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async () =>
         {
-            var email = invitation.Email.Trim();
-            var user = await userManager.FindByEmailAsync(email);
-            var created = user is null;
-            if (user is null)
-            {
-                user = new AcademyUser
-                {
-                    UserName = email,
-                    Email = email,
-                    EmailConfirmed = true,
-                    DisplayName = invitation.DisplayName.Trim(),
-                    OrganisationId = invitation.OrganisationId,
-                    CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                };
-                Check(await userManager.CreateAsync(user));
-            }
+            var (user, created) = await PasswordlessAccounts.FindOrCreateAsync(userManager, invitation.Email, invitation.DisplayName,
+                invitation.OrganisationId, clock.GetUtcNow().UtcDateTime, Failure);
             foreach (var role in invitation.Roles.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 if (await roleManager.RoleExistsAsync(role) && !await userManager.IsInRoleAsync(user, role))
@@ -95,11 +81,7 @@ public sealed class AccountInvitations(
         await mail.EnqueueAsync(new MailDraft(user.Email!, user.DisplayName, subject, html, text, key), cancellationToken);
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("De uitnodiging kon niet worden gemaakt: " + string.Join(" ", result.Errors.Select(e => e.Code)));
-        }
-    }
+    private const string Failure = "De uitnodiging kon niet worden gemaakt";
+
+    private static void Check(IdentityResult result) => PasswordlessAccounts.Check(result, Failure);
 }

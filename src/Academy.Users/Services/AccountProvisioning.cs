@@ -23,23 +23,9 @@ public sealed class AccountProvisioning(
     public async Task<ProvisionedAccount> EnsureAccountAsync(string email, string displayName, string role, string? organisationId,
         string? returnUrl = null, CancellationToken cancellationToken = default)
     {
-        email = email.Trim();
-        var user = await userManager.FindByEmailAsync(email);
-        var created = user is null;
-        if (user is null)
-        {
-            user = new AcademyUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = displayName.Trim(),
-                OrganisationId = organisationId,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            Check(await userManager.CreateAsync(user));
-        }
-        else if (user.OrganisationId is null && organisationId is not null)
+        var (user, created) = await PasswordlessAccounts.FindOrCreateAsync(userManager, email, displayName, organisationId,
+            clock.GetUtcNow().UtcDateTime, Failure);
+        if (!created && user.OrganisationId is null && organisationId is not null)
         {
             user.OrganisationId = organisationId;
             Check(await userManager.UpdateAsync(user));
@@ -60,13 +46,9 @@ public sealed class AccountProvisioning(
         return new ProvisionedAccount(user.Id, created, setPasswordUrl);
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Account could not be provisioned: " + string.Join(" ", result.Errors.Select(e => e.Code)));
-        }
-    }
+    private const string Failure = "Account could not be provisioned";
+
+    private static void Check(IdentityResult result) => PasswordlessAccounts.Check(result, Failure);
 }
 
 /// <summary>The link to the page where an account holder chooses a password.</summary>
