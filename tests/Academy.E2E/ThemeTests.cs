@@ -48,6 +48,20 @@ public sealed class ThemeTests(SiteFixture site) : SiteTest(site)
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Aanbod", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>A Beheerder sees every menu entry (about fifteen): on a desktop the links wrap instead of widening the page.</summary>
+    [Fact]
+    public async Task A_long_menu_wraps_on_a_desktop()
+    {
+        var page = await NewAdminPageAsync(o => o.ViewportSize = new ViewportSize { Width = 1280, Height = 900 });
+        await page.GotoAsync("/leeragenda");
+        foreach (var width in new[] { 1280, 800 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"/leeragenda signed in as Beheerder is {widths[0]} px wide at {widths[1]} px");
+        }
+    }
+
     /// <summary>At 320 and 375 px: no sideways scrolling; at 375 and 1280 px: no axe violation and one typeface.</summary>
     private static async Task AssertFitsAndPassesAsync(IPage page, string path)
     {

@@ -5,6 +5,9 @@ namespace Academy.Community.Services;
 /// <summary>The Dutch words for the community's settings, one place for every page.</summary>
 public static class CommunityText
 {
+    /// <summary>"1 lid", "12 leden".</summary>
+    public static string Members(int count) => count == 1 ? "1 lid" : $"{count} leden";
+
     public static string Kind(GroupKind kind) => kind switch
     {
         GroupKind.Casuistiek => "Casuïstiek",

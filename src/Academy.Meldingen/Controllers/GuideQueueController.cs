@@ -126,6 +126,6 @@ public sealed class MeldingenPublicMenu : IPublicMenuProvider
     public IEnumerable<PublicMenuItem> GetItems() =>
     [
         new("Stel je vraag", "Meldingen.Question.Index", 250),
-        new("Meldingen", "Meldingen.Queue.Index", 850) { Audience = MenuAudience.SignedIn, Permission = MeldingenPermissions.HandleMeldingen },
+        new("Meldingen Werkcentrum", "Meldingen.Queue.Index", 850) { Audience = MenuAudience.SignedIn, Permission = MeldingenPermissions.HandleMeldingen },
     ];
 }
