@@ -41,7 +41,7 @@ public sealed class WerkcentrumAdminController(
             return NotFound();
         }
         var item = await contentManager.NewAsync(type);
-        return await EditViewAsync(definition, item, isNew: true, BaseOf(item, definition), partEditors.Edit(item, definition, true, new FormErrors()), new FormErrors());
+        return await EditViewAsync(definition, item, isNew: true, partEditors.Edit(item, definition, true, new FormErrors()), new FormErrors());
     }
 
     [HttpPost("/admin/werkcentrum/nieuw/{type}")]
@@ -62,7 +62,7 @@ public sealed class WerkcentrumAdminController(
         {
             return NotFound();
         }
-        return await EditViewAsync(definition, item, isNew: false, BaseOf(item, definition), partEditors.Edit(item, definition, false, new FormErrors()), new FormErrors());
+        return await EditViewAsync(definition, item, isNew: false, partEditors.Edit(item, definition, false, new FormErrors()), new FormErrors());
     }
 
     [HttpPost("/admin/werkcentrum/{id}")]
@@ -103,13 +103,6 @@ public sealed class WerkcentrumAdminController(
     {
         var errors = new FormErrors();
         var editors = await partEditors.BindAsync(type, (model, modelType) => TryUpdateModelAsync(model, modelType, ""), errors);
-        BaseContentInput? baseInput = null;
-        if (!HasCoreDrivers(type))
-        {
-            baseInput = new BaseContentInput();
-            await TryUpdateModelAsync(baseInput, "");
-            ApplyBase(baseInput, item, type, errors);
-        }
         ModelState.Clear();
         await ContentPartEditors.UpdateAsync(editors, item);
         if (!errors.Any)
@@ -125,25 +118,18 @@ public sealed class WerkcentrumAdminController(
             {
                 foreach (var (key, message) in exception.Result.Errors)
                 {
-                    var field = key switch
-                    {
-                        "TitlePart.Title" when baseInput is not null => nameof(BaseContentInput.Title),
-                        "AutoroutePart.Path" when baseInput is not null => nameof(BaseContentInput.Path),
-                        _ => ContentPartEditors.FieldFor(editors, key),
-                    };
-                    errors.Add(field, message);
+                    errors.Add(ContentPartEditors.FieldFor(editors, key), message);
                 }
             }
         }
-        return await EditViewAsync(type, item, isNew, baseInput, editors, errors);
+        return await EditViewAsync(type, item, isNew, editors, errors);
     }
 
-    private async Task<IActionResult> EditViewAsync(ContentTypeDefinition type, ContentItem item, bool isNew, BaseContentInput? baseInput,
+    private async Task<IActionResult> EditViewAsync(ContentTypeDefinition type, ContentItem item, bool isNew,
         IReadOnlyList<PartEditor> editors, FormErrors errors)
     {
         await ContentPartEditors.PrepareAsync(editors);
-        var order = (baseInput is null ? [] : new[] { nameof(BaseContentInput.Title), nameof(BaseContentInput.Path), nameof(BaseContentInput.Markdown) })
-            .Concat(editors.SelectMany(e => e.Driver.FieldOrder(e.Input))).ToList();
+        var order = editors.SelectMany(e => e.Driver.FieldOrder(e.Input)).ToList();
         var summary = errors.General.Select(m => ((string?)null, m))
             .Concat(errors.Fields.OrderBy(f => order.IndexOf(f.Key) is var i && i < 0 ? int.MaxValue : i)
                 .Select(f => ((string?)(editors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(f.Key))?.Driver.TargetId(f.Key) ?? FormNames.Id(f.Key)), f.Value)))
@@ -151,32 +137,8 @@ public sealed class WerkcentrumAdminController(
         Response.StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return View("Edit", new WerkcentrumEditModel
         {
-            Type = type, Item = item, IsNew = isNew, Base = baseInput, HasPath = type.Parts.Contains(nameof(AutoroutePart)),
+            Type = type, Item = item, IsNew = isNew,
             Editors = editors, Errors = errors, Summary = summary,
         });
-    }
-
-    /// <summary>True when Core registers an editor for the title (then also for address and body).</summary>
-    private bool HasCoreDrivers(ContentTypeDefinition type) => partEditors.DriversFor(type).Any(d => d.PartName == nameof(TitlePart));
-
-    private BaseContentInput? BaseOf(ContentItem item, ContentTypeDefinition type) => HasCoreDrivers(type) ? null : new BaseContentInput
-    {
-        Title = item.As<TitlePart>().Title,
-        Path = item.As<AutoroutePart>().Path,
-        Markdown = item.As<MarkdownBodyPart>().Markdown,
-    };
-
-    private void ApplyBase(BaseContentInput input, ContentItem item, ContentTypeDefinition type, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors.Add(nameof(input.Title), T["Vul een titel in."]);
-        }
-        item.Apply(new TitlePart { Title = (input.Title ?? "").Trim() });
-        if (type.Parts.Contains(nameof(AutoroutePart)))
-        {
-            item.Apply(new AutoroutePart { Path = (input.Path ?? "").Trim().ToLowerInvariant() });
-        }
-        item.Apply(new MarkdownBodyPart { Markdown = input.Markdown ?? "" });
     }
 }
