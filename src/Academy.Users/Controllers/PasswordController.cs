@@ -106,17 +106,8 @@ public sealed class PasswordController(
             return ResetForm(model);
         }
         // The mailed token proved the mailbox; Identity's own reset token does the change (and the new security stamp).
-        var saved = await unitOfWork.RunAsync(async () =>
-        {
-            var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), model.Password!);
-            if (!result.Succeeded)
-            {
-                AddErrors(result, nameof(model.Password));
-                return WorkOutcome<bool>.Discard(false);
-            }
-            await mails.PasswordChangedAsync(user);
-            return WorkOutcome<bool>.Keep(true);
-        }, onConflict: null, HttpContext.RequestAborted);
+        var saved = await SavePasswordAsync(user,
+            async () => await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), model.Password!));
         if (!saved)
         {
             return ResetForm(model);
@@ -151,17 +142,7 @@ public sealed class PasswordController(
         await CheckNewPasswordAsync(user, model.Password, model.ConfirmPassword);
         if (ModelState.IsValid)
         {
-            var saved = await unitOfWork.RunAsync(async () =>
-            {
-                var result = await users.ChangePasswordAsync(user, model.CurrentPassword!, model.Password!);
-                if (!result.Succeeded)
-                {
-                    AddErrors(result, nameof(model.Password));
-                    return WorkOutcome<bool>.Discard(false);
-                }
-                await mails.PasswordChangedAsync(user);
-                return WorkOutcome<bool>.Keep(true);
-            }, onConflict: null, HttpContext.RequestAborted);
+            var saved = await SavePasswordAsync(user, () => users.ChangePasswordAsync(user, model.CurrentPassword!, model.Password!));
             if (saved)
             {
                 // The new security stamp ends the other sessions; this browser gets a fresh one.
@@ -199,13 +180,25 @@ public sealed class PasswordController(
         }
     }
 
-    private void AddErrors(IdentityResult result, string field)
-    {
-        foreach (var error in result.Errors)
+    /// <summary>
+    /// Makes the change through Identity and queues the "wachtwoord gewijzigd" mail in the same transaction; a refusal
+    /// (Identity's password rules) becomes the form's errors and changes nothing.
+    /// </summary>
+    private Task<bool> SavePasswordAsync(AcademyUser user, Func<Task<IdentityResult>> change) =>
+        unitOfWork.RunAsync(async () =>
         {
-            ModelState.AddModelError(field, error.Description);
-        }
-    }
+            var result = await change();
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(nameof(ResetPasswordViewModel.Password), error.Description);
+                }
+                return WorkOutcome<bool>.Discard(false);
+            }
+            await mails.PasswordChangedAsync(user);
+            return WorkOutcome<bool>.Keep(true);
+        }, onConflict: null, HttpContext.RequestAborted);
 
     private IActionResult ResetForm(ResetPasswordViewModel model)
     {
