@@ -7,6 +7,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Core.Privacy;
+using Academy.Search.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,9 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<TopicService>();
         services.AddScoped<TopicReads>();
         services.AddScoped<IPersonalDataProvider, CommunityPersonalData>();
+        services.AddScoped<ISearchDocumentSource, GroupSearchSource>();
+        services.AddScoped<ISearchDocumentSource, TopicSearchSource>();
+        services.AddScoped<ISearchAccessKeys, CommunitySearchAccessKeys>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

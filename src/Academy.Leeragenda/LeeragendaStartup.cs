@@ -10,6 +10,7 @@ using Academy.Leeragenda.Indexes;
 using Academy.Leeragenda.Migrations;
 using Academy.Leeragenda.Models;
 using Academy.Leeragenda.Services;
+using Academy.Search.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public sealed class LeeragendaStartup : ModuleStartup
         services.AddPublicMenu<LeeragendaPublicMenu>();
         services.AddSitemapSource<LeeragendaSitemap>();
         services.AddScoped<IAdminDashboardProvider, OfferingDashboard>();
+        services.AddScoped<ISearchDocumentSource, OfferingSearchSource>();
     }
 }
 

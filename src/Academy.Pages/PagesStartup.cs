@@ -2,6 +2,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Pages.Services;
+using Academy.Search.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public sealed class PagesStartup : ModuleStartup
         services.Configure<RouteOptions>(o => o.ConstraintMap[PageSlugConstraint.Name] = typeof(PageSlugConstraint));
         services.AddPublicMenu<PagesPublicMenu>();
         services.AddSitemapSource<PagesSitemap>();
+        services.AddScoped<ISearchDocumentSource, PageSearchSource>();
         services.AddSingleton<IAdminMenuProvider, PagesAdminMenu>();
     }
 }

@@ -58,6 +58,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddModelContributor<UserAuditModel>();
         services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<IMemberProfiles, MemberProfiles>();
+        services.AddScoped<Academy.Search.Abstractions.ISearchDocumentSource, Services.Profiles.PeopleSearchSource>();
         services.AddScoped<Services.Profiles.ProfilePhotos>();
         services.AddScoped<Services.Privacy.PersonalDataService>();
         services.AddPersonalData<Services.Privacy.UsersPersonalData>();

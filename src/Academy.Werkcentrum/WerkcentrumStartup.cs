@@ -3,6 +3,7 @@ using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Core.Security;
+using Academy.Search.Abstractions;
 using Academy.Werkcentrum.Editors;
 using Academy.Werkcentrum.Migrations;
 using Academy.Werkcentrum.Models;
@@ -29,6 +30,7 @@ public sealed class WerkcentrumStartup : ModuleStartup
         services.AddDataMigration<WerkcentrumMigration>();
         services.AddScoped<WerkcentrumContent>();
         services.AddSitemapSource<WerkcentrumSitemap>();
+        services.AddScoped<ISearchDocumentSource, WerkcentrumSearchSource>();
         services.AddPermissions<WerkcentrumPermissions>();
         services.AddSingleton<IAdminMenuProvider, WerkcentrumAdminMenu>();
         services.AddPublicMenu<WerkcentrumPublicMenu>();

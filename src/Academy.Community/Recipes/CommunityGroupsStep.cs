@@ -4,6 +4,7 @@ using Academy.Community.Services;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
 using Academy.Core.Text;
+using Academy.Search.Abstractions;
 using Academy.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace Academy.Community.Recipes;
 /// recipe, by e-mail) and starter topics written by that manager. Run twice, it updates the groups and adds only topics
 /// whose title the group does not have yet.
 /// </summary>
-public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, TimeProvider clock) : IRecipeStepHandler
+public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, ISearchIndexQueue search, TimeProvider clock) : IRecipeStepHandler
 {
     public string Name => "CommunityGroups";
 
@@ -52,6 +53,9 @@ public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, 
                 db.Add(new GroupMembership { GroupId = group.Id, UserId = manager.UserId, Status = MembershipStatus.Member, IsManager = true, CreatedUtc = now, ApprovedUtc = now });
             }
             await AddTopicsAsync(context, item, group, manager.UserId, now);
+            await db.SaveChangesAsync();
+            // The group and its topics (new ones have their ids now) go to the search with the recipe's transaction.
+            await search.GroupChangedAsync(db, group.Id, CancellationToken.None);
             await db.SaveChangesAsync();
             context.Report($"Groep {group.Name}");
         }

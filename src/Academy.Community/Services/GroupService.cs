@@ -1,6 +1,7 @@
 using Academy.Community.Models;
 using Academy.Core.Data;
 using Academy.Core.Text;
+using Academy.Search.Abstractions;
 using Academy.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class GroupForm
 }
 
 /// <summary>Groups and their members: joining, approving, managers, settings and following.</summary>
-public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users)
+public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users, ISearchIndexQueue search)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
     public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer"];
@@ -173,6 +174,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
             db.Add(group);
             await db.SaveChangesAsync(cancellationToken);
             db.Add(new GroupMembership { GroupId = group.Id, UserId = managerUserId, Status = MembershipStatus.Member, IsManager = true, CreatedUtc = Now, ApprovedUtc = Now });
+            await search.GroupChangedAsync(db, group.Id, cancellationToken);
             return WorkOutcome<CommunityGroup?>.Keep(group);
         }, onConflict: _ => null, cancellationToken);
 
@@ -181,6 +183,8 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
         {
             var group = await db.Set<CommunityGroup>().FirstAsync(g => g.Id == groupId, cancellationToken);
             Apply(group, form);
+            // Its kind, joining and access decide who finds the group and its topics.
+            await search.GroupChangedAsync(db, groupId, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Follows, or stops following when already following. Returns whether the person follows now.</summary>

@@ -2,6 +2,7 @@ using Academy.Community.Abstractions;
 using Academy.Community.Models;
 using Academy.Core.Data;
 using Academy.Core.Events;
+using Academy.Search.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Community.Services;
@@ -17,7 +18,8 @@ public sealed record PostResult(long? Id, PostCheck Check)
 /// Callers pass a group and topic they read through <see cref="CommunityAccess"/>, and the viewer's rights in it.
 /// Every write and its events (topic created, reply posted, mentions) commit in one transaction.
 /// </summary>
-public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, EventOutbox outbox, PostRules rules, Mentions mentions, TimeProvider clock)
+public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, EventOutbox outbox, PostRules rules, Mentions mentions,
+    ISearchIndexQueue search, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -44,6 +46,7 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
             await db.SaveChangesAsync(cancellationToken);
             db.Add(new Follow { UserId = authorUserId, Target = FollowTarget.Topic, TargetId = topic.Id, CreatedUtc = Now });
             outbox.Add(new CommunityTopicCreated(topic.Id, group.Id, group.Slug, topic.Title, authorUserId, topic.Access.ToString(), Now));
+            search.TopicChanged(topic.Id);
             await AddMentionsAsync(group, topic, 0, topic.Body, authorUserId, cancellationToken);
             return topic.Id;
         }, cancellationToken);
@@ -72,6 +75,7 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
             }
             await db.SaveChangesAsync(cancellationToken);
             outbox.Add(new CommunityReplyPosted(reply.Id, topic.Id, group.Id, group.Slug, topic.Title, authorUserId, Now));
+            search.TopicChanged(topic.Id);
             await AddMentionsAsync(group, topic, reply.Id, reply.Body, authorUserId, cancellationToken);
             return WorkOutcome<long?>.Keep(reply.Id);
         }, onConflict: null, cancellationToken);
@@ -89,6 +93,7 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
         }
         var saved = await unitOfWork.RunAsync(async () =>
         {
+            search.TopicChanged(topic.Id);
             if (replyId == 0)
             {
                 var current = await db.Set<Topic>().FirstAsync(t => t.Id == topic.Id, cancellationToken);

@@ -17,6 +17,10 @@ public enum MenuArea
     AdminHome,
     /// <summary>Where a signed-in user signs out (the admin theme posts its sign-out button there).</summary>
     SignOut,
+    /// <summary>Where the search box in the site header sends its text (GET, query key "q"); no entry, no box.</summary>
+    SiteSearch,
+    /// <summary>Suggestions while typing in the header's search box (GET "q", an HTML fragment of links for htmx).</summary>
+    SiteSearchSuggestions,
 }
 
 /// <summary>Who sees an item.</summary>

@@ -15,7 +15,10 @@ public class OfferingIndex
     public string Form { get; set; } = "";
     public decimal CostEuros { get; set; }
     public bool IsFree { get; set; }
-    /// <summary>Lowercase, accent-free title + summary + organiser, for the simple text filter.</summary>
+    /// <summary>
+    /// Unused since the text filter searches the index (issue 14); left empty on every publish. The column stays because
+    /// released databases have it (NOT NULL) and the released migration step creates it; nothing reads it.
+    /// </summary>
     public string SearchText { get; set; } = "";
     public DateTime PublishedUtc { get; set; }
 }

@@ -5,6 +5,7 @@ using Academy.Core.Data;
 using Academy.Core.Hosting;
 using Academy.Core.Recipes;
 using Academy.Leeragenda.Indexes;
+using Academy.Search.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Academy.Users.Abstractions;
 
@@ -30,7 +31,7 @@ public sealed record CatalogueFilter
     /// <summary>Only sessions in this place count.</summary>
     public string? Place { get; init; }
     public bool FreeOnly { get; init; }
-    /// <summary>Free text; every word must occur in title, summary or organiser (accents and case ignored).</summary>
+    /// <summary>Free text, matched by the search index (stemming, synonyms, accents, typos) over the whole offering.</summary>
     public string? Query { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
@@ -72,10 +73,12 @@ public sealed record CatalogueOptions(
 /// <summary>
 /// The public catalogue as SQL over the leeragenda index tables (rows exist for published offerings only):
 /// offerings with at least one session that has not ended, filtered, sorted by their next session and paged
-/// in the database. Works the same on SQLite and PostgreSQL.
+/// in the database. Works the same on SQLite and PostgreSQL. The text filter asks the search index which published
+/// offerings match (<see cref="ISearchService.MatchLocalIdsAsync"/>) and filters on those ids with the other filters.
 /// </summary>
 public sealed class CatalogueQuery(
     AcademyDbContext db,
+    ISearchService search,
     ContentDefinitionManager definitions,
     IOrganisationDirectory organisations,
     TaxonomyService taxonomies,
@@ -87,6 +90,9 @@ public sealed class CatalogueQuery(
 
     /// <summary>Pages beyond this are never real (20 per page); capping keeps cache keys bounded.</summary>
     public const int MaxPage = 1_000;
+
+    /// <summary>Offerings the text filter takes from the index at most; more than a region ever publishes.</summary>
+    public const int MaxTextMatches = 5_000;
 
     public Task<CatalogueResult> SearchAsync(CatalogueFilter filter, CancellationToken cancellationToken = default)
     {
@@ -118,8 +124,15 @@ public sealed class CatalogueQuery(
             .GroupBy(s => s.ContentItemId)
             .Select(g => new { ContentItemId = g.Key, NextStartUtc = g.Min(s => s.StartUtc) });
 
+        var offerings = ApplyOfferingFilters(db.Set<OfferingIndex>().AsNoTracking(), filter);
+        if (Value(filter.Query) is { } text)
+        {
+            // Offerings are public documents, so the visitor's view of the index is everyone's.
+            var matching = (await search.MatchLocalIdsAsync(OfferingSearchSource.Name, text, SearchViewer.Visitor, MaxTextMatches, cancellationToken)).ToList();
+            offerings = offerings.Where(o => matching.Contains(o.ContentItemId));
+        }
         var rows =
-            from o in ApplyOfferingFilters(db.Set<OfferingIndex>().AsNoTracking(), filter)
+            from o in offerings
             join n in next on o.ContentItemId equals n.ContentItemId
             select new
             {
@@ -209,11 +222,6 @@ public sealed class CatalogueQuery(
         {
             offerings = WithTerm(offerings, TaxonomyService.Audiences, audience);
         }
-        foreach (var word in SearchText.Normalize(filter.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8))
-        {
-            var pattern = "%" + EscapeLike(word) + "%";
-            offerings = offerings.Where(o => EF.Functions.Like(o.SearchText, pattern, "\\"));
-        }
         return offerings;
 
         IQueryable<OfferingIndex> WithTerm(IQueryable<OfferingIndex> query, string taxonomy, string termId)
@@ -222,11 +230,6 @@ public sealed class CatalogueQuery(
             return query.Where(o => terms.Any(t => t.ContentItemId == o.ContentItemId && t.Taxonomy == taxonomy && t.TermId == termId));
         }
     }
-
-    public static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 
     private async Task<CatalogueOptions> OptionsUncachedAsync(CancellationToken cancellationToken)
     {

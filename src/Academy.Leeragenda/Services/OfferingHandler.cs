@@ -148,7 +148,6 @@ public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDi
             return;
         }
         var offering = published.As<OfferingPart>();
-        var organiser = offering.OrganiserId is { } id ? await organisations.GetAsync(id) : null;
         var row = await db.Set<OfferingIndex>().FindAsync(published.ContentItemId);
         if (row is null)
         {
@@ -163,7 +162,7 @@ public sealed partial class OfferingHandler(AcademyDbContext db, IOrganisationDi
         row.Form = offering.Form.ToString().ToLowerInvariant();
         row.CostEuros = offering.CostEuros;
         row.IsFree = offering.IsFree;
-        row.SearchText = SearchText.Normalize($"{row.Title} {row.Summary} {organiser?.Name}");
+        row.SearchText = "";
         row.PublishedUtc = published.PublishedUtc ?? published.ModifiedUtc;
 
         await SyncTermsAsync(published.ContentItemId, offering);

@@ -1,3 +1,4 @@
+using Academy.Search.Abstractions;
 using Academy.Core.Data;
 using Academy.Leeragenda.Abstractions;
 using Academy.Users.Abstractions;
@@ -34,6 +35,7 @@ public sealed class ProfileController(
     IMemberProfiles profiles,
     ProfilePhotos photos,
     IEnumerable<IThemeTaxonomy> themeTaxonomies,
+    ISearchIndexQueue search,
     TimeProvider clock) : Controller
 {
     public const string Saved = "Je profiel is opgeslagen.";
@@ -99,6 +101,8 @@ public sealed class ProfileController(
             row.VisibleToColleagues = form.VisibleToColleagues;
             row.PhotoVersion = newVersion ?? previous;
             row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            // Name, organisation, function, themes or visibility may have changed: the search reads the person again.
+            PeopleSearchSource.Changed(search, userId);
             return newVersion is null ? null : previous;
         });
         if (oldVersion is not null)

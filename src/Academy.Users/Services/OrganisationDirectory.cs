@@ -3,11 +3,12 @@ using Academy.Core.Data;
 using Academy.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Academy.Users.Abstractions;
+using Academy.Search.Abstractions;
 
 namespace Academy.Users.Services;
 
 /// <summary>The Organisations table for other modules: reading it, and registering employers by KvK number.</summary>
-public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider clock) : IOrganisationDirectory
+public sealed class OrganisationDirectory(AcademyDbContext db, ISearchIndexQueue search, TimeProvider clock) : IOrganisationDirectory
 {
     public async Task<IReadOnlyList<OrganisationInfo>> ListAsync()
     {
@@ -87,6 +88,7 @@ public sealed class OrganisationDirectory(AcademyDbContext db, TimeProvider cloc
         }
         // Signed-in sessions pick the new organisation claim up when Identity next revalidates them.
         user.OrganisationId = member ? organisationId : null;
+        Profiles.PeopleSearchSource.Changed(search, userId);
         return true;
     }
 

@@ -43,11 +43,4 @@ public class IcsCalendarTests
         Assert.Equal(new string('x', 200), e.Description);
         Assert.Contains("DTSTART:20270309T080000Z\r\n", ics);
     }
-
-    [Theory]
-    [InlineData("100%", "100\\%")]
-    [InlineData("a_b", "a\\_b")]
-    [InlineData("c\\d", "c\\\\d")]
-    public void Like_patterns_escape_wildcards(string input, string expected) =>
-        Assert.Equal(expected, CatalogueQuery.EscapeLike(input));
 }

@@ -1,3 +1,5 @@
+using Academy.Search.Abstractions;
+using Academy.Users.Services.Profiles;
 using Academy.Core.Data;
 using Academy.Core.Privacy;
 using Academy.Users.Services.SignIn;
@@ -10,7 +12,7 @@ namespace Academy.Users.Services.Privacy;
 /// The account itself: name, e-mail address, organisation, roles, profile, sessions and the login failures typed with
 /// the address. Erasure removes everything but the account row, which <see cref="PersonalDataService"/> deletes last.
 /// </summary>
-public sealed class UsersPersonalData(AcademyDbContext db) : IPersonalDataProvider
+public sealed class UsersPersonalData(AcademyDbContext db, ISearchIndexQueue search) : IPersonalDataProvider
 {
     public string Name => "account";
 
@@ -59,5 +61,7 @@ public sealed class UsersPersonalData(AcademyDbContext db) : IPersonalDataProvid
         await db.Set<IdentityUserLogin<string>>().Where(c => c.UserId == subject.UserId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<IdentityUserToken<string>>().Where(c => c.UserId == subject.UserId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<IdentityUserRole<string>>().Where(c => c.UserId == subject.UserId).ExecuteDeleteAsync(cancellationToken);
+        // The person leaves the search with the erasure's commit.
+        PeopleSearchSource.Changed(search, subject.UserId);
     }
 }
