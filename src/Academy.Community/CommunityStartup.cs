@@ -16,13 +16,15 @@ namespace Academy.Community;
 /// <summary>
 /// The professionals' community under /community: groups (open, closed, hidden), topics with replies, the casuïstiek
 /// privacy guard, per-item access enforced in the queries, the member directory at /community/leden, and the
-/// moderators' page at /admin/community.
+/// moderators' page at /admin/community, and moderation (reports, the queue, hide and restore, approving first posts,
+/// the posting limit).
 /// </summary>
 public sealed class CommunityStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<CommunityModel>();
+        services.AddModelContributor<ModerationModel>();
         services.AddDataMigration<CommunityMigration>();
         services.AddPermissions<CommunityPermissions>();
         services.AddRecipeStep<CommunityGroupsStep>();
@@ -37,6 +39,10 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<ISearchDocumentSource, GroupSearchSource>();
         services.AddScoped<ISearchDocumentSource, TopicSearchSource>();
         services.AddScoped<ISearchAccessKeys, CommunitySearchAccessKeys>();
+        services.Configure<CommunityPostingOptions>(configuration.GetSection(CommunityPostingOptions.Section));
+        services.AddScoped<PostGate>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationReads>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

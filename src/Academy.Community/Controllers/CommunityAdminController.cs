@@ -51,5 +51,6 @@ public sealed class CommunityAdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         AdminMenuItem.ForRoute("Community", "Community.Admin.Index", CommunityPermissionNames.ModerateCommunity, 40),
+        AdminMenuItem.ForRoute("Moderatie", ModerationAdminController.RouteName, CommunityPermissionNames.ModerateCommunity, 41),
     ];
 }

@@ -6,7 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Community.Controllers;
 
 /// <summary>A group as the viewer may see it, with what the viewer may do in it.</summary>
-public sealed record GroupContext(CommunityGroup Group, CommunityViewer Viewer, GroupRights Rights, bool CanRead);
+public sealed record GroupContext(CommunityGroup Group, CommunityViewer Viewer, GroupRights Rights, bool CanRead)
+{
+    /// <summary>A held or hidden post is read by its author, the group's managers and moderators only (as in <see cref="CommunityAccess.ReadableTopics"/>).</summary>
+    public bool Reads(ModerationHold? hold, string authorUserId) => hold is null || Rights.Manages || Viewer.UserId == authorUserId;
+
+    /// <summary>The signed-in viewer as the author of a new post: managers' posts are never held, moderators' never limited.</summary>
+    public PostAuthor Author => new(Viewer.UserId!, Rights.Manages, Viewer.Moderates);
+}
 
 /// <summary>
 /// Finds the group and topic of a request through <see cref="CommunityAccess"/>: a group the viewer may not see is 404
@@ -39,6 +46,13 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
     protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken) =>
         await access.ReadableTopics(context.Viewer).AsNoTracking()
             .FirstOrDefaultAsync(t => t.Id == topicId && t.GroupId == context.Group.Id, cancellationToken);
+
+    /// <summary>The group when the viewer manages it (a group manager or moderator); else 404 or 403.</summary>
+    protected async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)
+    {
+        var (context, denied) = await GroupAsync(group, cancellationToken);
+        return context is null ? (null, denied) : context.Rights.Manages ? (context, null) : (null, Forbid());
+    }
 
     protected IActionResult Done(string notice, string route, object values)
     {

@@ -93,13 +93,7 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
     }
 
     private static FormErrorsOf<GroupForm> SettingsOf(CommunityGroup g) =>
-        new(new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access }, new());
-
-    private async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)
-    {
-        var (context, denied) = await GroupAsync(group, cancellationToken);
-        return context is null ? (null, denied) : context.Rights.Manages ? (context, null) : (null, Forbid());
-    }
+        new(new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access, ApproveFirstPosts = g.ApproveFirstPosts }, new());
 
     private async Task<GroupManageModel> ModelAsync(GroupContext context, FormErrorsOf<GroupForm> settings, string? addError, CancellationToken cancellationToken, string? typedEmail = null)
     {

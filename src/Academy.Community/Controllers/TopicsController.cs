@@ -11,6 +11,8 @@ namespace Academy.Community.Controllers;
 public sealed class TopicsController(CommunityAccess access, TopicService topics, TopicReads reads, GroupService groups) : CommunityControllerBase(access)
 {
     public const string ClosedMessage = "Dit onderwerp is gesloten. Je kunt er niet meer op reageren.";
+    public const string HeldNotice = "Je bericht is opgeslagen en wacht op goedkeuring: in deze groep keurt een beheerder het eerste bericht van een nieuw lid eerst goed. Anderen zien het pas daarna.";
+    public const string HeldMessage = "Op dit onderwerp kun je nog niet reageren: het wacht op goedkeuring of is verborgen door een moderator.";
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpGet("nieuw", Name = "Community.Topics.New")]
@@ -30,10 +32,12 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         {
             return context is null ? denied! : Forbid();
         }
-        var result = await topics.StartAsync(context.Group, context.Viewer.UserId!, form, cancellationToken);
-        return result.Saved
-            ? Done("Je onderwerp staat in de groep.", CommunityRouteNames.Topic, new { group, topicId = result.Id })
-            : View(new TopicFormModel(context, form, result.Check, 0));
+        var result = await topics.StartAsync(context.Group, context.Author, form, cancellationToken);
+        if (result.Saved)
+        {
+            return Done(result.Held ? HeldNotice : "Je onderwerp staat in de groep.", CommunityRouteNames.Topic, new { group, topicId = result.Id });
+        }
+        return Refused(result, View(new TopicFormModel(context, form, result.Check, 0)));
     }
 
     [HttpGet("{topicId:long}", Name = CommunityRouteNames.Topic)]
@@ -59,17 +63,17 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
             return denied!;
         }
         var page = await reads.PageAsync(context!, topic, cancellationToken);
-        if (topic.IsClosed)
+        if (topic.IsClosed || topic.Hold is not null)
         {
             Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
-            return View("Show", page with { Reply = form, ReplyError = ClosedMessage });
+            return View("Show", page with { Reply = form, ReplyError = topic.IsClosed ? ClosedMessage : HeldMessage });
         }
-        var result = await topics.ReplyAsync(context!.Group, topic, context.Viewer.UserId!, form, cancellationToken);
+        var result = await topics.ReplyAsync(context!.Group, topic, context.Author, form, cancellationToken);
         if (result.Saved)
         {
-            return Done("Je reactie is geplaatst.", CommunityRouteNames.Topic, new { group, topicId });
+            return Done(result.Held ? HeldNotice : "Je reactie is geplaatst.", CommunityRouteNames.Topic, new { group, topicId });
         }
-        return View("Show", page with { Reply = form, ReplyCheck = result.Check, ReplyError = result.Check.Errors.Any || result.Check.Warnings.Count > 0 ? null : ClosedMessage });
+        return Refused(result, View("Show", page with { Reply = form, ReplyCheck = result.Check, ReplyError = result.Check.Errors.Any || result.Check.Warnings.Count > 0 ? null : ClosedMessage }));
     }
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
@@ -100,7 +104,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     {
         var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         var post = topic is null ? null : await reads.PostAsync(topic, bericht, cancellationToken);
-        if (post is null)
+        if (post is null || !context!.Reads(post.Hold, post.AuthorUserId))
         {
             return denied ?? NotFound();
         }
@@ -180,6 +184,16 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         }
         var follows = await groups.ToggleFollowAsync(context!.Viewer.UserId!, FollowTarget.Topic, topic.Id, cancellationToken);
         return Done(follows ? "Je volgt dit onderwerp." : "Je volgt dit onderwerp niet meer.", CommunityRouteNames.Topic, new { group, topicId });
+    }
+
+    /// <summary>The form again with why it was not saved; over the posting limit with 429, the text still in the form.</summary>
+    private IActionResult Refused(PostResult result, IActionResult form)
+    {
+        if (result.Limited)
+        {
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status429TooManyRequests;
+        }
+        return form;
     }
 
     /// <summary>The topic when the viewer may read it; else why not (404, or a login for a visitor).</summary>

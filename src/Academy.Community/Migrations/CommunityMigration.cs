@@ -15,5 +15,11 @@ public sealed class CommunityMigration : IDataMigration
         s => s.CreateTables(CommunityModel.AllTables),
         // Professionals take part, Beheerder and Leercoördinator moderate (docs/upgrades.md: only on existing roles).
         s => s.InstallDefaults(ModuleName, typeof(CommunityMigration).Assembly),
+        // Moderation: a post's hold (awaiting approval, hidden, rejected), the group setting for approving first posts,
+        // reports and the audit trail.
+        s => s.AddColumns(CommunityModel.Groups, nameof(CommunityGroup.ApproveFirstPosts))
+            .AddColumns(CommunityModel.Topics, nameof(Topic.Hold))
+            .AddColumns(CommunityModel.Replies, nameof(Reply.Hold))
+            .CreateTables(ModerationModel.AllTables),
     ];
 }

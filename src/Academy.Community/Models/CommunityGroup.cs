@@ -37,6 +37,8 @@ public sealed class CommunityGroup
     public GroupKind Kind { get; set; }
     public JoinPolicy JoinPolicy { get; set; }
     public AccessLevel Access { get; set; }
+    /// <summary>The first post of a new member waits for a group manager or moderator ("eerst laten goedkeuren").</summary>
+    public bool ApproveFirstPosts { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 

@@ -14,6 +14,8 @@ public sealed class Topic
     public bool IsCasus { get; set; }
     public bool IsPinned { get; set; }
     public bool IsClosed { get; set; }
+    /// <summary>Null: published. Held or hidden: only the author, the group's managers and moderators read it.</summary>
+    public ModerationHold? Hold { get; set; }
     public long? AcceptedReplyId { get; set; }
     public int ReplyCount { get; set; }
     public DateTime CreatedUtc { get; set; }
@@ -27,6 +29,8 @@ public sealed class Reply
     public long TopicId { get; set; }
     public string AuthorUserId { get; set; } = "";
     public string Body { get; set; } = "";
+    /// <summary>Null: published. Held or hidden: only the author, the group's managers and moderators read it.</summary>
+    public ModerationHold? Hold { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? EditedUtc { get; set; }
 }

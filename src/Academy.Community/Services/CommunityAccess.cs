@@ -49,7 +49,10 @@ public sealed class CommunityAccess(AcademyDbContext db)
             || memberOf.Contains(g.Id));
     }
 
-    /// <summary>Topics the viewer may read: in a readable group, and the topic's own level allows it.</summary>
+    /// <summary>
+    /// Topics the viewer may read: in a readable group, the topic's own level allows it, and it is published, or held or
+    /// hidden while the viewer wrote it or manages its group.
+    /// </summary>
     public IQueryable<Topic> ReadableTopics(CommunityViewer viewer)
     {
         var topics = db.Set<Topic>();
@@ -58,10 +61,13 @@ public sealed class CommunityAccess(AcademyDbContext db)
             return topics;
         }
         var takesPart = viewer.TakesPart;
-        var memberOf = MemberGroupIds(viewer.UserId ?? "");
+        var userId = viewer.UserId ?? "";
+        var memberOf = MemberGroupIds(userId);
+        var managerOf = Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member && m.IsManager).Select(m => m.GroupId);
         var readableGroups = ReadableGroups(viewer).Select(g => g.Id);
         return topics.Where(t => readableGroups.Contains(t.GroupId)
-            && (t.Access == AccessLevel.Public || (takesPart && t.Access == AccessLevel.Professionals) || memberOf.Contains(t.GroupId)));
+            && (t.Access == AccessLevel.Public || (takesPart && t.Access == AccessLevel.Professionals) || memberOf.Contains(t.GroupId))
+            && (t.Hold == null || t.AuthorUserId == userId || (takesPart && managerOf.Contains(t.GroupId))));
     }
 
     public Task<GroupMembership?> MembershipAsync(long groupId, string? userId, CancellationToken cancellationToken) =>
@@ -85,6 +91,6 @@ public sealed class CommunityAccess(AcademyDbContext db)
         Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member).Select(m => m.GroupId);
 }
 
-/// <param name="Manages">A group manager or a moderator: members, settings, pinning and closing.</param>
+/// <param name="Manages">A group manager or a moderator: members, settings, pinning and closing, moderation.</param>
 /// <param name="Posts">May start topics and reply (members who take part, and moderators).</param>
 public sealed record GroupRights(bool Member, bool Requested, bool Manages, bool Posts);

@@ -8,7 +8,8 @@ namespace Academy.Community.Services;
 
 /// <summary>
 /// The community's part of "mijn gegevens" and of erasing an account: memberships, follows and reactions are deleted;
-/// posts stay for the discussion's sake but lose their author (shown as "Oud-lid").
+/// posts stay for the discussion's sake but lose their author (shown as "Oud-lid"). The person's reports are deleted; the
+/// moderation decisions they took stay in the audit trail without their id.
 /// </summary>
 public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataProvider
 {
@@ -27,7 +28,13 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.AuthorUserId == id)
             .Select(r => new { Onderwerp = r.TopicId, Tekst = r.Body, Geplaatst = r.CreatedUtc }).ToListAsync(cancellationToken);
         var follows = await db.Set<Follow>().AsNoTracking().Where(f => f.UserId == id).CountAsync(cancellationToken);
-        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0)
+        var reports = await db.Set<PostReport>().AsNoTracking().Where(r => r.ReporterUserId == id)
+            .Select(r => new { Onderwerp = r.TopicId, Reactie = r.ReplyId, Reden = r.Reason.ToString(), Toelichting = r.Explanation, Gemeld = r.CreatedUtc, Afgehandeld = r.ResolvedUtc })
+            .ToListAsync(cancellationToken);
+        var decisions = await db.Set<ModerationEntry>().AsNoTracking().Where(e => e.ActorUserId == id)
+            .Select(e => new { Onderwerp = e.TopicId, Reactie = e.ReplyId, Besluit = e.Action.ToString(), Reden = e.Reason, Op = e.CreatedUtc })
+            .ToListAsync(cancellationToken);
+        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0 && reports.Count == 0 && decisions.Count == 0)
         {
             return null;
         }
@@ -37,6 +44,8 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
             ["onderwerpen"] = JsonSerializerNode(topics),
             ["reacties"] = JsonSerializerNode(replies),
             ["gevolgd"] = follows,
+            ["meldingen"] = JsonSerializerNode(reports),
+            ["moderatiebesluiten"] = JsonSerializerNode(decisions),
         };
         return new PersonalDataSection(Name, data);
     }
@@ -50,6 +59,8 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         await db.Set<Topic>().Where(t => t.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.AuthorUserId, ErasedAuthor), cancellationToken);
         await db.Set<Reply>().Where(r => r.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorUserId, ErasedAuthor), cancellationToken);
         await db.Set<PostRevision>().Where(r => r.EditorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.EditorUserId, ErasedAuthor), cancellationToken);
+        await db.Set<PostReport>().Where(r => r.ReporterUserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ModerationEntry>().Where(e => e.ActorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorUserId, ErasedAuthor), cancellationToken);
     }
 
     private static JsonNode? JsonSerializerNode<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value);

@@ -116,13 +116,13 @@ public sealed class TopicSearchSource(AcademyDbContext db, MarkdownRenderer mark
         long after = 0;
         while (true)
         {
-            var topics = await db.Set<Topic>().AsNoTracking().Where(t => t.Id > after).OrderBy(t => t.Id).Take(ReadAllBatch).ToListAsync(cancellationToken);
+            var topics = await db.Set<Topic>().AsNoTracking().Where(t => t.Id > after && t.Hold == null).OrderBy(t => t.Id).Take(ReadAllBatch).ToListAsync(cancellationToken);
             if (topics.Count == 0)
             {
                 yield break;
             }
             var ids = topics.Select(t => t.Id).ToList();
-            var replies = (await db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.TopicId))
+            var replies = (await db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.TopicId) && r.Hold == null)
                     .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Select(r => new { r.TopicId, r.Body }).ToListAsync(cancellationToken))
                 .ToLookup(r => r.TopicId, r => r.Body);
             foreach (var topic in topics)
@@ -139,12 +139,12 @@ public sealed class TopicSearchSource(AcademyDbContext db, MarkdownRenderer mark
     public async Task<SearchDocument?> ReadAsync(string localId, CancellationToken cancellationToken)
     {
         if (!CommunitySearch.TryParseId(localId, out var id)
-            || await db.Set<Topic>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } topic
+            || await db.Set<Topic>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Hold == null, cancellationToken) is not { } topic
             || await db.Set<CommunityGroup>().AsNoTracking().FirstOrDefaultAsync(g => g.Id == topic.GroupId, cancellationToken) is not { } group)
         {
             return null;
         }
-        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == id)
+        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == id && r.Hold == null)
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Select(r => r.Body).ToListAsync(cancellationToken);
         return ToDocument(group, topic, replies);
     }

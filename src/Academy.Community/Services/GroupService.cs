@@ -34,6 +34,7 @@ public sealed class GroupForm
     public GroupKind Kind { get; set; }
     public JoinPolicy JoinPolicy { get; set; }
     public AccessLevel Access { get; set; }
+    public bool ApproveFirstPosts { get; set; }
 }
 
 /// <summary>Groups and their members: joining, approving, managers, settings and following.</summary>
@@ -212,6 +213,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
         group.Kind = form.Kind;
         group.JoinPolicy = form.JoinPolicy;
         group.Access = form.Access;
+        group.ApproveFirstPosts = form.ApproveFirstPosts;
         group.UpdatedUtc = Now;
     }
 

@@ -7,7 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Community.Services;
 
 /// <summary>One post on a topic page: the opening post has <see cref="ReplyId"/> 0.</summary>
-public sealed record PostView(long ReplyId, string AuthorUserId, string Body, DateTime CreatedUtc, DateTime? EditedUtc, int Useful, bool UsefulByViewer);
+public sealed record PostView(long ReplyId, string AuthorUserId, string Body, DateTime CreatedUtc, DateTime? EditedUtc, int Useful, bool UsefulByViewer)
+{
+    /// <summary>Null: published. Otherwise shown only to the author, the group's managers and moderators, with why.</summary>
+    public ModerationHold? Hold { get; init; }
+
+    /// <summary>The reason of the last decision that hid or rejected the post.</summary>
+    public string? HoldReason { get; init; }
+
+    public static PostView Of(Topic topic) => new(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, 0, false) { Hold = topic.Hold };
+
+    public static PostView Of(Reply reply) => new(reply.Id, reply.AuthorUserId, reply.Body, reply.CreatedUtc, reply.EditedUtc, 0, false) { Hold = reply.Hold };
+}
 
 /// <summary>The topic page; <see cref="Reply"/> and its check are the reply form as typed.</summary>
 public sealed record TopicPageModel(
@@ -46,29 +57,51 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Gr
 {
     public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, CancellationToken cancellationToken)
     {
-        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id)
+        var userId = context.Viewer.UserId;
+        var seesHeld = context.Rights.Manages;
+        // Held and hidden replies are left out in the query, except the viewer's own and for the group's managers.
+        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id)
             .Select(r => new { r.ReplyId, r.UserId }).ToListAsync(cancellationToken);
-        var userId = context.Viewer.UserId;
-        PostView View(long id, string author, string body, DateTime created, DateTime? edited) =>
-            new(id, author, body, created, edited, reactions.Count(r => r.ReplyId == id), reactions.Any(r => r.ReplyId == id && r.UserId == userId));
-        var posts = new List<PostView> { View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc) };
-        posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc)));
+        var reasons = topic.Hold is not null || replies.Any(r => r.Hold is not null)
+            ? await HoldReasonsAsync(topic.Id, cancellationToken)
+            : new Dictionary<long, string?>();
+        PostView View(long id, string author, string body, DateTime created, DateTime? edited, ModerationHold? hold) =>
+            new(id, author, body, created, edited, reactions.Count(r => r.ReplyId == id), reactions.Any(r => r.ReplyId == id && r.UserId == userId))
+            {
+                Hold = hold, HoldReason = hold is null ? null : reasons.GetValueOrDefault(id),
+            };
+        var posts = new List<PostView> { View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, topic.Hold) };
+        posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
         var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
         var follows = await groups.FollowsAsync(userId, FollowTarget.Topic, topic.Id, cancellationToken);
         return new TopicPageModel(context, topic, posts, authors, follows);
     }
 
-    /// <summary>The opening post (0) or a reply of this topic; null when the reply is not of this topic.</summary>
+    /// <summary>The opening post (0) or a reply of this topic, whatever its hold; null when the reply is not of this topic.</summary>
     public async Task<PostView?> PostAsync(Topic topic, long replyId, CancellationToken cancellationToken)
     {
         if (replyId == 0)
         {
-            return new PostView(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, 0, false);
+            return PostView.Of(topic);
         }
         var reply = await db.Set<Reply>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == replyId && r.TopicId == topic.Id, cancellationToken);
-        return reply is null ? null : new PostView(reply.Id, reply.AuthorUserId, reply.Body, reply.CreatedUtc, reply.EditedUtc, 0, false);
+        return reply is null ? null : PostView.Of(reply);
+    }
+
+    /// <summary>Per post of the topic, the reason of the last decision that hid or rejected it.</summary>
+    private async Task<Dictionary<long, string?>> HoldReasonsAsync(long topicId, CancellationToken cancellationToken)
+    {
+        var entries = await db.Set<ModerationEntry>().AsNoTracking()
+            .Where(e => e.TopicId == topicId && (e.Action == ModerationAction.Hidden || e.Action == ModerationAction.Rejected))
+            .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id).Select(e => new { e.ReplyId, e.Reason }).ToListAsync(cancellationToken);
+        var reasons = new Dictionary<long, string?>();
+        foreach (var entry in entries)
+        {
+            reasons[entry.ReplyId] = entry.Reason;
+        }
+        return reasons;
     }
 
     public async Task<HistoryModel> HistoryAsync(GroupContext context, Topic topic, PostView post, bool showText, CancellationToken cancellationToken)

@@ -11,6 +11,12 @@ namespace Academy.Community.Services;
 public sealed record PostResult(long? Id, PostCheck Check)
 {
     public bool Saved => Id is not null;
+
+    /// <summary>Refused by the posting limit (the message is in <see cref="Check"/>; the form is shown again).</summary>
+    public bool Limited { get; init; }
+
+    /// <summary>Saved, but held for approval: only the author, the group's managers and moderators read it for now.</summary>
+    public bool Held { get; init; }
 }
 
 /// <summary>
@@ -18,7 +24,7 @@ public sealed record PostResult(long? Id, PostCheck Check)
 /// Callers pass a group and topic they read through <see cref="CommunityAccess"/>, and the viewer's rights in it.
 /// Every write and its events (topic created, reply posted, mentions) commit in one transaction.
 /// </summary>
-public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, EventOutbox outbox, PostRules rules, Mentions mentions,
+public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, EventOutbox outbox, PostRules rules, PostGate gate, Mentions mentions,
     ISearchIndexQueue search, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -26,60 +32,121 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
     /// <summary>A topic is never more open than its group.</summary>
     public static AccessLevel Narrowest(AccessLevel group, AccessLevel? topic) => topic is { } t && t > group ? t : group;
 
-    public async Task<PostResult> StartAsync(CommunityGroup group, string authorUserId, PostForm form, CancellationToken cancellationToken)
-    {
-        var check = rules.Check(form, isTopic: true, guarded: group.GuardsPrivacy || form.IsCasus, group.Id);
-        if (!check.CanSave)
-        {
-            await SaveFindingsAsync(cancellationToken);
-            return new PostResult(null, check);
-        }
-        var id = await unitOfWork.RunAsync(async () =>
+    public Task<PostResult> StartAsync(CommunityGroup group, PostAuthor author, PostForm form, CancellationToken cancellationToken) =>
+        SaveAsync(group, author, rules.Check(form, isTopic: true, guarded: group.GuardsPrivacy || form.IsCasus, group.Id), async held =>
         {
             var topic = new Topic
             {
-                GroupId = group.Id, Title = form.Title!.Trim(), Body = form.Body!.Trim(), AuthorUserId = authorUserId,
+                GroupId = group.Id, Title = form.Title!.Trim(), Body = form.Body!.Trim(), AuthorUserId = author.UserId,
                 Access = Narrowest(group.Access, form.Access), IsQuestion = form.IsQuestion,
                 IsCasus = form.IsCasus || group.GuardsPrivacy, CreatedUtc = Now, LastActivityUtc = Now,
+                Hold = held ? ModerationHold.AwaitingApproval : null,
             };
             db.Add(topic);
             await db.SaveChangesAsync(cancellationToken);
-            db.Add(new Follow { UserId = authorUserId, Target = FollowTarget.Topic, TargetId = topic.Id, CreatedUtc = Now });
-            outbox.Add(new CommunityTopicCreated(topic.Id, group.Id, group.Slug, topic.Title, authorUserId, topic.Access.ToString(), Now));
-            search.TopicChanged(topic.Id);
-            await AddMentionsAsync(group, topic, 0, topic.Body, authorUserId, cancellationToken);
+            db.Add(new Follow { UserId = author.UserId, Target = FollowTarget.Topic, TargetId = topic.Id, CreatedUtc = Now });
+            await PublishedOrHeldAsync(group, topic, null, held, cancellationToken);
             return topic.Id;
         }, cancellationToken);
-        return new PostResult(id, check);
-    }
 
     /// <summary>Replies; a closed topic takes none (the caller shows why).</summary>
-    public async Task<PostResult> ReplyAsync(CommunityGroup group, Topic topic, string authorUserId, PostForm form, CancellationToken cancellationToken)
+    public Task<PostResult> ReplyAsync(CommunityGroup group, Topic topic, PostAuthor author, PostForm form, CancellationToken cancellationToken) =>
+        SaveAsync(group, author, rules.Check(form, isTopic: false, guarded: group.GuardsPrivacy || topic.IsCasus, group.Id), async held =>
+        {
+            // A held reply is not counted until it is approved; a conditional update, so a topic closed meanwhile takes
+            // no reply and concurrent replies count right.
+            var open = held
+                ? await db.Set<Topic>().AnyAsync(t => t.Id == topic.Id && !t.IsClosed, cancellationToken)
+                : await CountReplyAsync(topic.Id, +1, onlyWhenOpen: true, activity: true, cancellationToken);
+            if (!open)
+            {
+                return null;
+            }
+            var reply = new Reply
+            {
+                TopicId = topic.Id, AuthorUserId = author.UserId, Body = form.Body!.Trim(), CreatedUtc = Now,
+                Hold = held ? ModerationHold.AwaitingApproval : null,
+            };
+            db.Add(reply);
+            await db.SaveChangesAsync(cancellationToken);
+            await PublishedOrHeldAsync(group, topic, reply, held, cancellationToken);
+            return reply.Id;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Saves a new post that passed its check, in one transaction with its events: unless the author is over the posting
+    /// limit, and held for approval when the group asks for it (<paramref name="save"/> gets whether it is held, and
+    /// returns the new id, or null to save nothing).
+    /// </summary>
+    private async Task<PostResult> SaveAsync(CommunityGroup group, PostAuthor author, PostCheck check, Func<bool, Task<long?>> save, CancellationToken cancellationToken)
     {
-        var check = rules.Check(form, isTopic: false, guarded: group.GuardsPrivacy || topic.IsCasus, group.Id);
         if (!check.CanSave)
         {
             await SaveFindingsAsync(cancellationToken);
             return new PostResult(null, check);
         }
+        string? limited = null;
+        var held = false;
         var id = await unitOfWork.RunAsync(async () =>
         {
-            var reply = new Reply { TopicId = topic.Id, AuthorUserId = authorUserId, Body = form.Body!.Trim(), CreatedUtc = Now };
-            db.Add(reply);
-            // A conditional update, so a topic closed meanwhile takes no reply and concurrent replies count right.
-            var open = await db.Set<Topic>().Where(t => t.Id == topic.Id && !t.IsClosed)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1).SetProperty(t => t.LastActivityUtc, Now), cancellationToken);
-            if (open == 0)
+            limited = await gate.LimitAsync(author, cancellationToken);
+            if (limited is not null)
             {
                 return WorkOutcome<long?>.Discard(null);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            outbox.Add(new CommunityReplyPosted(reply.Id, topic.Id, group.Id, group.Slug, topic.Title, authorUserId, Now));
-            search.TopicChanged(topic.Id);
-            await AddMentionsAsync(group, topic, reply.Id, reply.Body, authorUserId, cancellationToken);
-            return WorkOutcome<long?>.Keep(reply.Id);
+            held = await gate.HoldsAsync(group, author, cancellationToken);
+            var saved = await save(held);
+            return saved is null ? WorkOutcome<long?>.Discard(null) : WorkOutcome<long?>.Keep(saved);
         }, onConflict: null, cancellationToken);
-        return new PostResult(id, check);
+        if (limited is not null)
+        {
+            check.Errors.Add(null, limited);
+        }
+        return new PostResult(id, check) { Limited = limited is not null, Held = id is not null && held };
+    }
+
+    /// <summary>
+    /// Raises the events of a post that everyone may now read (topic created or reply posted, and its mentions): when it
+    /// is posted, or for a held post when it is approved. Part of the caller's unit of work.
+    /// </summary>
+    public async Task AnnounceAsync(CommunityGroup group, Topic topic, Reply? reply, CancellationToken cancellationToken)
+    {
+        // Published posts become findable now; a held post stays out of the index until this point.
+        search.TopicChanged(topic.Id);
+        if (reply is null)
+        {
+            outbox.Add(new CommunityTopicCreated(topic.Id, group.Id, group.Slug, topic.Title, topic.AuthorUserId, topic.Access.ToString(), Now));
+            await AddMentionsAsync(group, topic, 0, topic.Body, topic.AuthorUserId, cancellationToken);
+            return;
+        }
+        outbox.Add(new CommunityReplyPosted(reply.Id, topic.Id, group.Id, group.Slug, topic.Title, reply.AuthorUserId, Now));
+        await AddMentionsAsync(group, topic, reply.Id, reply.Body, reply.AuthorUserId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a topic's count of published replies; <paramref name="activity"/> also makes it the topic's last activity
+    /// (a reply that is new to its readers). False when nothing changed (with <paramref name="onlyWhenOpen"/>: the topic is closed).
+    /// </summary>
+    public async Task<bool> CountReplyAsync(long topicId, int change, bool onlyWhenOpen, bool activity, CancellationToken cancellationToken)
+    {
+        var topics = db.Set<Topic>().Where(t => t.Id == topicId && (!onlyWhenOpen || !t.IsClosed));
+        var changed = activity
+            ? await topics.ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplyCount, t => t.ReplyCount + change).SetProperty(t => t.LastActivityUtc, Now), cancellationToken)
+            : await topics.ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplyCount, t => t.ReplyCount + change), cancellationToken);
+        return changed > 0;
+    }
+
+    private async Task PublishedOrHeldAsync(CommunityGroup group, Topic topic, Reply? reply, bool held, CancellationToken cancellationToken)
+    {
+        if (!held)
+        {
+            await AnnounceAsync(group, topic, reply, cancellationToken);
+            return;
+        }
+        db.Add(new ModerationEntry
+        {
+            GroupId = group.Id, TopicId = topic.Id, ReplyId = reply?.Id ?? 0, Action = ModerationAction.Held, CreatedUtc = Now,
+        });
     }
 
     /// <summary>Edits the opening post (<paramref name="replyId"/> 0, title included) or a reply, keeping the old text as a revision.</summary>
@@ -120,7 +187,7 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
     public Task<bool> ToggleUsefulAsync(Topic topic, long replyId, string userId, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async () =>
         {
-            if (replyId != 0 && !await db.Set<Reply>().AnyAsync(r => r.Id == replyId && r.TopicId == topic.Id, cancellationToken))
+            if (replyId != 0 && !await db.Set<Reply>().AnyAsync(r => r.Id == replyId && r.TopicId == topic.Id && r.Hold == null, cancellationToken))
             {
                 return false;
             }
@@ -140,7 +207,7 @@ public sealed class TopicService(AcademyDbContext db, UnitOfWork unitOfWork, Eve
     public Task<bool> AcceptAsync(Topic topic, long replyId, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async () =>
         {
-            if (!topic.IsQuestion || (replyId != 0 && !await db.Set<Reply>().AnyAsync(r => r.Id == replyId && r.TopicId == topic.Id, cancellationToken)))
+            if (!topic.IsQuestion || (replyId != 0 && !await db.Set<Reply>().AnyAsync(r => r.Id == replyId && r.TopicId == topic.Id && r.Hold == null, cancellationToken)))
             {
                 return false;
             }

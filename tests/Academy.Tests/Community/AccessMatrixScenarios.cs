@@ -134,7 +134,45 @@ public static class AccessMatrixScenarios
             Expect($"topics in {name} after a refused post", "professional", count.ToString(), (await CommunityKit.TopicCountAsync(factory, group.Id)).ToString());
         }
 
+        await HiddenPostsAsync(factory, prefix, owner, people, groups["professionals"], topics["professionals"].Topic, Expect);
+
         Assert.True(violations.Count == 0, $"{violations.Count} cells give more or less than they should:\n" + string.Join('\n', violations));
+    }
+
+    /// <summary>
+    /// Moderation: a hidden topic and a hidden reply exist only for the group's managers and moderators; a reply held for
+    /// approval also for its author (the member). Nobody can reply to a hidden topic or report a hidden post.
+    /// </summary>
+    private static async Task HiddenPostsAsync(AcademyFactory factory, string prefix, Person owner, Dictionary<string, Person> people,
+        CommunityGroup group, Topic visible, Action<string, string, string, string> expect)
+    {
+        var hiddenTopic = await CommunityKit.TopicAsync(factory, group.Id, owner.UserId!, $"{prefix} verborgen onderwerp", AccessLevel.Professionals, hold: ModerationHold.Hidden);
+        var hiddenReply = await CommunityKit.ReplyAsync(factory, visible.Id, owner.UserId!, $"{prefix} verborgen reactie", ModerationHold.Hidden);
+        await CommunityKit.ReplyAsync(factory, visible.Id, people["lid"].UserId!, $"{prefix} wachtende reactie", ModerationHold.AwaitingApproval);
+        var readTopic = new[] { "login", "notfound", "notfound", "ok", "ok" };
+        var seesHidden = new[] { false, false, false, true, true };
+        var seesHeld = new[] { false, false, true, true, true };
+        for (var i = 0; i < People.Length; i++)
+        {
+            var who = People[i];
+            var person = people[who];
+            expect("GET hidden topic", who, readTopic[i], CommunityKit.Outcome(await person.Browser.GetAsync($"/community/{group.Slug}/{hiddenTopic.Id}")));
+            expect("report a hidden reply", who, who == "bezoeker" ? "login" : "notfound",
+                CommunityKit.Outcome(await person.Browser.GetAsync($"/community/{group.Slug}/{visible.Id}/melden?bericht={hiddenReply.Id}")));
+            var before = await CommunityKit.RepliesAsync(factory, hiddenTopic.Id);
+            var reply = await person.PostAsync($"/community/{group.Slug}/{hiddenTopic.Id}/reageren", ("Body", "Op een verborgen onderwerp"));
+            expect("POST reply to a hidden topic", who, readTopic[i] == "ok" ? "409" : readTopic[i], CommunityKit.Outcome(reply));
+            expect("replies on the hidden topic", who, before.ToString(), (await CommunityKit.RepliesAsync(factory, hiddenTopic.Id)).ToString());
+            if (who == "bezoeker")
+            {
+                continue;
+            }
+            var groupPage = await person.Browser.GetAsync($"/community/{group.Slug}");
+            expect("hidden topic listed", who, seesHidden[i].ToString(), groupPage.Html.Contains(hiddenTopic.Title, StringComparison.Ordinal).ToString());
+            var topicPage = await person.Browser.GetAsync($"/community/{group.Slug}/{visible.Id}");
+            expect("hidden reply shown", who, seesHidden[i].ToString(), topicPage.Html.Contains($"{prefix} verborgen reactie", StringComparison.Ordinal).ToString());
+            expect("held reply shown", who, seesHeld[i].ToString(), topicPage.Html.Contains($"{prefix} wachtende reactie", StringComparison.Ordinal).ToString());
+        }
     }
 
     /// <summary>Reading a topic, per person in <see cref="People"/> order.</summary>

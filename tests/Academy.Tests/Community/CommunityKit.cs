@@ -59,18 +59,29 @@ public static class CommunityKit
         await scope.ServiceProvider.GetRequiredService<GroupService>().AddMemberAsync(groupId, userId, manager, CancellationToken.None);
     }
 
-    public static async Task<Topic> TopicAsync(AcademyFactory factory, long groupId, string authorUserId, string title, AccessLevel access, bool closed = false)
+    public static async Task<Topic> TopicAsync(AcademyFactory factory, long groupId, string authorUserId, string title, AccessLevel access, bool closed = false, ModerationHold? hold = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
         var topic = new Topic
         {
             GroupId = groupId, Title = title, Body = "Tekst van " + title, AuthorUserId = authorUserId, Access = access,
-            IsClosed = closed, CreatedUtc = DateTime.UtcNow, LastActivityUtc = DateTime.UtcNow,
+            IsClosed = closed, Hold = hold, CreatedUtc = DateTime.UtcNow, LastActivityUtc = DateTime.UtcNow,
         };
         db.Add(topic);
         await db.SaveChangesAsync();
         return topic;
+    }
+
+    /// <summary>A reply written straight to the database (a held or hidden one is not counted on its topic).</summary>
+    public static async Task<Reply> ReplyAsync(AcademyFactory factory, long topicId, string authorUserId, string body, ModerationHold? hold = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
+        var reply = new Reply { TopicId = topicId, AuthorUserId = authorUserId, Body = body, Hold = hold, CreatedUtc = DateTime.UtcNow };
+        db.Add(reply);
+        await db.SaveChangesAsync();
+        return reply;
     }
 
     public static async Task<T> QueryAsync<T>(AcademyFactory factory, Func<AcademyDbContext, Task<T>> query)

@@ -156,6 +156,12 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /community/{group}/beheer"] = Community,
         ["POST /community/{group}/beheer/leden"] = Community,
         ["POST /community/{group}/beheer/toevoegen"] = Community,
+        ["GET /community/{group}/{topicId:long}/melden"] = LoggedIn,
+        ["POST /community/{group}/{topicId:long}/melden"] = LoggedIn,
+        ["GET /community/{group}/beheer/moderatie"] = Community,
+        ["GET /community/{group}/beheer/moderatie/{topicId:long}"] = Community,
+        ["POST /community/{group}/beheer/moderatie/{topicId:long}"] = Community,
+        ["GET /admin/community/moderatie"] = Moderate,
         ["GET /admin/community"] = Moderate,
         ["POST /admin/community"] = Moderate,
 
