@@ -3,6 +3,9 @@ using Academy.Community.Migrations;
 using Academy.Community.Models;
 using Academy.Community.Recipes;
 using Academy.Community.Services;
+using Academy.Community.Services.Notifications;
+using Academy.Core.Events;
+using Academy.Core.Jobs;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
@@ -15,7 +18,8 @@ namespace Academy.Community;
 /// <summary>
 /// The professionals' community under /community: groups (open, closed, hidden), topics with replies, the casuïstiek
 /// privacy guard, per-item access enforced in the queries, the member directory at /community/leden, and the
-/// moderators' page at /admin/community.
+/// moderators' page at /admin/community, and
+/// notifications ("Mijn meldingen" at /community/meldingen, mail at once or daily/weekly digests, signed unsubscribe links).
 /// </summary>
 public sealed class CommunityStartup : ModuleStartup
 {
@@ -33,6 +37,17 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<TopicService>();
         services.AddScoped<TopicReads>();
         services.AddScoped<IPersonalDataProvider, CommunityPersonalData>();
+
+        // Notifications (issue 13, point 9): fan-out from the outbox, "Mijn meldingen", mail at once or in digests, unsubscribe.
+        services.AddModelContributor<CommunityNotificationModel>();
+        services.AddScoped<NotificationAudience>();
+        services.AddScoped<NotificationMails>();
+        services.AddScoped<NotificationDigests>();
+        services.AddScoped<NotificationInbox>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<IDomainEventHandler, NotificationFanOut>();
+        services.AddScoped<IJobHandler, NotificationDigestJob>();
+        services.AddScoped<IPersonalDataProvider, NotificationPersonalData>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

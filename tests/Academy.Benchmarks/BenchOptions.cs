@@ -15,6 +15,7 @@ public enum BenchMode
     Catalogue,
     Enrolment,
     Accreditation,
+    CommunityFanout,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -23,7 +24,7 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
-          --scenario catalogue|enrolment|accreditation  what to measure (default catalogue; --enrolment and
+          --scenario catalogue|enrolment|accreditation|community-fanout  what to measure (default catalogue; --enrolment and
                                       --accreditation are short for the other two)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
           --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
@@ -48,6 +49,11 @@ public sealed class BenchOptions
           --wait S                    most seconds to wait for all certificates and mails (default 900)
           --heavy-connections C       wrk connections for the dashboard and the exports (default 8, at most --connections)
 
+        Community fan-out scenario (--community-fanout):
+          --members N                 members of the group, all following it and the topic (default 2000)
+          --digest-people N           people with the daily digest, 3 notifications each (default 5000)
+          --wait S                    most seconds to wait for the notifications and the digest (default 900)
+
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
 
@@ -66,6 +72,8 @@ public sealed class BenchOptions
     public int MyEntries { get; private set; } = 200;
     public int WaitSeconds { get; private set; } = 900;
     public int HeavyConnections { get; private set; } = 8;
+    public int Members { get; private set; } = 2000;
+    public int DigestPeople { get; private set; } = 5000;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -104,7 +112,8 @@ public sealed class BenchOptions
                         "catalogue" or "catalog" => BenchMode.Catalogue,
                         "enrolment" or "enrollment" => BenchMode.Enrolment,
                         "accreditation" or "accreditatie" => BenchMode.Accreditation,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment or accreditation."),
+                        "community-fanout" => BenchMode.CommunityFanout,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation or community-fanout."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
@@ -112,6 +121,15 @@ public sealed class BenchOptions
                     break;
                 case "--accreditation" or "--accreditatie":
                     options.Mode = BenchMode.Accreditation;
+                    break;
+                case "--community-fanout":
+                    options.Mode = BenchMode.CommunityFanout;
+                    break;
+                case "--members":
+                    options.Members = Number(1, 100_000);
+                    break;
+                case "--digest-people":
+                    options.DigestPeople = Number(1, 100_000);
                     break;
                 case "--participants":
                     options.Participants = Number(2, 10_000);

@@ -15,5 +15,7 @@ public sealed class CommunityMigration : IDataMigration
         s => s.CreateTables(CommunityModel.AllTables),
         // Professionals take part, Beheerder and Leercoördinator moderate (docs/upgrades.md: only on existing roles).
         s => s.InstallDefaults(ModuleName, typeof(CommunityMigration).Assembly),
+        // Notifications of new topics, replies and mentions, and each person's mail choice (issue 13, point 9).
+        s => s.CreateTables(CommunityNotificationModel.AllTables),
     ];
 }
