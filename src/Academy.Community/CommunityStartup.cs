@@ -3,6 +3,9 @@ using Academy.Community.Migrations;
 using Academy.Community.Models;
 using Academy.Community.Recipes;
 using Academy.Community.Services;
+using Academy.Community.Services.Notifications;
+using Academy.Core.Events;
+using Academy.Core.Jobs;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
@@ -16,8 +19,9 @@ namespace Academy.Community;
 /// <summary>
 /// The professionals' community under /community: groups (open, closed, hidden), topics with replies, the casuïstiek
 /// privacy guard, per-item access enforced in the queries, the member directory at /community/leden, and the
-/// moderators' page at /admin/community, and moderation (reports, the queue, hide and restore, approving first posts,
-/// the posting limit).
+/// moderators' page at /admin/community, moderation (reports, the queue, hide and restore, approving first posts,
+/// the posting limit) and notifications ("Mijn meldingen" at /community/meldingen, mail at once or daily/weekly
+/// digests, signed unsubscribe links).
 /// </summary>
 public sealed class CommunityStartup : ModuleStartup
 {
@@ -43,6 +47,17 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<PostGate>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationReads>();
+
+        // Notifications (issue 13, point 9): fan-out from the outbox, "Mijn meldingen", mail at once or in digests, unsubscribe.
+        services.AddModelContributor<CommunityNotificationModel>();
+        services.AddScoped<NotificationAudience>();
+        services.AddScoped<NotificationMails>();
+        services.AddScoped<NotificationDigests>();
+        services.AddScoped<NotificationInbox>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<IDomainEventHandler, NotificationFanOut>();
+        services.AddScoped<IJobHandler, NotificationDigestJob>();
+        services.AddScoped<IPersonalDataProvider, NotificationPersonalData>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

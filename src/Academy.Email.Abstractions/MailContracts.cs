@@ -14,7 +14,33 @@ public sealed record MailDraft(
     string HtmlBody,
     string TextBody,
     string IdempotencyKey,
-    IReadOnlyList<MailAttachment>? Attachments = null);
+    IReadOnlyList<MailAttachment>? Attachments = null)
+{
+    /// <summary>
+    /// Extra header lines, only those named in <see cref="MailHeaders.Allowed"/> (others are refused when queued), e.g. the
+    /// one-click unsubscribe headers of RFC 8058.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+}
+
+/// <summary>The extra headers a mail may carry (<see cref="MailDraft.Headers"/>).</summary>
+public static class MailHeaders
+{
+    public const string ListUnsubscribe = "List-Unsubscribe";
+    public const string ListUnsubscribePost = "List-Unsubscribe-Post";
+
+    /// <summary>The value of <see cref="ListUnsubscribePost"/> that asks for one-click unsubscribing (RFC 8058).</summary>
+    public const string OneClick = "List-Unsubscribe=One-Click";
+
+    public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ListUnsubscribe, ListUnsubscribePost };
+
+    /// <summary>Both unsubscribe headers for a link that unsubscribes on a POST without asking anything.</summary>
+    public static IReadOnlyDictionary<string, string> OneClickUnsubscribe(string absoluteUrl) => new Dictionary<string, string>
+    {
+        [ListUnsubscribe] = "<" + absoluteUrl + ">",
+        [ListUnsubscribePost] = OneClick,
+    };
+}
 
 /// <summary>
 /// Queues mail in the caller's unit of work (the Email module provides it): the mail is written to the

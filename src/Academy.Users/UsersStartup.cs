@@ -50,6 +50,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, UsersAdminMenu>();
         services.AddPublicMenu<UsersPublicMenu>();
         services.AddScoped<IUserLookup, UserLookup>();
+        services.AddScoped<IAccountRecipients, AccountRecipients>();
         services.AddScoped<IAccountInvitations, AccountInvitations>();
         services.AddScoped<UserAudit>();
         services.AddScoped<UserAuditLog>();

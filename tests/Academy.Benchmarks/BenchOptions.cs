@@ -16,6 +16,7 @@ public enum BenchMode
     Enrolment,
     Accreditation,
     Search,
+    CommunityFanout,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -24,7 +25,7 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
-          --scenario catalogue|enrolment|accreditation  what to measure (default catalogue; --enrolment and
+          --scenario catalogue|enrolment|accreditation|community-fanout  what to measure (default catalogue; --enrolment and
                                       --accreditation are short for the other two)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
           --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
@@ -52,6 +53,10 @@ public sealed class BenchOptions
         Search scenario (--search; in-process, see SearchBenchmark.cs):
           --documents N               generated documents (default 100000)
           --changes N                 changes queued through one node until the other has applied them (default 10000)
+        Community fan-out scenario (--community-fanout):
+          --members N                 members of the group, all following it and the topic (default 2000)
+          --digest-people N           people with the daily digest, 3 notifications each (default 5000)
+          --wait S                    most seconds to wait for the notifications and the digest (default 900)
 
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
@@ -73,6 +78,8 @@ public sealed class BenchOptions
     public int HeavyConnections { get; private set; } = 8;
     public int Documents { get; private set; } = 100_000;
     public int Changes { get; private set; } = 10_000;
+    public int Members { get; private set; } = 2000;
+    public int DigestPeople { get; private set; } = 5000;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -112,7 +119,8 @@ public sealed class BenchOptions
                         "enrolment" or "enrollment" => BenchMode.Enrolment,
                         "accreditation" or "accreditatie" => BenchMode.Accreditation,
                         "search" or "zoeken" => BenchMode.Search,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation or search."),
+                        "community-fanout" => BenchMode.CommunityFanout,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation, search or community-fanout."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
@@ -126,9 +134,14 @@ public sealed class BenchOptions
                     break;
                 case "--documents":
                     options.Documents = Number(1, 10_000_000);
-                    break;
                 case "--changes":
                     options.Changes = Number(1, 10_000_000);
+                case "--community-fanout":
+                    options.Mode = BenchMode.CommunityFanout;
+                case "--members":
+                    options.Members = Number(1, 100_000);
+                case "--digest-people":
+                    options.DigestPeople = Number(1, 100_000);
                     break;
                 case "--participants":
                     options.Participants = Number(2, 10_000);

@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --search [--provider sqlite|postgres] [--documents 100000] [--changes 10000]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-fanout [--provider sqlite|postgres] [--members 2000] [--digest-people 5000]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
@@ -103,6 +104,8 @@ namespace Academy.Benchmarks
                     $"Academy accreditation benchmark: provider {provider}, {options.Participants} participants, {options.LedgerEntries} ledger entries, " +
                     $"{options.MyEntries} own entries; wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, " +
                     $"{options.WarmupRequests} warm-up requests per URL",
+                BenchMode.CommunityFanout =>
+                    $"Academy community fan-out benchmark: provider {provider}, a group of {options.Members} followers, daily digest for {options.DigestPeople} people",
                 _ => $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
                      $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
                      $"{options.WarmupRequests} warm-up requests per URL",
@@ -112,7 +115,7 @@ namespace Academy.Benchmarks
             Console.WriteLine($"Work folder: {_work.FullName}{(options.Keep ? " (kept)" : " (removed at the end; --keep keeps it)")}");
 
             Wrk? wrk = null;
-            if (options.Mode != BenchMode.Enrolment)
+            if (options.Mode is not (BenchMode.Enrolment or BenchMode.CommunityFanout))
             {
                 wrk = await Wrk.LocateAsync(_work.FullName, Console.Out);
                 Console.WriteLine($"Load generator: {wrk.Version} ({wrk.Path})");
@@ -188,6 +191,10 @@ namespace Academy.Benchmarks
             if (options.Mode == BenchMode.Enrolment)
             {
                 return await RunEnrolmentAsync(generator, environment, client, totalWatch);
+            }
+            if (options.Mode == BenchMode.CommunityFanout)
+            {
+                return await RunCommunityFanoutAsync(environment, client, totalWatch);
             }
             if (options.Mode == BenchMode.Accreditation)
             {

@@ -338,7 +338,7 @@ public sealed class SeedRecipe
         };
     }
 
-    private static void Save(string file, string name, string displayName, params JsonObject[] steps)
+    internal static void Save(string file, string name, string displayName, params JsonObject[] steps)
     {
         var recipe = new JsonObject
         {

@@ -57,6 +57,7 @@ public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)
         await CheckBothWidthsAsync(coordinator, "/admin/community");
     }
 
+    /// <summary>axe-core on <paramref name="path"/> at 1280 and at 375 px wide.</summary>
     internal static async Task CheckBothWidthsAsync(IPage page, string path)
     {
         await page.SetViewportSizeAsync(1280, 900);

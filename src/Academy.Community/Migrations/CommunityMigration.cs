@@ -21,5 +21,7 @@ public sealed class CommunityMigration : IDataMigration
             .AddColumns(CommunityModel.Topics, nameof(Topic.Hold))
             .AddColumns(CommunityModel.Replies, nameof(Reply.Hold))
             .CreateTables(ModerationModel.AllTables),
+        // Notifications of new topics, replies and mentions, and each person's mail choice (issue 13, point 9).
+        s => s.CreateTables(CommunityNotificationModel.AllTables),
     ];
 }

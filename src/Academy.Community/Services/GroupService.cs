@@ -41,7 +41,7 @@ public sealed class GroupForm
 public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users, ISearchIndexQueue search)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
-    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer"];
+    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer", "meldingen", "afmelden"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -18,6 +18,8 @@ public sealed class EmailMigration : IDataMigration
         s => s.Sql(ScrubSentOneTimeLinks, ScrubSentOneTimeLinks),
         // Issue 10: the Beheerder role of a site set up before the module existed may manage mail.
         s => s.InstallDefaults(ModuleName, typeof(EmailMigration).Assembly),
+        // Issue 13: extra headers (the community's one-click unsubscribe, RFC 8058).
+        s => s.AddColumns(EmailModel.MailTable, nameof(MailMessageRecord.HeadersJson)),
     ];
 
     private const string ScrubbedText = "De inhoud van deze e-mail is na verzending verwijderd, omdat er een eenmalige link in stond.";

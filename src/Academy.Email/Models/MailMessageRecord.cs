@@ -29,6 +29,8 @@ public class MailMessageRecord : ILeasedWork
     public string Text { get; set; } = "";
     /// <summary>Attachments as JSON (file name, content type, base64 content); null when none.</summary>
     public string? AttachmentsJson { get; set; }
+    /// <summary>Extra headers (name to value) as JSON; null when none (see MailDraft.Headers).</summary>
+    public string? HeadersJson { get; set; }
     public MailStatus Status { get; set; } = MailStatus.Queued;
     public int Attempts { get; set; }
     public DateTime NextAttemptUtc { get; set; }

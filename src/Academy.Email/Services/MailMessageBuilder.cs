@@ -21,6 +21,10 @@ public sealed class MailMessageBuilder(IOptions<EmailOptions> options, TimeProvi
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
+        foreach (var (name, value) in Headers(mail))
+        {
+            message.Headers.Add(name, value);
+        }
         var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
         foreach (var attachment in Attachments(mail))
         {
@@ -34,6 +38,11 @@ public sealed class MailMessageBuilder(IOptions<EmailOptions> options, TimeProvi
         mail.AttachmentsJson is { Length: > 0 } json
             ? JsonSerializer.Deserialize<List<MailAttachment>>(json) ?? []
             : [];
+
+    public static IReadOnlyDictionary<string, string> Headers(MailMessageRecord mail) =>
+        mail.HeadersJson is { Length: > 0 } json
+            ? (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).Where(h => MailHeaders.Allowed.Contains(h.Key)).ToDictionary()
+            : new Dictionary<string, string>();
 
     /// <summary>The pickup file name: the hash part of the Message-Id, so the same mail always lands in the same file.</summary>
     public static string FileName(MailMessageRecord mail) => mail.MessageId.Split('@')[0];

@@ -17,6 +17,10 @@ public sealed class MailQueue(AcademyDbContext db, MailMessageIds ids, TimeProvi
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.IdempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.To);
+        if (draft.Headers?.Keys.FirstOrDefault(h => !MailHeaders.Allowed.Contains(h)) is { } refused)
+        {
+            throw new ArgumentException($"The header '{refused}' may not be set on a queued mail.", nameof(draft));
+        }
         var mails = db.Set<MailMessageRecord>();
         if (mails.Local.Any(m => m.IdempotencyKey == draft.IdempotencyKey)
             || await mails.AnyAsync(m => m.IdempotencyKey == draft.IdempotencyKey, cancellationToken))
@@ -34,6 +38,7 @@ public sealed class MailQueue(AcademyDbContext db, MailMessageIds ids, TimeProvi
             Html = draft.HtmlBody,
             Text = draft.TextBody,
             AttachmentsJson = draft.Attachments is { Count: > 0 } attachments ? JsonSerializer.Serialize(attachments) : null,
+            HeadersJson = draft.Headers is { Count: > 0 } headers ? JsonSerializer.Serialize(headers) : null,
             Status = MailStatus.Queued,
             NextAttemptUtc = now,
             CreatedUtc = now,

@@ -40,4 +40,13 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
     [Fact]
     public Task A_casus_with_a_bsn_is_refused_and_only_the_kind_is_recorded_on_postgres() =>
         CommunityScenarios.CasusWithBsnIsRefusedAsync(_factory!);
+
+    [Fact]
+    public Task Notification_fan_out_rules_and_retry_on_postgres() => NotificationScenarios.FanOutRulesAsync(_factory!, _profiles);
+
+    [Fact]
+    public Task A_daily_digest_is_queued_once_on_postgres() => NotificationScenarios.DailyDigestAsync(_factory!, _profiles);
+
+    [Fact]
+    public Task The_unsubscribe_link_on_postgres() => NotificationScenarios.UnsubscribeAsync(_factory!);
 }
