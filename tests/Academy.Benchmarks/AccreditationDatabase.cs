@@ -171,13 +171,13 @@ public sealed class AccreditationDatabase(EnrolmentDatabase database)
         return await command.ExecuteScalarAsync() as string;
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params object?[] values)
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params object?[] values)
     {
         await using var command = Command(connection, transaction, sql, values);
         await command.ExecuteNonQueryAsync();
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] values)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params object?[] values)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

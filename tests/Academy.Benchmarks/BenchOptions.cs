@@ -15,6 +15,8 @@ public enum BenchMode
     Catalogue,
     Enrolment,
     Accreditation,
+    /// <summary>A community topic with many replies, logged in (see BenchmarkRun.Community.cs).</summary>
+    CommunityTopic,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -23,7 +25,7 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
-          --scenario catalogue|enrolment|accreditation  what to measure (default catalogue; --enrolment and
+          --scenario catalogue|enrolment|accreditation|community-topic  what to measure (default catalogue; --enrolment and
                                       --accreditation are short for the other two)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
           --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
@@ -48,6 +50,9 @@ public sealed class BenchOptions
           --wait S                    most seconds to wait for all certificates and mails (default 900)
           --heavy-connections C       wrk connections for the dashboard and the exports (default 8, at most --connections)
 
+        Community topic scenario (--community-topic, or --scenario community-topic):
+          --replies N                 replies seeded on one topic (default 500); wrk loads its page logged in
+
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
 
@@ -66,6 +71,7 @@ public sealed class BenchOptions
     public int MyEntries { get; private set; } = 200;
     public int WaitSeconds { get; private set; } = 900;
     public int HeavyConnections { get; private set; } = 8;
+    public int Replies { get; private set; } = 500;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -104,7 +110,8 @@ public sealed class BenchOptions
                         "catalogue" or "catalog" => BenchMode.Catalogue,
                         "enrolment" or "enrollment" => BenchMode.Enrolment,
                         "accreditation" or "accreditatie" => BenchMode.Accreditation,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment or accreditation."),
+                        "community-topic" => BenchMode.CommunityTopic,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation or community-topic."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
@@ -112,6 +119,12 @@ public sealed class BenchOptions
                     break;
                 case "--accreditation" or "--accreditatie":
                     options.Mode = BenchMode.Accreditation;
+                    break;
+                case "--community-topic":
+                    options.Mode = BenchMode.CommunityTopic;
+                    break;
+                case "--replies":
+                    options.Replies = Number(1, 100_000);
                     break;
                 case "--participants":
                     options.Participants = Number(2, 10_000);

@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-topic [--provider sqlite|postgres] [--replies 500] [--connections 32]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
@@ -97,6 +98,9 @@ namespace Academy.Benchmarks
                     $"Academy accreditation benchmark: provider {provider}, {options.Participants} participants, {options.LedgerEntries} ledger entries, " +
                     $"{options.MyEntries} own entries; wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, " +
                     $"{options.WarmupRequests} warm-up requests per URL",
+                BenchMode.CommunityTopic =>
+                    $"Academy community benchmark: provider {provider}, a topic with {options.Replies} replies; " +
+                    $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, {options.WarmupRequests} warm-up requests per URL",
                 _ => $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
                      $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
                      $"{options.WarmupRequests} warm-up requests per URL",
@@ -186,6 +190,10 @@ namespace Academy.Benchmarks
             if (options.Mode == BenchMode.Accreditation)
             {
                 return await RunAccreditationAsync(generator, environment, client, wrk!, totalWatch);
+            }
+            if (options.Mode == BenchMode.CommunityTopic)
+            {
+                return await RunCommunityTopicAsync(environment, client, wrk!, totalWatch);
             }
             // [file:] paths and the content root are resolved from the recipe's grandparent folder: keep it in <work>/recipes/.
             var recipeFile = RecipeFile(SeedRecipe.RecipeName);

@@ -37,14 +37,14 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     }
 
     [HttpGet("{topicId:long}", Name = CommunityRouteNames.Topic)]
-    public async Task<IActionResult> Show(string group, long topicId, long? citeer, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string group, long topicId, long? citeer, int pagina = 1, CancellationToken cancellationToken = default)
     {
         var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, cancellationToken);
+        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken);
         var reply = new PostForm { Body = citeer is { } quoted ? page.Quote(quoted) : null };
         return View(page with { Reply = reply, Notice = Notice });
     }
@@ -58,7 +58,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, cancellationToken);
+        var page = await reads.PageAsync(context!, topic, int.MaxValue, cancellationToken);
         if (topic.IsClosed)
         {
             Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
@@ -67,7 +67,9 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         var result = await topics.ReplyAsync(context!.Group, topic, context.Viewer.UserId!, form, cancellationToken);
         if (result.Saved)
         {
-            return Done("Je reactie is geplaatst.", CommunityRouteNames.Topic, new { group, topicId });
+            // To the last page, where the new reply is.
+            TempData[NoticeKey] = "Je reactie is geplaatst.";
+            return RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId, pagina = PageValue(await reads.PageOfAsync(topic, result.Id!.Value, cancellationToken)) }, $"bericht-{result.Id}");
         }
         return View("Show", page with { Reply = form, ReplyCheck = result.Check, ReplyError = result.Check.Errors.Any || result.Check.Warnings.Count > 0 ? null : ClosedMessage });
     }
@@ -118,7 +120,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
             return denied!;
         }
         return await topics.ToggleUsefulAsync(topic, bericht, context!.Viewer.UserId!, cancellationToken)
-            ? RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId }, $"bericht-{bericht}")
+            ? RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId, pagina = PageValue(await reads.PageOfAsync(topic, bericht, cancellationToken)) }, $"bericht-{bericht}")
             : NotFound();
     }
 
@@ -208,6 +210,9 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         }
         return MayEdit(context!, post.AuthorUserId) ? (context, topic, post, null) : (context, null, null, Forbid());
     }
+
+    /// <summary>The page as a route value: none for the first page, so its address stays the topic's own.</summary>
+    private static int? PageValue(int page) => page > 1 ? page : null;
 
     private static bool MayEdit(GroupContext context, string authorUserId) =>
         context.Viewer.UserId == authorUserId || context.Rights.Manages;

@@ -15,5 +15,7 @@ public sealed class CommunityMigration : IDataMigration
         s => s.CreateTables(CommunityModel.AllTables),
         // Professionals take part, Beheerder and Leercoördinator moderate (docs/upgrades.md: only on existing roles).
         s => s.InstallDefaults(ModuleName, typeof(CommunityMigration).Assembly),
+        // Groups of leeragenda editions and the themes of a group (docs/community.md: link with the leeragenda).
+        s => s.CreateTables(LinkedGroupsModel.AllTables),
     ];
 }

@@ -33,10 +33,12 @@ public sealed class GroupForm
     public GroupKind Kind { get; set; }
     public JoinPolicy JoinPolicy { get; set; }
     public AccessLevel Access { get; set; }
+    /// <summary>TermIds of the leeragenda's "thema" taxonomy (see <see cref="GroupThemes"/>).</summary>
+    public List<string> Themes { get; set; } = [];
 }
 
 /// <summary>Groups and their members: joining, approving, managers, settings and following.</summary>
-public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users)
+public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users, GroupThemes themes)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
     public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer"];
@@ -173,6 +175,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
             db.Add(group);
             await db.SaveChangesAsync(cancellationToken);
             db.Add(new GroupMembership { GroupId = group.Id, UserId = managerUserId, Status = MembershipStatus.Member, IsManager = true, CreatedUtc = Now, ApprovedUtc = Now });
+            await themes.SetAsync(group.Id, form.Themes, cancellationToken);
             return WorkOutcome<CommunityGroup?>.Keep(group);
         }, onConflict: _ => null, cancellationToken);
 
@@ -181,6 +184,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
         {
             var group = await db.Set<CommunityGroup>().FirstAsync(g => g.Id == groupId, cancellationToken);
             Apply(group, form);
+            await themes.SetAsync(groupId, form.Themes, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Follows, or stops following when already following. Returns whether the person follows now.</summary>
