@@ -11,6 +11,8 @@ using Academy.Core.Modules;
 using Academy.Core.Navigation;
 using Academy.Core.Privacy;
 using Academy.Search.Abstractions;
+using Academy.Core.Background;
+using Academy.Enrolment.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +60,15 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<IDomainEventHandler, NotificationFanOut>();
         services.AddScoped<IJobHandler, NotificationDigestJob>();
         services.AddScoped<IPersonalDataProvider, NotificationPersonalData>();
+
+        // The link with the leeragenda: edition groups kept in step by enrolment events, alumni, group themes.
+        services.Configure<CommunityOptions>(configuration.GetSection(CommunityOptions.Section));
+        services.AddModelContributor<LinkedGroupsModel>();
+        services.AddScoped<GroupThemes>();
+        services.AddScoped<EditionGroups>();
+        services.AddScoped<AlumniOffer>();
+        services.AddDomainEventHandler<EditionGroupEvents>();
+        services.AddScoped<IEnrolmentLinks, CommunityEnrolmentLinks>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

@@ -37,6 +37,7 @@ public sealed class EnrolmentStartup : ModuleStartup
         services.AddScoped<IEnrolmentCompletion>(sp => sp.GetRequiredService<EnrolmentService>());
         services.AddScoped<IEditionActions, EditionActions>();
         services.AddScoped<IEnrolmentRoster, EnrolmentRoster>();
+        services.AddScoped<IOfferingCompletions, OfferingCompletions>();
         services.AddPersonalData<Services.Privacy.EnrolmentPersonalData>();
         // Wins over the Leeragenda's TryAdd default whichever module registers first.
         services.Replace(ServiceDescriptor.Scoped<IEditionSeats, EnrolmentEditionSeats>());

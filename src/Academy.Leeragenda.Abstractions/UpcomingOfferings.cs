@@ -33,3 +33,10 @@ public interface IUpcomingOfferings
 {
     Task<IReadOnlyList<UpcomingOffering>> NextAsync(int count, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Upcoming published offerings of some themes (a community group's "Uit de leeragenda"; the Leeragenda module provides it).</summary>
+public interface IThemeOfferings
+{
+    /// <summary>At most <paramref name="count"/> offerings with one of the "thema" terms <paramref name="themeIds"/>, the soonest first.</summary>
+    Task<IReadOnlyList<UpcomingOffering>> ForThemesAsync(IReadOnlyCollection<string> themeIds, int count, CancellationToken cancellationToken = default);
+}

@@ -17,6 +17,8 @@ public enum BenchMode
     Accreditation,
     Search,
     CommunityFanout,
+    /// <summary>A community topic with many replies, logged in (see BenchmarkRun.Community.cs).</summary>
+    CommunityTopic,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -25,7 +27,7 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Academy.Benchmarks -- [options]
 
-          --scenario catalogue|enrolment|accreditation|community-fanout  what to measure (default catalogue; --enrolment and
+          --scenario catalogue|enrolment|accreditation|search|community-fanout|community-topic  what to measure (default catalogue; --enrolment and
                                       --accreditation are short for the other two)
           --provider sqlite|postgres  the site's database (default sqlite; --postgres means --provider postgres)
           --duration S                seconds of wrk per scenario, or of the sustained enrolment run (default 20)
@@ -57,6 +59,8 @@ public sealed class BenchOptions
           --members N                 members of the group, all following it and the topic (default 2000)
           --digest-people N           people with the daily digest, 3 notifications each (default 5000)
           --wait S                    most seconds to wait for the notifications and the digest (default 900)
+        Community topic scenario (--community-topic, or --scenario community-topic):
+          --replies N                 replies seeded on one topic (default 500); wrk loads its page logged in
 
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
@@ -80,6 +84,7 @@ public sealed class BenchOptions
     public int Changes { get; private set; } = 10_000;
     public int Members { get; private set; } = 2000;
     public int DigestPeople { get; private set; } = 5000;
+    public int Replies { get; private set; } = 500;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -120,7 +125,8 @@ public sealed class BenchOptions
                         "accreditation" or "accreditatie" => BenchMode.Accreditation,
                         "search" or "zoeken" => BenchMode.Search,
                         "community-fanout" => BenchMode.CommunityFanout,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation, search or community-fanout."),
+                        "community-topic" => BenchMode.CommunityTopic,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation, search, community-fanout or community-topic."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
@@ -134,14 +140,24 @@ public sealed class BenchOptions
                     break;
                 case "--documents":
                     options.Documents = Number(1, 10_000_000);
+                    break;
                 case "--changes":
                     options.Changes = Number(1, 10_000_000);
+                    break;
                 case "--community-fanout":
                     options.Mode = BenchMode.CommunityFanout;
+                    break;
                 case "--members":
                     options.Members = Number(1, 100_000);
+                    break;
                 case "--digest-people":
                     options.DigestPeople = Number(1, 100_000);
+                    break;
+                case "--community-topic":
+                    options.Mode = BenchMode.CommunityTopic;
+                    break;
+                case "--replies":
+                    options.Replies = Number(1, 100_000);
                     break;
                 case "--participants":
                     options.Participants = Number(2, 10_000);

@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --search [--provider sqlite|postgres] [--documents 100000] [--changes 10000]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-fanout [--provider sqlite|postgres] [--members 2000] [--digest-people 5000]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-topic [--provider sqlite|postgres] [--replies 500] [--connections 32]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
@@ -106,6 +107,9 @@ namespace Academy.Benchmarks
                     $"{options.WarmupRequests} warm-up requests per URL",
                 BenchMode.CommunityFanout =>
                     $"Academy community fan-out benchmark: provider {provider}, a group of {options.Members} followers, daily digest for {options.DigestPeople} people",
+                BenchMode.CommunityTopic =>
+                    $"Academy community benchmark: provider {provider}, a topic with {options.Replies} replies; " +
+                    $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, {options.WarmupRequests} warm-up requests per URL",
                 _ => $"Academy benchmark: provider {provider}, {options.Offerings} offerings, " +
                      $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per scenario, " +
                      $"{options.WarmupRequests} warm-up requests per URL",
@@ -199,6 +203,10 @@ namespace Academy.Benchmarks
             if (options.Mode == BenchMode.Accreditation)
             {
                 return await RunAccreditationAsync(generator, environment, client, wrk!, totalWatch);
+            }
+            if (options.Mode == BenchMode.CommunityTopic)
+            {
+                return await RunCommunityTopicAsync(environment, client, wrk!, totalWatch);
             }
             // [file:] paths and the content root are resolved from the recipe's grandparent folder: keep it in <work>/recipes/.
             var recipeFile = RecipeFile(SeedRecipe.RecipeName);

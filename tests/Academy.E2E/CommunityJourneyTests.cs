@@ -57,6 +57,19 @@ public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)
         await CheckBothWidthsAsync(coordinator, "/admin/community");
     }
 
+    [Fact]
+    public async Task A_group_page_with_leeragenda_offerings_and_the_new_topic_form_pass_axe_at_both_widths()
+    {
+        var coordinator = await NewSignedInPageAsync(SiteFixture.CoordinatorEmail, SiteFixture.CoordinatorPassword);
+        // The recipe gives this group the theme "methodisch-werken": its page lists the leeragenda's offerings of it.
+        await CheckBothWidthsAsync(coordinator, "/community/igm-in-de-praktijk");
+        await Expect(coordinator.Locator("section[aria-labelledby=uit-de-leeragenda] .offering-card").First).ToBeVisibleAsync();
+        await CheckBothWidthsAsync(coordinator, "/community/igm-in-de-praktijk/nieuw");
+        await CheckBothWidthsAsync(coordinator, "/community/harrie-alumni");
+        var visitor = await NewPageAsync();
+        await CheckBothWidthsAsync(visitor, "/community/igm-in-de-praktijk");
+    }
+
     /// <summary>axe-core on <paramref name="path"/> at 1280 and at 375 px wide.</summary>
     internal static async Task CheckBothWidthsAsync(IPage page, string path)
     {

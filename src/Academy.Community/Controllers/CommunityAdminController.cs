@@ -13,7 +13,7 @@ public sealed record CommunityAdminModel(IReadOnlyList<GroupCard> Groups, FormEr
 /// <summary>The moderators' page in /admin: every group (hidden ones too) and starting a new group.</summary>
 [RequirePermission(CommunityPermissionNames.ModerateCommunity)]
 [Route("admin/community")]
-public sealed class CommunityAdminController(CommunityAccess access, GroupService groups) : CommunityControllerBase(access)
+public sealed class CommunityAdminController(CommunityAccess access, GroupService groups, GroupThemes themes) : CommunityControllerBase(access)
 {
 
     [HttpGet("", Name = "Community.Admin.Index")]
@@ -41,6 +41,7 @@ public sealed class CommunityAdminController(CommunityAccess access, GroupServic
         var cards = await Access.Groups.AsNoTracking().OrderBy(g => g.Name)
             .Select(g => new { Group = g, Members = Access.Memberships.Count(m => m.GroupId == g.Id && m.Status == MembershipStatus.Member) })
             .ToListAsync(cancellationToken);
+        ViewData["ThemeChoices"] = await themes.ChoicesAsync(cancellationToken);
         return new CommunityAdminModel(cards.Select(c => new GroupCard(c.Group, c.Members, null)).ToList(), form, Notice);
     }
 }

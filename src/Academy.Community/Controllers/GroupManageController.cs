@@ -18,7 +18,7 @@ public sealed record GroupManageModel(GroupContext Context, IReadOnlyList<Manage
 /// <summary>A group's managers (and moderators): members and requests, adding colleagues by e-mail, settings.</summary>
 [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
 [Route("community/{group}/beheer")]
-public sealed class GroupManageController(CommunityAccess access, GroupService groups, IMemberProfiles profiles) : CommunityControllerBase(access)
+public sealed class GroupManageController(CommunityAccess access, GroupService groups, GroupThemes themes, IMemberProfiles profiles) : CommunityControllerBase(access)
 {
     [HttpGet("", Name = "Community.Manage.Index")]
     public async Task<IActionResult> Index(string group, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
         {
             return denied!;
         }
-        return View(await ModelAsync(context, SettingsOf(context.Group), null, cancellationToken));
+        return View(await ModelAsync(context, await SettingsOfAsync(context.Group, cancellationToken), null, cancellationToken));
     }
 
     [HttpPost("", Name = "Community.Manage.Settings")]
@@ -86,14 +86,25 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
         var name = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : await groups.AddByEmailAsync(context.Group, email, asManager: false, cancellationToken);
         if (name is null)
         {
-            return View("Index", await ModelAsync(context, SettingsOf(context.Group),
+            return View("Index", await ModelAsync(context, await SettingsOfAsync(context.Group, cancellationToken),
                 "Er is geen account met dit e-mailadres. Controleer het adres, of vraag je collega eerst een account aan te maken.", cancellationToken, email));
         }
         return Done($"{name} is nu lid van de groep.", "Community.Manage.Index", new { group });
     }
 
-    private static FormErrorsOf<GroupForm> SettingsOf(CommunityGroup g) =>
-        new(new GroupForm { Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access, ApproveFirstPosts = g.ApproveFirstPosts }, new());
+    private async Task<FormErrorsOf<GroupForm>> SettingsOfAsync(CommunityGroup g, CancellationToken cancellationToken) =>
+        new(new GroupForm
+        {
+            Name = g.Name, Description = g.Description, Kind = g.Kind, JoinPolicy = g.JoinPolicy, Access = g.Access,
+            ApproveFirstPosts = g.ApproveFirstPosts,
+            Themes = [.. await themes.GetAsync(g.Id, cancellationToken)],
+        }, new());
+
+    private async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)
+    {
+        var (context, denied) = await GroupAsync(group, cancellationToken);
+        return context is null ? (null, denied) : context.Rights.Manages ? (context, null) : (null, Forbid());
+    }
 
     private async Task<GroupManageModel> ModelAsync(GroupContext context, FormErrorsOf<GroupForm> settings, string? addError, CancellationToken cancellationToken, string? typedEmail = null)
     {
@@ -102,6 +113,7 @@ public sealed class GroupManageController(CommunityAccess access, GroupService g
         var members = memberships.Select(m => new ManagedMember(m, named.GetValueOrDefault(m.UserId)))
             .OrderBy(m => m.Membership.Status).ThenByDescending(m => m.Membership.IsManager).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         ViewData["TypedEmail"] = typedEmail;
+        ViewData["ThemeChoices"] = await themes.ChoicesAsync(cancellationToken);
         return new GroupManageModel(context, members, settings, Notice, addError);
     }
 }

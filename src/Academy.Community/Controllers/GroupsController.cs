@@ -15,7 +15,7 @@ public sealed record GroupPageModel(GroupContext Context, IReadOnlyList<Topic> T
 
 /// <summary>The community's groups: the list, a group's page with its topics, joining, leaving and following.</summary>
 [Route("community")]
-public sealed class GroupsController(CommunityAccess access, GroupService groups) : CommunityControllerBase(access)
+public sealed class GroupsController(CommunityAccess access, GroupService groups, AlumniOffer alumni) : CommunityControllerBase(access)
 {
     [HttpGet("", Name = CommunityRouteNames.Groups)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class GroupsController(CommunityAccess access, GroupService groups
         {
             return denied!;
         }
-        var outcome = await groups.JoinAsync(context.Group, context.Viewer.UserId!, cancellationToken);
+        var outcome = await AlumnusJoinsAsync(context, cancellationToken) ?? await groups.JoinAsync(context.Group, context.Viewer.UserId!, cancellationToken);
         var notice = outcome switch
         {
             JoinOutcome.Joined => $"Je bent nu lid van {context.Group.Name}.",
@@ -69,6 +69,17 @@ public sealed class GroupsController(CommunityAccess access, GroupService groups
             _ => "Voor deze groep word je uitgenodigd door een beheerder van de groep.",
         };
         return Done(notice, CommunityRouteNames.Group, new { group });
+    }
+
+    /// <summary>An alumnus of the training joins the closed alumni group at once (their request needs no manager); else null.</summary>
+    private async Task<JoinOutcome?> AlumnusJoinsAsync(GroupContext context, CancellationToken cancellationToken)
+    {
+        if (context.Group.JoinPolicy != JoinPolicy.Closed || context.Rights.Member || !await alumni.IsAlumnusAsync(context.Group, User, cancellationToken))
+        {
+            return null;
+        }
+        await groups.AddMemberAsync(context.Group.Id, context.Viewer.UserId!, asManager: false, cancellationToken);
+        return JoinOutcome.Joined;
     }
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]

@@ -41,14 +41,14 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     }
 
     [HttpGet("{topicId:long}", Name = CommunityRouteNames.Topic)]
-    public async Task<IActionResult> Show(string group, long topicId, long? citeer, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string group, long topicId, long? citeer, int pagina = 1, CancellationToken cancellationToken = default)
     {
         var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, cancellationToken);
+        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken);
         var reply = new PostForm { Body = citeer is { } quoted ? page.Quote(quoted) : null };
         return View(page with { Reply = reply, Notice = Notice });
     }
@@ -62,7 +62,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, cancellationToken);
+        var page = await reads.PageAsync(context!, topic, int.MaxValue, cancellationToken);
         if (topic.IsClosed || topic.Hold is not null)
         {
             Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
@@ -71,7 +71,9 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         var result = await topics.ReplyAsync(context!.Group, topic, context.Author, form, cancellationToken);
         if (result.Saved)
         {
-            return Done(result.Held ? HeldNotice : "Je reactie is geplaatst.", CommunityRouteNames.Topic, new { group, topicId });
+            TempData[NoticeKey] = result.Held ? HeldNotice : "Je reactie is geplaatst.";
+            // To the last page, where the new reply is.
+            return RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId, pagina = PageValue(await reads.PageOfAsync(topic, result.Id!.Value, cancellationToken)) }, $"bericht-{result.Id}");
         }
         return Refused(result, View("Show", page with { Reply = form, ReplyCheck = result.Check, ReplyError = result.Check.Errors.Any || result.Check.Warnings.Count > 0 ? null : ClosedMessage }));
     }
@@ -122,7 +124,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
             return denied!;
         }
         return await topics.ToggleUsefulAsync(topic, bericht, context!.Viewer.UserId!, cancellationToken)
-            ? RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId }, $"bericht-{bericht}")
+            ? RedirectToRoute(CommunityRouteNames.Topic, new { group, topicId, pagina = PageValue(await reads.PageOfAsync(topic, bericht, cancellationToken)) }, $"bericht-{bericht}")
             : NotFound();
     }
 
@@ -222,6 +224,9 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
         }
         return MayEdit(context!, post.AuthorUserId) ? (context, topic, post, null) : (context, null, null, Forbid());
     }
+
+    /// <summary>The page as a route value: none for the first page, so its address stays the topic's own.</summary>
+    private static int? PageValue(int page) => page > 1 ? page : null;
 
     private static bool MayEdit(GroupContext context, string authorUserId) =>
         context.Viewer.UserId == authorUserId || context.Rights.Manages;

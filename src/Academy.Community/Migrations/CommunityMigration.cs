@@ -23,5 +23,7 @@ public sealed class CommunityMigration : IDataMigration
             .CreateTables(ModerationModel.AllTables),
         // Notifications of new topics, replies and mentions, and each person's mail choice (issue 13, point 9).
         s => s.CreateTables(CommunityNotificationModel.AllTables),
+        // Groups of leeragenda editions and the themes of a group (docs/community.md: link with the leeragenda).
+        s => s.CreateTables(LinkedGroupsModel.AllTables),
     ];
 }

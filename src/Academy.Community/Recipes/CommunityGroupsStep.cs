@@ -13,10 +13,11 @@ namespace Academy.Community.Recipes;
 
 /// <summary>
 /// Recipe step "CommunityGroups" (docs/recipe-format.md): groups with their settings, a first manager (an account of the
-/// recipe, by e-mail) and starter topics written by that manager. Run twice, it updates the groups and adds only topics
+/// recipe, by e-mail), the leeragenda themes it is about, and starter topics written by that manager. Run twice, it updates the groups and adds only topics
 /// whose title the group does not have yet.
 /// </summary>
-public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, ISearchIndexQueue search, TimeProvider clock) : IRecipeStepHandler
+public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, GroupThemes themes, ISearchIndexQueue search, TimeProvider clock)
+    : IRecipeStepHandler
 {
     public string Name => "CommunityGroups";
 
@@ -52,6 +53,7 @@ public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, 
             {
                 db.Add(new GroupMembership { GroupId = group.Id, UserId = manager.UserId, Status = MembershipStatus.Member, IsManager = true, CreatedUtc = now, ApprovedUtc = now });
             }
+            await SetThemesAsync(context, item, group);
             await AddTopicsAsync(context, item, group, manager.UserId, now);
             await db.SaveChangesAsync();
             // The group and its topics (new ones have their ids now) go to the search with the recipe's transaction.
@@ -59,6 +61,22 @@ public sealed class CommunityGroupsStep(AcademyDbContext db, IUserLookup users, 
             await db.SaveChangesAsync();
             context.Report($"Groep {group.Name}");
         }
+    }
+
+    /// <summary>"Themes": TermIds of the leeragenda's "thema" taxonomy; the group page shows their upcoming offerings.</summary>
+    private async Task SetThemesAsync(RecipeStepContext context, JsonObject item, CommunityGroup group)
+    {
+        if (item["Themes"] is not JsonArray list)
+        {
+            return;
+        }
+        var ids = list.Select(t => t?.GetValue<string>() ?? "").ToList();
+        var known = (await themes.ChoicesAsync(CancellationToken.None)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        if (ids.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
+        {
+            throw context.Error(item, $"'{unknown}' is geen thema van de leeragenda.", "Themes");
+        }
+        await themes.SetAsync(group.Id, ids, CancellationToken.None);
     }
 
     private async Task AddTopicsAsync(RecipeStepContext context, JsonObject item, CommunityGroup group, string authorUserId, DateTime now)

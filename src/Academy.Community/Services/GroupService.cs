@@ -35,10 +35,13 @@ public sealed class GroupForm
     public JoinPolicy JoinPolicy { get; set; }
     public AccessLevel Access { get; set; }
     public bool ApproveFirstPosts { get; set; }
+    /// <summary>TermIds of the leeragenda's "thema" taxonomy (see <see cref="GroupThemes"/>).</summary>
+    public List<string> Themes { get; set; } = [];
 }
 
 /// <summary>Groups and their members: joining, approving, managers, settings and following.</summary>
-public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users, ISearchIndexQueue search)
+public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users, GroupThemes themes,
+    ISearchIndexQueue search)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
     public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer", "meldingen", "afmelden"];
@@ -176,6 +179,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
             await db.SaveChangesAsync(cancellationToken);
             db.Add(new GroupMembership { GroupId = group.Id, UserId = managerUserId, Status = MembershipStatus.Member, IsManager = true, CreatedUtc = Now, ApprovedUtc = Now });
             await search.GroupChangedAsync(db, group.Id, cancellationToken);
+            await themes.SetAsync(group.Id, form.Themes, cancellationToken);
             return WorkOutcome<CommunityGroup?>.Keep(group);
         }, onConflict: _ => null, cancellationToken);
 
@@ -186,6 +190,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
             Apply(group, form);
             // Its kind, joining and access decide who finds the group and its topics.
             await search.GroupChangedAsync(db, groupId, cancellationToken);
+            await themes.SetAsync(groupId, form.Themes, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Follows, or stops following when already following. Returns whether the person follows now.</summary>

@@ -32,6 +32,9 @@ public sealed record TopicPageModel(
     public PostCheck? ReplyCheck { get; init; }
     public string? ReplyError { get; init; }
     public string? Notice { get; init; }
+    /// <summary>Which page of replies this is (1-based), of <see cref="PageCount"/>.</summary>
+    public int Page { get; init; } = 1;
+    public int PageCount { get; init; } = 1;
 
     public string AuthorName(string userId) => Authors.TryGetValue(userId, out var p) ? p.DisplayName : "Oud-lid";
 
@@ -55,28 +58,62 @@ public sealed record HistoryModel(GroupContext Context, Topic Topic, long ReplyI
 /// <summary>Reads for the topic pages (the topic itself comes from <see cref="CommunityAccess"/>).</summary>
 public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, GroupService groups)
 {
-    public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, CancellationToken cancellationToken)
+    /// <summary>Replies per page: a topic with hundreds of replies renders (Markdown, sanitising, profiles) one page at a time.</summary>
+    public const int RepliesPerPage = 50;
+
+    /// <summary>
+    /// One page of the topic: the opening post on the first page, then <see cref="RepliesPerPage"/> replies. A page past
+    /// the end (such as <see cref="int.MaxValue"/>) is the last page.
+    /// </summary>
+    public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, int page, CancellationToken cancellationToken)
     {
         var userId = context.Viewer.UserId;
         var seesHeld = context.Rights.Manages;
         // Held and hidden replies are left out in the query, except the viewer's own and for the group's managers.
-        var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
-            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id)
-            .Select(r => new { r.ReplyId, r.UserId }).ToListAsync(cancellationToken);
-        var reasons = topic.Hold is not null || replies.Any(r => r.Hold is not null)
+        var shown = db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.Hold == null || seesHeld || r.AuthorUserId == userId));
+        var total = await shown.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + RepliesPerPage - 1) / RepliesPerPage);
+        page = Math.Clamp(page, 1, pages);
+        var replies = await shown.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip((page - 1) * RepliesPerPage).Take(RepliesPerPage).ToListAsync(cancellationToken);
+        var shownIds = replies.Select(r => r.Id).Append(0).ToList();
+        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries).
+        var me = userId ?? "";
+        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id && shownIds.Contains(r.ReplyId))
+            .GroupBy(r => r.ReplyId)
+            .Select(g => new { ReplyId = g.Key, Count = g.Count(), Mine = g.Count(r => r.UserId == me) > 0 })
+            .ToDictionaryAsync(r => r.ReplyId, cancellationToken);
+        var reasons = (page == 1 && topic.Hold is not null) || replies.Any(r => r.Hold is not null)
             ? await HoldReasonsAsync(topic.Id, cancellationToken)
             : new Dictionary<long, string?>();
         PostView View(long id, string author, string body, DateTime created, DateTime? edited, ModerationHold? hold) =>
-            new(id, author, body, created, edited, reactions.Count(r => r.ReplyId == id), reactions.Any(r => r.ReplyId == id && r.UserId == userId))
+            new(id, author, body, created, edited, reactions.TryGetValue(id, out var r) ? r.Count : 0, r?.Mine ?? false)
             {
                 Hold = hold, HoldReason = hold is null ? null : reasons.GetValueOrDefault(id),
             };
-        var posts = new List<PostView> { View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, topic.Hold) };
+        var posts = new List<PostView>();
+        if (page == 1)
+        {
+            posts.Add(View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, topic.Hold));
+        }
         posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
+        // One look-up for every author on the page.
         var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
-        var follows = await groups.FollowsAsync(userId, FollowTarget.Topic, topic.Id, cancellationToken);
-        return new TopicPageModel(context, topic, posts, authors, follows);
+        var follows = await groups.FollowsAsync(context.Viewer.UserId, FollowTarget.Topic, topic.Id, cancellationToken);
+        return new TopicPageModel(context, topic, posts, authors, follows) { Page = page, PageCount = pages };
+    }
+
+    /// <summary>The page a reply is on (1 for the opening post or an unknown reply).</summary>
+    public async Task<int> PageOfAsync(Topic topic, long replyId, CancellationToken cancellationToken)
+    {
+        var reply = replyId == 0 ? null
+            : await db.Set<Reply>().AsNoTracking().Where(r => r.Id == replyId && r.TopicId == topic.Id).Select(r => new { r.Id, r.CreatedUtc }).FirstOrDefaultAsync(cancellationToken);
+        if (reply is null)
+        {
+            return 1;
+        }
+        var before = await db.Set<Reply>().CountAsync(
+            r => r.TopicId == topic.Id && (r.CreatedUtc < reply.CreatedUtc || (r.CreatedUtc == reply.CreatedUtc && r.Id < reply.Id)), cancellationToken);
+        return before / RepliesPerPage + 1;
     }
 
     /// <summary>The opening post (0) or a reply of this topic, whatever its hold; null when the reply is not of this topic.</summary>

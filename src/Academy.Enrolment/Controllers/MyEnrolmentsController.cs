@@ -25,6 +25,7 @@ public sealed class MyEnrolmentsController(
     IEditionCatalog catalog,
     DocumentStore documents,
     TimeProvider clock,
+    IEnumerable<IEnrolmentLinks> linkProviders,
     IStringLocalizer<MyEnrolmentsController> T) : Controller
 {
     private const string NoticeKey = "MyEnrolments.Notice";
@@ -44,7 +45,21 @@ public sealed class MyEnrolmentsController(
             Upcoming = items.Where(i => i.Enrolment.IsUpcoming(now)).OrderBy(i => i.Enrolment.SortDate).ToList(),
             Past = items.Where(i => !i.Enrolment.IsUpcoming(now)).OrderByDescending(i => i.Enrolment.SortDate ?? i.Enrolment.Record.CreatedUtc).ToList(),
             Notice = TempData[NoticeKey] as string,
+            Links = await LinksAsync(me.UserId, items.Select(i => i.Enrolment.Record.EditionId).Distinct().ToList(), cancellationToken),
         });
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<EnrolmentLink>>> LinksAsync(string userId, IReadOnlyCollection<string> editionIds, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<string, List<EnrolmentLink>>(StringComparer.Ordinal);
+        foreach (var provider in linkProviders)
+        {
+            foreach (var (editionId, list) in await provider.GetAsync(userId, editionIds, cancellationToken))
+            {
+                (links.TryGetValue(editionId, out var existing) ? existing : links[editionId] = []).AddRange(list);
+            }
+        }
+        return links.ToDictionary(l => l.Key, l => (IReadOnlyList<EnrolmentLink>)l.Value, StringComparer.Ordinal);
     }
 
     [HttpGet("{id:long}/annuleren", Name = "Enrolment.MyEnrolments.Cancel")]

@@ -45,6 +45,8 @@ public sealed class MyEnrolmentsViewModel
     public required IReadOnlyList<MyEnrolmentItem> Upcoming { get; init; }
     public required IReadOnlyList<MyEnrolmentItem> Past { get; init; }
     public string? Notice { get; init; }
+    /// <summary>Other modules' links per edition id (<see cref="IEnrolmentLinks"/>), such as the edition's community group.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EnrolmentLink>> Links { get; init; } = new Dictionary<string, IReadOnlyList<EnrolmentLink>>();
 }
 
 public sealed class CancelEnrolmentViewModel

@@ -12,7 +12,9 @@ public static class CatalogueServices
         services.AddScoped<CatalogueQuery>();
         services.AddSingleton<CatalogueCache>();
         services.AddScoped<OfferingReader>();
-        services.AddScoped<IUpcomingOfferings, UpcomingOfferings>();
+        services.AddScoped<UpcomingOfferings>();
+        services.AddScoped<IUpcomingOfferings>(sp => sp.GetRequiredService<UpcomingOfferings>());
+        services.AddScoped<IThemeOfferings>(sp => sp.GetRequiredService<UpcomingOfferings>());
         return services;
     }
 }

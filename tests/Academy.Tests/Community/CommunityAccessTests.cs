@@ -7,6 +7,19 @@ public sealed class CommunityAccessTests(CommunitySite site) : IClassFixture<Com
 {
     [Fact]
     public Task No_cell_of_the_access_matrix_gives_more_than_it_should() => AccessMatrixScenarios.RunAsync(site.Factory);
+
+    // The link with the leeragenda (LinkedGroupScenarios) shares this class's site.
+    [Fact]
+    public Task An_edition_group_follows_the_enrolment_events_and_is_hidden_from_others() =>
+        LinkedGroupScenarios.EditionGroupFollowsEnrolmentEventsAsync(site.Factory);
+
+    [Fact]
+    public Task Harrie_alumni_are_offered_the_alumni_group_and_join_it_at_once() =>
+        LinkedGroupScenarios.HarrieAlumniAreOfferedTheAlumniGroupAsync(site.Factory);
+
+    [Fact]
+    public Task A_group_page_shows_the_leeragenda_offerings_of_its_themes() =>
+        LinkedGroupScenarios.GroupPageShowsOfferingsOfItsThemesAsync(site.Factory);
 }
 
 /// <summary>The access matrix and the main journeys on PostgreSQL: the same queries on the other provider.</summary>
@@ -32,6 +45,15 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
 
     [Fact]
     public Task No_cell_of_the_access_matrix_gives_more_than_it_should_on_postgres() => AccessMatrixScenarios.RunAsync(_factory!);
+
+    /// <summary>One site for the link with the leeragenda: each fact of this class starts its own.</summary>
+    [Fact]
+    public async Task Edition_groups_follow_enrolment_events_alumni_are_welcomed_and_themes_show_offerings_on_postgres()
+    {
+        await LinkedGroupScenarios.EditionGroupFollowsEnrolmentEventsAsync(_factory!);
+        await LinkedGroupScenarios.HarrieAlumniAreOfferedTheAlumniGroupAsync(_factory!);
+        await LinkedGroupScenarios.GroupPageShowsOfferingsOfItsThemesAsync(_factory!);
+    }
 
     [Fact]
     public Task A_closed_group_request_is_approved_and_the_member_starts_a_topic_with_events_on_postgres() =>
