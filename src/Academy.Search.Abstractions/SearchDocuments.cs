@@ -73,6 +73,17 @@ public interface ISearchDocumentSource
 }
 
 /// <summary>
+/// A source whose documents are content items: the Search module queues the item (local id = its ContentItemId) on
+/// Core's ContentPublished, ContentUnpublished and ContentRemoved events for the content types listed here, so the
+/// module needs no queueing code of its own for those. A content type belongs to at most one source.
+/// </summary>
+public interface ISearchContentSource : ISearchDocumentSource
+{
+    /// <summary>The content types (e.g. "Page", "Training") whose items are this source's documents.</summary>
+    IReadOnlyCollection<string> ContentTypes { get; }
+}
+
+/// <summary>
 /// Queues a change for the index in the caller's unit of work: the task row is written by the caller's next
 /// SaveChanges, so it commits or rolls back with the change, and every node's indexer applies it from the shared log.
 /// </summary>

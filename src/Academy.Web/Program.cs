@@ -10,6 +10,10 @@ if (args is ["recipe", ..])
 {
     return await RecipeCommand.RunAsync(app, args[1..]);
 }
+if (args is ["search", ..])
+{
+    return await SearchCommand.RunAsync(app, args[1..]);
+}
 
 await app.Services.GetRequiredService<SetupService>().InitializeAsync();
 await app.RunAsync();

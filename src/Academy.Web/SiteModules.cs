@@ -22,6 +22,7 @@ public static class SiteModules
         new Academy.Meldingen.MeldingenStartup(),
         new Academy.Community.CommunityStartup(),
         new Academy.Werkcentrum.WerkcentrumStartup(),
+        new Academy.Search.SearchStartup(),
         new Academy.Theme.Werkcentrum.WerkcentrumThemeStartup(),
         new Academy.Theme.Admin.AdminThemeStartup(),
     ];

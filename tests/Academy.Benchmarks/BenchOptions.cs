@@ -15,6 +15,7 @@ public enum BenchMode
     Catalogue,
     Enrolment,
     Accreditation,
+    Search,
 }
 
 /// <summary>The command line of the benchmark.</summary>
@@ -48,6 +49,10 @@ public sealed class BenchOptions
           --wait S                    most seconds to wait for all certificates and mails (default 900)
           --heavy-connections C       wrk connections for the dashboard and the exports (default 8, at most --connections)
 
+        Search scenario (--search; in-process, see SearchBenchmark.cs):
+          --documents N               generated documents (default 100000)
+          --changes N                 changes queued through one node until the other has applied them (default 10000)
+
         Environment: ACADEMY_WRK=/path/to/wrk picks another wrk; ACADEMY_PG_BIN another PostgreSQL bin folder.
         """;
 
@@ -66,6 +71,8 @@ public sealed class BenchOptions
     public int MyEntries { get; private set; } = 200;
     public int WaitSeconds { get; private set; } = 900;
     public int HeavyConnections { get; private set; } = 8;
+    public int Documents { get; private set; } = 100_000;
+    public int Changes { get; private set; } = 10_000;
     public bool Keep { get; private set; }
     public bool Help { get; private set; }
 
@@ -104,7 +111,8 @@ public sealed class BenchOptions
                         "catalogue" or "catalog" => BenchMode.Catalogue,
                         "enrolment" or "enrollment" => BenchMode.Enrolment,
                         "accreditation" or "accreditatie" => BenchMode.Accreditation,
-                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment or accreditation."),
+                        "search" or "zoeken" => BenchMode.Search,
+                        _ => throw new ArgumentException($"Unknown scenario '{mode}': use catalogue, enrolment, accreditation or search."),
                     };
                     break;
                 case "--enrolment" or "--enrollment":
@@ -112,6 +120,15 @@ public sealed class BenchOptions
                     break;
                 case "--accreditation" or "--accreditatie":
                     options.Mode = BenchMode.Accreditation;
+                    break;
+                case "--search" or "--zoeken":
+                    options.Mode = BenchMode.Search;
+                    break;
+                case "--documents":
+                    options.Documents = Number(1, 10_000_000);
+                    break;
+                case "--changes":
+                    options.Changes = Number(1, 10_000_000);
                     break;
                 case "--participants":
                     options.Participants = Number(2, 10_000);

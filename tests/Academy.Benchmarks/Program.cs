@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --search [--provider sqlite|postgres] [--documents 100000] [--changes 10000]
 //
 // 1. starts Academy.Web.dll from this program's output folder as a child process (Production, temporary data folder);
 // 2. seeds it with a generated recipe and the site's own `recipe run` verb, and times it;
@@ -38,6 +39,11 @@ if (options.Help)
 {
     Console.WriteLine(BenchOptions.Usage);
     return 0;
+}
+
+if (options.Mode == BenchMode.Search)
+{
+    return await SearchBenchmark.RunAsync(options);
 }
 
 var run = new BenchmarkRun(options);

@@ -29,6 +29,7 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
     private const string Moderate = "ModerateCommunity";
     private const string Members = "ManageMemberAccounts";
     private const string Werkcentrum = "ManageWerkcentrum";
+    private const string Search = "ManageSearch";
 
     /// <summary>The rule of every route: public, logged-in, or the permissions it needs (all of them, joined by '+').</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -252,6 +253,8 @@ public sealed class RouteRoleMatrixTests(RobustSite site) : IClassFixture<Robust
         ["POST /gids/meldingen/{id:long}/afsluiten"] = Meldingen,
         ["GET /admin/meldingen"] = MeldingenDashboard,
         ["GET /admin/meldingen/meldingen.csv"] = MeldingenDashboard,
+        ["GET /admin/zoeken"] = Search,
+        ["POST /admin/zoeken/opnieuw-opbouwen"] = Search,
         ["GET /admin/werkcentrum"] = Werkcentrum,
         ["GET /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,
         ["POST /admin/werkcentrum/nieuw/{type}"] = Werkcentrum,

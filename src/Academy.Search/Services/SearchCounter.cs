@@ -1,0 +1,188 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Academy.Search.Services;
+
+/// <summary>
+/// One pass over the documents that match the text and that the viewer may read: counts them per kind (before the
+/// kind filter), counts facet values (each facet over the documents that pass the kind and every OTHER facet's
+/// choice, so a facet's own values stay choosable), and hands the documents that pass every filter to the
+/// collector of the top hits. Counts are kept per segment by ordinal and turned into names once per segment.
+/// </summary>
+public sealed class SearchCounter : ICollector
+{
+    private readonly ICollector _top;
+    private readonly string? _kind;
+    private readonly string[] _facetFields;
+    private readonly HashSet<string>?[] _chosen;
+    private readonly SortedSetDocValues?[] _facets;
+    private readonly int[][] _facetCounts;
+    private readonly HashSet<long>?[] _chosenOrds;
+    private SortedDocValues? _kinds;
+    private int[] _kindCounts = [];
+    private int _kindOrd;
+
+    /// <param name="facetFields">The index's facet fields ("facet:thema").</param>
+    /// <param name="chosen">Facet name (without prefix) → chosen values.</param>
+    public SearchCounter(ICollector top, string? kind, IReadOnlyList<string> facetFields, IReadOnlyDictionary<string, IReadOnlyList<string>>? chosen)
+    {
+        _top = top;
+        _kind = kind;
+        _facetFields = [.. facetFields];
+        _chosen = _facetFields
+            .Select(f => chosen is not null && chosen.TryGetValue(f[SearchFields.FacetPrefix.Length..], out var values) && values is { Count: > 0 }
+                ? values.Where(v => v is not null).ToHashSet(StringComparer.Ordinal)
+                : null)
+            .ToArray();
+        _facets = new SortedSetDocValues?[_facetFields.Length];
+        _facetCounts = new int[_facetFields.Length][];
+        _chosenOrds = new HashSet<long>?[_facetFields.Length];
+        // A chosen facet the index does not have matches nothing.
+        MissingChoice = chosen?.Any(c => c.Value is { Count: > 0 } && !_facetFields.Contains(SearchFields.FacetPrefix + c.Key)) ?? false;
+    }
+
+    public int Total { get; private set; }
+
+    public Dictionary<string, int> KindCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facet name (without prefix) → value → count.</summary>
+    public Dictionary<string, Dictionary<string, int>> FacetCounts { get; } = new(StringComparer.Ordinal);
+
+    private bool MissingChoice { get; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => _top.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        var reader = context.AtomicReader;
+        _kinds = reader.GetSortedDocValues(SearchFields.Kind);
+        _kindCounts = new int[_kinds?.ValueCount ?? 0];
+        _kindOrd = _kind is null ? -1 : _kinds?.LookupTerm(new BytesRef(_kind)) ?? -1;
+        for (var f = 0; f < _facetFields.Length; f++)
+        {
+            var values = reader.GetSortedSetDocValues(_facetFields[f]);
+            _facets[f] = values;
+            _facetCounts[f] = new int[values is null ? 0 : (int)values.ValueCount];
+            _chosenOrds[f] = _chosen[f] is { } chosen
+                ? chosen.Select(v => values?.LookupTerm(new BytesRef(v)) ?? -1).Where(o => o >= 0).ToHashSet()
+                : null;
+        }
+        _top.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var kindOrd = _kinds?.GetOrd(doc) ?? -1;
+        if (kindOrd >= 0)
+        {
+            _kindCounts[kindOrd]++;
+        }
+        if (_kind is not null && (kindOrd < 0 || kindOrd != _kindOrd))
+        {
+            return;
+        }
+        var failed = MissingChoice ? 2 : 0;
+        var failedFacet = -1;
+        for (var f = 0; f < _facetFields.Length && failed < 2; f++)
+        {
+            if (_chosenOrds[f] is { } wanted && !HasAny(f, doc, wanted))
+            {
+                failed++;
+                failedFacet = f;
+            }
+        }
+        if (failed == 0)
+        {
+            Total++;
+            _top.Collect(doc);
+        }
+        for (var f = 0; f < _facetFields.Length; f++)
+        {
+            if (failed == 0 || (failed == 1 && failedFacet == f))
+            {
+                CountValues(f, doc);
+            }
+        }
+    }
+
+    /// <summary>Adds the last segment's counts; call after the search.</summary>
+    public void Finish() => Flush();
+
+    private bool HasAny(int facet, int doc, HashSet<long> wanted)
+    {
+        var values = _facets[facet];
+        if (values is null)
+        {
+            return false;
+        }
+        values.SetDocument(doc);
+        long ord;
+        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            if (wanted.Contains(ord))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void CountValues(int facet, int doc)
+    {
+        var values = _facets[facet];
+        if (values is null)
+        {
+            return;
+        }
+        values.SetDocument(doc);
+        long ord;
+        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            _facetCounts[facet][ord]++;
+        }
+    }
+
+    private void Flush()
+    {
+        var bytes = new BytesRef();
+        if (_kinds is not null)
+        {
+            for (var ord = 0; ord < _kindCounts.Length; ord++)
+            {
+                if (_kindCounts[ord] > 0)
+                {
+                    _kinds.LookupOrd(ord, bytes);
+                    var name = bytes.Utf8ToString();
+                    KindCounts[name] = KindCounts.GetValueOrDefault(name) + _kindCounts[ord];
+                }
+            }
+        }
+        for (var f = 0; f < _facetFields.Length; f++)
+        {
+            if (_facets[f] is not { } values)
+            {
+                continue;
+            }
+            var name = _facetFields[f][SearchFields.FacetPrefix.Length..];
+            if (!FacetCounts.TryGetValue(name, out var counts))
+            {
+                FacetCounts[name] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+            for (var ord = 0; ord < _facetCounts[f].Length; ord++)
+            {
+                if (_facetCounts[f][ord] > 0)
+                {
+                    values.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    counts[value] = counts.GetValueOrDefault(value) + _facetCounts[f][ord];
+                }
+            }
+            _facets[f] = null;
+        }
+        _kinds = null;
+    }
+}
