@@ -8,7 +8,6 @@ using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
-using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace Academy.Search.Services;
@@ -106,7 +105,7 @@ public static class DutchAnalysis
         new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer));
 
     private static TokenStream Stemmed(TokenStream stream) =>
-        new SnowballFilter(new StopFilter(Version, stream, StopWords.Value), new DutchStemmer());
+        new SnowballFilter(new StopFilter(Version, stream, StopWords.Value), new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
 
     private sealed class PlainAnalyzer : Analyzer
     {
