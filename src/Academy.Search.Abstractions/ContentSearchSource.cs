@@ -8,7 +8,7 @@ namespace Academy.Search.Abstractions;
 /// The module says which types and how an item reads as a document; reading, re-reading and claiming the types for the
 /// content events are the same for every such module.
 /// </summary>
-public abstract class ContentSearchSource(ContentManager content) : ISearchDocumentSource
+public abstract class ContentSearchSource(ContentManager content) : ISearchContentSource
 {
     private IReadOnlyCollection<string>? _contentTypes;
 

@@ -1,6 +1,7 @@
 using Academy.Core.Background;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
+using Academy.Core.Navigation;
 using Academy.Search.Abstractions;
 using Academy.Search.Controllers;
 using Academy.Search.Migrations;
@@ -40,5 +41,6 @@ public sealed class SearchStartup : ModuleStartup
         services.AddScoped<ISearchViewers, SearchViewers>();
         services.AddScoped<SearchStatus>();
         services.AddSingleton<IAdminMenuProvider, SearchAdminMenu>();
+        services.AddPublicMenu<SearchPublicMenu>();
     }
 }

@@ -172,7 +172,7 @@ public sealed partial class SearchPageTests(SqliteSearchSite site) : IClassFixtu
 
 /// <summary>The access rules of the search on PostgreSQL: the same scenarios over the other provider's task log and key queries.</summary>
 [Collection("postgres")]
-public sealed class SearchPostgresTests(PostgresFixture postgres, PostgresSearchSite site) : IClassFixture<PostgresSearchSite>
+public sealed class SearchPagesPostgresTests(PostgresFixture postgres, PostgresSearchSite site) : IClassFixture<PostgresSearchSite>
 {
     [Fact]
     public async Task Members_only_documents_never_show_to_visitors_or_non_members_on_postgres()
