@@ -17,7 +17,7 @@ public sealed partial class BenchmarkRun
         var accounts = new AccreditationDatabase(database);
         var memberIds = await accounts.UserIdsAsync(CommunityFanoutBenchmark.MemberEmails(Options.Members));
         var readerIds = await accounts.UserIdsAsync(CommunityFanoutBenchmark.ReaderEmails(Options.DigestPeople));
-        var benchmark = new CommunityFanoutBenchmark(options, _site!, client, database);
+        var benchmark = new CommunityFanoutBenchmark(Options, _site!, client, database);
 
         Console.WriteLine();
         Console.WriteLine($"[fan-out] the administrator starts a topic and replies in a group of {memberIds.Count} followers (load average {LoadAverage()})");
