@@ -3,6 +3,7 @@ using Academy.Community.Migrations;
 using Academy.Community.Models;
 using Academy.Community.Recipes;
 using Academy.Community.Services;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
@@ -33,6 +34,16 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<TopicService>();
         services.AddScoped<TopicReads>();
         services.AddScoped<IPersonalDataProvider, CommunityPersonalData>();
+
+        // Kennisbank (articles as content items) and files.
+        services.AddModelContributor<KennisbankModel>();
+        services.AddContentPart<KennisbankArticlePart>();
+        services.AddContentPartDriver<KennisbankArticlePartDriver>();
+        services.AddContentHandler<KennisbankContentHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<KennisbankAccess>();
+        services.AddScoped<KennisbankReads>();
+        services.AddScoped<CommunityFiles>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

@@ -57,7 +57,7 @@ public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)
         await CheckBothWidthsAsync(coordinator, "/admin/community");
     }
 
-    private static async Task CheckBothWidthsAsync(IPage page, string path)
+    internal static async Task CheckBothWidthsAsync(IPage page, string path)
     {
         await page.SetViewportSizeAsync(1280, 900);
         await CheckPageAsync(page, path, $"{path} at 1280 px");

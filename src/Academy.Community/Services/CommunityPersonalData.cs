@@ -27,7 +27,8 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         var replies = await db.Set<Reply>().AsNoTracking().Where(r => r.AuthorUserId == id)
             .Select(r => new { Onderwerp = r.TopicId, Tekst = r.Body, Geplaatst = r.CreatedUtc }).ToListAsync(cancellationToken);
         var follows = await db.Set<Follow>().AsNoTracking().Where(f => f.UserId == id).CountAsync(cancellationToken);
-        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0)
+        var kennisbank = await KennisbankPersonalData.ExportAsync(db, id, cancellationToken);
+        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0 && kennisbank is null)
         {
             return null;
         }
@@ -37,6 +38,7 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
             ["onderwerpen"] = JsonSerializerNode(topics),
             ["reacties"] = JsonSerializerNode(replies),
             ["gevolgd"] = follows,
+            ["kennisbank"] = kennisbank,
         };
         return new PersonalDataSection(Name, data);
     }
@@ -50,6 +52,7 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         await db.Set<Topic>().Where(t => t.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.AuthorUserId, ErasedAuthor), cancellationToken);
         await db.Set<Reply>().Where(r => r.AuthorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorUserId, ErasedAuthor), cancellationToken);
         await db.Set<PostRevision>().Where(r => r.EditorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.EditorUserId, ErasedAuthor), cancellationToken);
+        await KennisbankPersonalData.EraseAsync(db, id, ErasedAuthor, cancellationToken);
     }
 
     private static JsonNode? JsonSerializerNode<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value);

@@ -39,7 +39,7 @@ public sealed class GroupForm
 public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IUserLookup users)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
-    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer"];
+    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer", "kennisbank", "bestanden"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
