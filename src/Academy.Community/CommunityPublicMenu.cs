@@ -9,6 +9,7 @@ public sealed class CommunityPublicMenu : IPublicMenuProvider
     public IEnumerable<PublicMenuItem> GetItems() =>
     [
         new("Community", CommunityRouteNames.Groups, 400),
+        new("Kennisbank", "Community.Kennisbank.Index", 405),
         new("Leden", CommunityRouteNames.Members, 410) { Permission = CommunityPermissionNames.TakePartInCommunity },
     ];
 }

@@ -6,6 +6,7 @@ using Academy.Community.Services;
 using Academy.Community.Services.Notifications;
 using Academy.Core.Events;
 using Academy.Core.Jobs;
+using Academy.Core.Content.Display;
 using Academy.Core.Contracts;
 using Academy.Core.Modules;
 using Academy.Core.Navigation;
@@ -69,6 +70,16 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<AlumniOffer>();
         services.AddDomainEventHandler<EditionGroupEvents>();
         services.AddScoped<IEnrolmentLinks, CommunityEnrolmentLinks>();
+
+        // Kennisbank (articles as content items) and files.
+        services.AddModelContributor<KennisbankModel>();
+        services.AddContentPart<KennisbankArticlePart>();
+        services.AddContentPartDriver<KennisbankArticlePartDriver>();
+        services.AddContentHandler<KennisbankContentHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<KennisbankAccess>();
+        services.AddScoped<KennisbankReads>();
+        services.AddScoped<CommunityFiles>();
 
         services.AddPublicMenu<CommunityPublicMenu>();
         services.AddSingleton<IAdminMenuProvider, CommunityAdminMenu>();

@@ -42,4 +42,10 @@ public interface IImageProcessor
 {
     /// <summary>Reads at most <see cref="ImageLimits.MaxBytes"/> + 1 bytes of <paramref name="upload"/>.</summary>
     Task<ImageProcessingResult> ProcessAsync(Stream upload, IReadOnlyList<ImageVariant> variants, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same with a byte limit of the caller's (community files allow 20 MB; the pixel limit stays). The caller
+    /// checks the size first and gives its own message; past <paramref name="maxBytes"/> the result is a failure.
+    /// </summary>
+    Task<ImageProcessingResult> ProcessAsync(Stream upload, IReadOnlyList<ImageVariant> variants, long maxBytes, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,8 @@
 using Academy.Community.Models;
+using Academy.Core.Content;
 using Academy.Core.Data;
 using Academy.Core.Recipes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Community.Migrations;
 
@@ -25,5 +27,17 @@ public sealed class CommunityMigration : IDataMigration
         s => s.CreateTables(CommunityNotificationModel.AllTables),
         // Groups of leeragenda editions and the themes of a group (docs/community.md: link with the leeragenda).
         s => s.CreateTables(LinkedGroupsModel.AllTables),
+        // Kennisbank and files: the article index and the file table, then the article content type when missing.
+        s => s.CreateTables(KennisbankModel.AllTables),
+        s => s.Data(InstallArticleTypeAsync),
     ];
+
+    private static async Task InstallArticleTypeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var definitions = services.GetRequiredService<ContentDefinitionManager>();
+        if (await definitions.GetTypeAsync(KennisbankTypes.Article) is null)
+        {
+            await definitions.StoreTypeAsync(KennisbankTypes.Definition());
+        }
+    }
 }

@@ -34,7 +34,9 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         var decisions = await db.Set<ModerationEntry>().AsNoTracking().Where(e => e.ActorUserId == id)
             .Select(e => new { Onderwerp = e.TopicId, Reactie = e.ReplyId, Besluit = e.Action.ToString(), Reden = e.Reason, Op = e.CreatedUtc })
             .ToListAsync(cancellationToken);
-        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0 && reports.Count == 0 && decisions.Count == 0)
+        var kennisbank = await KennisbankPersonalData.ExportAsync(db, id, cancellationToken);
+        if (memberships.Count == 0 && topics.Count == 0 && replies.Count == 0 && follows == 0 && reports.Count == 0 && decisions.Count == 0
+            && kennisbank is null)
         {
             return null;
         }
@@ -46,6 +48,7 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
             ["gevolgd"] = follows,
             ["meldingen"] = JsonSerializerNode(reports),
             ["moderatiebesluiten"] = JsonSerializerNode(decisions),
+            ["kennisbank"] = kennisbank,
         };
         return new PersonalDataSection(Name, data);
     }
@@ -61,6 +64,7 @@ public sealed class CommunityPersonalData(AcademyDbContext db) : IPersonalDataPr
         await db.Set<PostRevision>().Where(r => r.EditorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.EditorUserId, ErasedAuthor), cancellationToken);
         await db.Set<PostReport>().Where(r => r.ReporterUserId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ModerationEntry>().Where(e => e.ActorUserId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorUserId, ErasedAuthor), cancellationToken);
+        await KennisbankPersonalData.EraseAsync(db, id, ErasedAuthor, cancellationToken);
     }
 
     private static JsonNode? JsonSerializerNode<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value);

@@ -44,7 +44,7 @@ public sealed class GroupService(AcademyDbContext db, UnitOfWork unitOfWork, Tim
     ISearchIndexQueue search)
 {
     /// <summary>Slugs that are routes of their own under /community.</summary>
-    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer", "meldingen", "afmelden"];
+    public static readonly string[] ReservedSlugs = ["leden", "nieuw", "beheer", "meldingen", "afmelden", "kennisbank", "bestanden"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -25,10 +25,13 @@ public sealed class ImageSharpProcessor : IImageProcessor
 
     private static readonly WebpEncoder Encoder = new() { FileFormat = WebpFileFormatType.Lossy, Quality = 82 };
 
-    public async Task<ImageProcessingResult> ProcessAsync(Stream upload, IReadOnlyList<ImageVariant> variants, CancellationToken cancellationToken = default)
+    public Task<ImageProcessingResult> ProcessAsync(Stream upload, IReadOnlyList<ImageVariant> variants, CancellationToken cancellationToken = default) =>
+        ProcessAsync(upload, variants, ImageLimits.MaxBytes, cancellationToken);
+
+    public async Task<ImageProcessingResult> ProcessAsync(Stream upload, IReadOnlyList<ImageVariant> variants, long maxBytes, CancellationToken cancellationToken = default)
     {
         var buffer = new MemoryStream();
-        if (!await CopyAtMostAsync(upload, buffer, ImageLimits.MaxBytes, cancellationToken))
+        if (!await CopyAtMostAsync(upload, buffer, maxBytes, cancellationToken))
         {
             return ImageProcessingResult.Fail(TooLarge);
         }

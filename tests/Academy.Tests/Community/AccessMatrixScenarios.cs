@@ -10,9 +10,12 @@ namespace Academy.Tests.Community;
 /// </summary>
 public static class AccessMatrixScenarios
 {
-    private static readonly string[] People = ["bezoeker", "professional", "lid", "groepsbeheerder", "moderator"];
+    public static readonly string[] People = ["bezoeker", "professional", "lid", "groepsbeheerder", "moderator"];
 
-    public static async Task RunAsync(AcademyFactory factory)
+    /// <summary>The people and groups of the matrix: each group has the member and the group manager; the owner manages all.</summary>
+    public sealed record World(string Prefix, Person Owner, IReadOnlyDictionary<string, Person> People, IReadOnlyDictionary<string, CommunityGroup> Groups);
+
+    public static async Task<World> WorldAsync(AcademyFactory factory)
     {
         var prefix = "m" + Guid.NewGuid().ToString("n")[..6];
         var owner = await CommunityKit.PersonAsync(factory, "Professional", "Eigenaar Test");
@@ -36,6 +39,12 @@ public static class AccessMatrixScenarios
             await CommunityKit.MemberAsync(factory, group.Id, people["lid"].UserId!);
             await CommunityKit.MemberAsync(factory, group.Id, people["groepsbeheerder"].UserId!, manager: true);
         }
+        return new World(prefix, owner, people, groups);
+    }
+
+    public static async Task RunAsync(AcademyFactory factory)
+    {
+        var (prefix, owner, people, groups) = await WorldAsync(factory);
         var topics = new Dictionary<string, (CommunityGroup Group, Topic Topic)>();
         async Task AddTopic(string name, string group, AccessLevel access) =>
             topics[name] = (groups[group], await CommunityKit.TopicAsync(factory, groups[group].Id, owner.UserId!, $"{prefix} {name}", access));

@@ -20,6 +20,8 @@ public sealed class CommunityAccessTests(CommunitySite site) : IClassFixture<Com
     [Fact]
     public Task A_group_page_shows_the_leeragenda_offerings_of_its_themes() =>
         LinkedGroupScenarios.GroupPageShowsOfferingsOfItsThemesAsync(site.Factory);
+    [Fact]
+    public Task No_cell_of_the_kennisbank_and_files_matrix_gives_more_than_it_should() => KennisbankAccessScenarios.RunAsync(site.Factory);
 }
 
 /// <summary>The access matrix and the main journeys on PostgreSQL: the same queries on the other provider.</summary>
@@ -71,4 +73,17 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
 
     [Fact]
     public Task The_unsubscribe_link_on_postgres() => NotificationScenarios.UnsubscribeAsync(_factory!);
+    public Task No_cell_of_the_kennisbank_and_files_matrix_gives_more_than_it_should_on_postgres() => KennisbankAccessScenarios.RunAsync(_factory!);
+
+    [Fact]
+    public Task A_manager_writes_a_draft_publishes_it_and_a_member_downloads_its_attachments_on_postgres() =>
+        KennisbankScenarios.WriteDraftPublishAndAttachAsync(_factory!, _profiles);
+
+    [Fact]
+    public Task Bad_uploads_and_forged_article_forms_get_a_message_or_404_and_store_nothing_on_postgres() =>
+        KennisbankScenarios.BadInputIsRefusedAndNothingIsStoredAsync(_factory!);
+
+    [Fact]
+    public Task A_writers_articles_and_files_are_exported_and_lose_the_writer_on_erasure_on_postgres() =>
+        KennisbankScenarios.PersonalDataExportAndEraseAsync(_factory!);
 }

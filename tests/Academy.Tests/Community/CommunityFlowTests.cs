@@ -186,4 +186,33 @@ public sealed class CommunityFlowTests(CommunitySite site) : IClassFixture<Commu
         Assert.Contains("IGM in de praktijk", visitorList.Html);
         Assert.DoesNotContain("Gidsen Werkcentrum", visitorList.Html);
     }
+
+    [Fact]
+    public Task A_manager_writes_a_draft_publishes_it_and_a_member_downloads_its_attachments() =>
+        KennisbankScenarios.WriteDraftPublishAndAttachAsync(site.Factory, site.Profiles);
+
+    [Fact]
+    public Task Bad_uploads_and_forged_article_forms_get_a_message_or_404_and_store_nothing() =>
+        KennisbankScenarios.BadInputIsRefusedAndNothingIsStoredAsync(site.Factory);
+
+    [Fact]
+    public Task A_writers_articles_and_files_are_exported_and_lose_the_writer_on_erasure() =>
+        KennisbankScenarios.PersonalDataExportAndEraseAsync(site.Factory);
+
+    [Fact]
+    public async Task The_setup_recipe_seeds_three_kennisbank_articles_that_readers_see_as_their_groups_allow()
+    {
+        var seeded = await CommunityKit.QueryAsync(site.Factory, db => db.Set<Academy.Community.Models.ArticleIndex>()
+            .Where(a => a.ContentItemId.StartsWith("kennisbank-") && a.Published).Select(a => a.ContentItemId).ToListAsync());
+        Assert.Equal(new[] { "kennisbank-harrie-training", "kennisbank-inlooppunten-werkcentrum", "kennisbank-integratief-gedragsmodel" }, seeded.Order().ToArray());
+        var visitor = CommunityKit.Visitor(site.Factory);
+        var list = await visitor.Browser.GetAsync("/community/kennisbank");
+        Assert.Contains("/community/kennisbank/kennisbank-harrie-training\"", list.Html);
+        Assert.Contains("/community/kennisbank/kennisbank-integratief-gedragsmodel\"", list.Html);
+        // The gidsen's article is for members of their group only.
+        Assert.DoesNotContain("kennisbank-inlooppunten-werkcentrum", list.Html);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await visitor.Browser.GetAsync("/community/kennisbank/kennisbank-inlooppunten-werkcentrum")).Status);
+        var group = await visitor.Browser.GetAsync("/community/igm-in-de-praktijk");
+        Assert.Contains("Het Integratief Gedragsmodel (IGM) in onze regio", group.Document.QuerySelector("section[aria-labelledby=groep-kennisbank]")!.TextContent);
+    }
 }

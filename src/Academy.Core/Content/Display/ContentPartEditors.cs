@@ -68,6 +68,16 @@ public sealed class ContentPartEditors(IEnumerable<IContentPartDriver> drivers)
         }
     }
 
+    /// <summary>The error summary's items: messages about the whole form first, then field errors in page order, each linked to its control.</summary>
+    public static IReadOnlyList<(string? TargetId, string Message)> ErrorSummary(IReadOnlyList<PartEditor> editors, FormErrors errors)
+    {
+        var order = editors.SelectMany(e => e.Driver.FieldOrder(e.Input)).ToList();
+        return errors.General.Select(m => ((string?)null, m))
+            .Concat(errors.Fields.OrderBy(f => order.IndexOf(f.Key) is var i && i < 0 ? int.MaxValue : i)
+                .Select(f => ((string?)(editors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(f.Key))?.Driver.TargetId(f.Key) ?? FormNames.Id(f.Key)), f.Value)))
+            .ToList();
+    }
+
     /// <summary>The form field a content validation key is about, asked of each part's driver.</summary>
     public static string? FieldFor(IEnumerable<PartEditor> editors, string validationKey) =>
         editors.Select(e => e.Driver.FieldFor(validationKey)).FirstOrDefault(f => f is not null);

@@ -129,11 +129,7 @@ public sealed class WerkcentrumAdminController(
         IReadOnlyList<PartEditor> editors, FormErrors errors)
     {
         await ContentPartEditors.PrepareAsync(editors);
-        var order = editors.SelectMany(e => e.Driver.FieldOrder(e.Input)).ToList();
-        var summary = errors.General.Select(m => ((string?)null, m))
-            .Concat(errors.Fields.OrderBy(f => order.IndexOf(f.Key) is var i && i < 0 ? int.MaxValue : i)
-                .Select(f => ((string?)(editors.FirstOrDefault(e => e.Driver.FieldOrder(e.Input).Contains(f.Key))?.Driver.TargetId(f.Key) ?? FormNames.Id(f.Key)), f.Value)))
-            .ToList();
+        var summary = ContentPartEditors.ErrorSummary(editors, errors);
         Response.StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return View("Edit", new WerkcentrumEditModel
         {
