@@ -152,7 +152,7 @@ public static class AccessMatrixScenarios
     /// Moderation: a hidden topic and a hidden reply exist only for the group's managers and moderators; a reply held for
     /// approval also for its author (the member). Nobody can reply to a hidden topic or report a hidden post.
     /// </summary>
-    private static async Task HiddenPostsAsync(AcademyFactory factory, string prefix, Person owner, Dictionary<string, Person> people,
+    private static async Task HiddenPostsAsync(AcademyFactory factory, string prefix, Person owner, IReadOnlyDictionary<string, Person> people,
         CommunityGroup group, Topic visible, Action<string, string, string, string> expect)
     {
         var hiddenTopic = await CommunityKit.TopicAsync(factory, group.Id, owner.UserId!, $"{prefix} verborgen onderwerp", AccessLevel.Professionals, hold: ModerationHold.Hidden);

@@ -67,7 +67,7 @@ public static class SearchScenarios
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var topics = scope.ServiceProvider.GetRequiredService<TopicService>();
-        var result = await topics.StartAsync(group, authorUserId, new PostForm { Title = title, Body = body, Access = access }, CancellationToken.None);
+        var result = await topics.StartAsync(group, new PostAuthor(authorUserId, Moderates: true), new PostForm { Title = title, Body = body, Access = access }, CancellationToken.None);
         Assert.True(result.Saved, string.Join("; ", result.Check.Warnings));
         return await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().Set<Topic>().AsNoTracking().SingleAsync(t => t.Id == result.Id);
     }
@@ -169,7 +169,7 @@ public static class SearchScenarios
 
         // The owner hides the profile through "Mijn profiel": gone from the search with the save.
         var profilePage = await shown.Browser.GetAsync("/mijn-profiel");
-        var form = HtmlForm.From(profilePage.Document.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.QuerySelector("[name=VisibleToColleagues]") is not null))
+        var form = HtmlForm.From(profilePage.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.QuerySelector("[name=VisibleToColleagues]") is not null))
             .Remove("VisibleToColleagues");
         var saved = await shown.Browser.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
