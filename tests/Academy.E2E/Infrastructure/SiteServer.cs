@@ -171,6 +171,8 @@ public sealed class SiteServer : IDisposable, IAsyncDisposable
         // Every journey logs in from 127.0.0.1; one shared site sees more than the 20 logins per 5 minutes a
         // real address may make. The throttle itself is covered by the unit tests (Users/LoginThrottleTests).
         psi.Environment["Academy__Users__LoginAttemptsPerWindow"] = "100000";
+        // Hashing every test password with Identity's 100,000 PBKDF2 rounds costs CPU the journeys do not test.
+        psi.Environment["Academy__Users__PasswordHashIterations"] = "1000";
         if (environment is not null)
         {
             foreach (var (key, value) in environment)

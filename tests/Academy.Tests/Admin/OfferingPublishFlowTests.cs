@@ -139,8 +139,7 @@ public sealed class OfferingPublishFlowSqliteTests : OfferingPublishFlowTests
     protected override Task<AcademyFactory> CreateFactoryAsync() => Task.FromResult(new AcademyFactory());
 }
 
-[Collection("postgres")]
-public sealed class OfferingPublishFlowPostgresTests(PostgresFixture postgres) : OfferingPublishFlowTests
+public sealed class OfferingPublishFlowPostgresTests(PostgresFixture postgres) : OfferingPublishFlowTests, IClassFixture<PostgresFixture>
 {
     protected override async Task<AcademyFactory> CreateFactoryAsync() =>
         new AcademyFactory(await postgres.CreateDatabaseAsync("admin_publish"));

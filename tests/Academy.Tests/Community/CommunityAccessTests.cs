@@ -25,8 +25,7 @@ public sealed class CommunityAccessTests(CommunitySite site) : IClassFixture<Com
 }
 
 /// <summary>The access matrix and the main journeys on PostgreSQL: the same queries on the other provider.</summary>
-[Collection("postgres")]
-public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private readonly FakeMemberProfiles _profiles = new();
     private AcademyFactory? _factory;

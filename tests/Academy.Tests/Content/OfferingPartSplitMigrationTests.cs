@@ -140,8 +140,7 @@ public sealed class OfferingPartSplitMigrationSqliteTests : OfferingPartSplitMig
     protected override Task<AcademyFactory> CreateFactoryAsync() => Task.FromResult(new AcademyFactory());
 }
 
-[Collection("postgres")]
-public sealed class OfferingPartSplitMigrationPostgresTests(PostgresFixture postgres) : OfferingPartSplitMigrationTests
+public sealed class OfferingPartSplitMigrationPostgresTests(PostgresFixture postgres) : OfferingPartSplitMigrationTests, IClassFixture<PostgresFixture>
 {
     protected override async Task<AcademyFactory> CreateFactoryAsync() =>
         new AcademyFactory(await postgres.CreateDatabaseAsync("part_split"));

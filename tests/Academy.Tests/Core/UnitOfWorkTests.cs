@@ -189,8 +189,7 @@ public sealed class UnitOfWorkSqliteTests : UnitOfWorkTests, IDisposable
     public void Dispose() => File.Delete(_file);
 }
 
-[Collection("postgres")]
-public sealed class UnitOfWorkPostgresTests(PostgresFixture postgres) : UnitOfWorkTests
+public sealed class UnitOfWorkPostgresTests(PostgresFixture postgres) : UnitOfWorkTests, IClassFixture<PostgresFixture>
 {
     private string? _connection;
 

@@ -9,8 +9,7 @@ using static Academy.Tests.Email.MailTestKit;
 namespace Academy.Tests.Email;
 
 /// <summary>The Email module's tables and dispatch on PostgreSQL.</summary>
-[Collection("postgres")]
-public sealed class EmailPostgresTests(PostgresFixture postgres)
+public sealed class EmailPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Mails_are_queued_once_and_sent_over_smtp_once_on_postgres()

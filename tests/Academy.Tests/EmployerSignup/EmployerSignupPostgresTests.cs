@@ -4,8 +4,7 @@ using Academy.Testing;
 namespace Academy.Tests.EmployerSignup;
 
 /// <summary>The sign-up journeys on PostgreSQL: the same code path as SQLite, one site for the class.</summary>
-[Collection("postgres")]
-public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private EmployerSite? _site;
 
@@ -43,8 +42,7 @@ public sealed class EmployerSignupPostgresTests(PostgresFixture postgres) : IAsy
 }
 
 /// <summary>Issue 9 on PostgreSQL: caps and short holds, the coördinator's release, then retention (it moves the clock a year on).</summary>
-[Collection("postgres")]
-public sealed class EmployerSecurityPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class EmployerSecurityPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private EmployerSite? _site;
 
@@ -68,8 +66,7 @@ public sealed class EmployerSecurityPostgresTests(PostgresFixture postgres) : IA
 }
 
 /// <summary>Expiry on PostgreSQL (a site of its own, with a clock the test moves).</summary>
-[Collection("postgres")]
-public sealed class EmployerSignupPostgresExpiryTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class EmployerSignupPostgresExpiryTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private EmployerSite? _site;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Academy.Testing;
 
@@ -77,6 +78,8 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
         builder.UseSetting("Academy:Users:TwoFactor:RequiredForStaff", "false");
         // Tests that count mails expect none from setup; the invitation tests switch the recipe invitations on (Settings).
         builder.UseSetting("Academy:Users:InviteRecipeUsersOnSetup", "false");
+        // Identity's 100,000 PBKDF2 rounds per password cost CPU that no test is about.
+        builder.UseSetting("Academy:Users:PasswordHashIterations", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -87,6 +90,19 @@ public sealed class AcademyFactory : WebApplicationFactory<Program>
             builder.UseSetting("Academy:Database:ConnectionString", _postgresConnection);
         }
         ConfigureHost?.Invoke(builder);
+    }
+
+    /// <summary>
+    /// Builds and starts the host (also for sites made with WithWebHostBuilder). The setup recipe runs once per
+    /// kind of site and run; later sites of that kind start from a copy of its result (<see cref="SetupSnapshots"/>).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        SetupSnapshots.Plan? plan = null;
+        builder.ConfigureServices(services => SetupSnapshots.Register(services, p => plan = p));
+        var host = base.CreateHost(builder);
+        if (plan is not null) SetupSnapshots.Save(plan);
+        return host;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>

@@ -2,8 +2,7 @@ using Academy.Testing;
 
 namespace Academy.Tests.Infrastructure;
 
-[Collection("postgres")]
-public sealed class PostgresServerTests(PostgresFixture postgres)
+public sealed class PostgresServerTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Private_server_creates_a_database_and_answers_a_query()

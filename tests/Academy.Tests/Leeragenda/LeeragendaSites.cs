@@ -19,8 +19,7 @@ public sealed class LeeragendaSqliteTests(SqliteLeeragendaSite site) : Leeragend
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class LeeragendaPostgresTests(PostgresFixture postgres, PostgresLeeragendaSite site) : LeeragendaTests, IClassFixture<PostgresLeeragendaSite>
+public sealed class LeeragendaPostgresTests(PostgresFixture postgres, PostgresLeeragendaSite site) : LeeragendaTests, IClassFixture<PostgresLeeragendaSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

@@ -44,8 +44,7 @@ public sealed class MeldingenQueueTests : IDisposable
 }
 
 /// <summary>The same journeys on PostgreSQL (claims race on row locks there).</summary>
-[Collection("postgres")]
-public sealed class MeldingenPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class MeldingenPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private MeldingenSite? _site;
 

@@ -28,8 +28,7 @@ public sealed class SiteInfoTests(SiteInfoSqliteSite site) : IClassFixture<SiteI
 }
 
 /// <summary>See <see cref="SiteInfoScenarios"/>; on PostgreSQL.</summary>
-[Collection("postgres")]
-public sealed class SiteInfoPostgresTests(PostgresFixture postgres)
+public sealed class SiteInfoPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Sitemap_robots_statement_and_contact_work_on_postgres()

@@ -4,8 +4,7 @@ using static Academy.Tests.Platform.JobTestKit;
 namespace Academy.Tests.Platform;
 
 /// <summary>The background platform on PostgreSQL: migration, and two nodes racing for the same rows.</summary>
-[Collection("postgres")]
-public sealed class PlatformPostgresTests(PostgresFixture postgres)
+public sealed class PlatformPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task The_platform_step_upgrades_a_database_made_by_the_first_step_on_postgres()

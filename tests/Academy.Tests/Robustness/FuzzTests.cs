@@ -58,8 +58,7 @@ public sealed class FuzzTests(RobustSite site) : IClassFixture<RobustSite>
 public sealed class PostgresRobustSite(string connectionString) : RobustSite(connectionString);
 
 /// <summary>The fuzz test on PostgreSQL, which refuses what SQLite stores (NUL characters, over-long index keys).</summary>
-[Collection("postgres")]
-public sealed class FuzzPostgresTests(PostgresFixture postgres)
+public sealed class FuzzPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Malformed_requests_to_every_post_route_never_get_a_server_error_on_postgres()

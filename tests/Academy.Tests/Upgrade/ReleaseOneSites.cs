@@ -100,9 +100,8 @@ public sealed class ReleaseOnePostgresSites : IAsyncLifetime
     }
 }
 
-[Collection("postgres")]
 public sealed class ReleaseOneUpgradePostgresTests(PostgresFixture postgres, ReleaseOnePostgresSites sites)
-    : ReleaseOneUpgradeTests, IClassFixture<ReleaseOnePostgresSites>
+    : ReleaseOneUpgradeTests, IClassFixture<ReleaseOnePostgresSites>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> UpgradedAsync() => sites.UpgradedAsync(postgres);
     protected override Task<AcademyFactory> FreshAsync() => sites.FreshAsync(postgres);

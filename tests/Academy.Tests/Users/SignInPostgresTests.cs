@@ -4,8 +4,7 @@ using static Academy.Tests.Users.SignInScenarios;
 namespace Academy.Tests.Users;
 
 /// <summary>Sessions and per-address lockout on PostgreSQL (the same code as on SQLite), including two web nodes on one database.</summary>
-[Collection("postgres")]
-public sealed class SignInPostgresTests(PostgresFixture postgres)
+public sealed class SignInPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Logout_logout_everywhere_and_a_new_password_end_sessions_on_postgres()

@@ -11,8 +11,7 @@ using static Academy.Tests.Users.UsersTestKit;
 namespace Academy.Tests.Users;
 
 /// <summary>The Identity schema, recipe steps and login on PostgreSQL (the same code path as SQLite).</summary>
-[Collection("postgres")]
-public sealed class UsersPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UsersPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private AcademyFactory? _factory;
 

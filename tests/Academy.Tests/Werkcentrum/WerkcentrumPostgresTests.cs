@@ -3,8 +3,7 @@ using Academy.Testing;
 namespace Academy.Tests.Werkcentrum;
 
 /// <summary>The setup recipes and the Werkcentrum pages on PostgreSQL.</summary>
-[Collection("postgres")]
-public sealed class WerkcentrumPostgresTests(PostgresFixture postgres)
+public sealed class WerkcentrumPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     public static TheoryData<string> OtherRecipes => new("flevoland", "stedendriehoek");
 

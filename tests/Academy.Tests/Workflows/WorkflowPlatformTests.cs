@@ -125,8 +125,7 @@ public sealed class WorkflowPlatformTests
     }
 }
 
-[Collection("postgres")]
-public sealed class WorkflowPlatformPostgresTests(PostgresFixture postgres)
+public sealed class WorkflowPlatformPostgresTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Confirmation_and_reminder_run_through_the_outbox_and_job_runner_on_postgres()

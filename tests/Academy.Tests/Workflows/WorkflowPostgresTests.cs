@@ -3,8 +3,7 @@ using Academy.Testing;
 namespace Academy.Tests.Workflows;
 
 /// <summary>The engine's persistence path (instances, journal, optimistic concurrency, admin retry) on PostgreSQL.</summary>
-[Collection("postgres")]
-public sealed class WorkflowPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class WorkflowPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private WorkflowSite? _site;
 

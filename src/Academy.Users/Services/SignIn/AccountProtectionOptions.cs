@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Academy.Users.Services.SignIn;
 
@@ -20,12 +22,25 @@ public sealed class AccountProtectionOptions
     /// <summary>The longest wait, in seconds, per attempt on an account that is being guessed.</summary>
     public int AccountSlowdownMaxSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// PBKDF2 iterations for new password hashes; 0 keeps ASP.NET Core Identity's default. Only the test hosts lower it
+    /// (a hash records its own count, so every stored password keeps working whatever this is).
+    /// </summary>
+    public int PasswordHashIterations { get; set; }
+
     public TimeSpan SessionCheck => TimeSpan.FromSeconds(SessionCheckSeconds);
 
-    internal static void Add(IServiceCollection services, IConfiguration configuration) =>
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<AccountProtectionOptions>()
             .Bind(configuration.GetSection(Section))
-            .Validate(o => o.SessionCheckSeconds >= 0 && o.AccountSlowdownAfter > 0 && o.AccountSlowdownMaxSeconds >= 0,
-                "Academy:Users:SessionCheckSeconds en AccountSlowdownMaxSeconds mogen niet negatief zijn, AccountSlowdownAfter moet groter dan 0 zijn.")
+            .Validate(o => o.SessionCheckSeconds >= 0 && o.AccountSlowdownAfter > 0 && o.AccountSlowdownMaxSeconds >= 0
+                    && o.PasswordHashIterations >= 0,
+                "Academy:Users:SessionCheckSeconds, AccountSlowdownMaxSeconds en PasswordHashIterations mogen niet negatief zijn, AccountSlowdownAfter moet groter dan 0 zijn.")
             .ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountProtectionOptions>>((hasher, protection) =>
+        {
+            if (protection.Value.PasswordHashIterations > 0) hasher.IterationCount = protection.Value.PasswordHashIterations;
+        });
+    }
 }

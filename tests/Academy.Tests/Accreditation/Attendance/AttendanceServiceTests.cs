@@ -19,8 +19,7 @@ public sealed class AttendanceServiceSqliteTests(SqliteAttendanceSite site) : At
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class AttendanceServicePostgresTests(PostgresFixture postgres, PostgresAttendanceSite site) : AttendanceServiceTests, IClassFixture<PostgresAttendanceSite>
+public sealed class AttendanceServicePostgresTests(PostgresFixture postgres, PostgresAttendanceSite site) : AttendanceServiceTests, IClassFixture<PostgresAttendanceSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

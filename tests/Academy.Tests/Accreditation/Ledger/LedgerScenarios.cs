@@ -334,8 +334,7 @@ public sealed class LedgerSqliteTests(SqliteLedgerSite site) : LedgerScenarios, 
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class LedgerPostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : LedgerScenarios, IClassFixture<PostgresLedgerSite>
+public sealed class LedgerPostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : LedgerScenarios, IClassFixture<PostgresLedgerSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

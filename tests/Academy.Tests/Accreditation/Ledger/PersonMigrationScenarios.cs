@@ -190,8 +190,7 @@ public sealed class PersonMigrationSqliteTests(SqlitePersonMigrationSite site) :
     protected override bool IsPostgres => false;
 }
 
-[Collection("postgres")]
-public sealed class PersonMigrationPostgresTests(PostgresFixture postgres, PostgresPersonMigrationSite site) : PersonMigrationScenarios, IClassFixture<PostgresPersonMigrationSite>
+public sealed class PersonMigrationPostgresTests(PostgresFixture postgres, PostgresPersonMigrationSite site) : PersonMigrationScenarios, IClassFixture<PostgresPersonMigrationSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 

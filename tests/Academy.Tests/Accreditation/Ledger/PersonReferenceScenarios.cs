@@ -164,8 +164,7 @@ public sealed class PersonReferenceSqliteTests(SqliteLedgerSite site) : PersonRe
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class PersonReferencePostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : PersonReferenceScenarios, IClassFixture<PostgresLedgerSite>
+public sealed class PersonReferencePostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : PersonReferenceScenarios, IClassFixture<PostgresLedgerSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

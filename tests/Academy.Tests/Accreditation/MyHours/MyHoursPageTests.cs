@@ -13,8 +13,7 @@ public sealed class MyHoursPageSqliteTests(SqliteMyHoursSite site) : MyHoursPage
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class MyHoursPagePostgresTests(PostgresFixture postgres, PostgresMyHoursSite site) : MyHoursPageTests, IClassFixture<PostgresMyHoursSite>
+public sealed class MyHoursPagePostgresTests(PostgresFixture postgres, PostgresMyHoursSite site) : MyHoursPageTests, IClassFixture<PostgresMyHoursSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

@@ -11,8 +11,7 @@ public sealed class RegisterProfilePageSqliteTests(SqliteMyHoursSite site) : Reg
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class RegisterProfilePagePostgresTests(PostgresFixture postgres, PostgresMyHoursSite site) : RegisterProfilePageTests, IClassFixture<PostgresMyHoursSite>
+public sealed class RegisterProfilePagePostgresTests(PostgresFixture postgres, PostgresMyHoursSite site) : RegisterProfilePageTests, IClassFixture<PostgresMyHoursSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

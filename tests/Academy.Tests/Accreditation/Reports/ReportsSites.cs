@@ -14,8 +14,7 @@ public sealed class ReportsPageSqliteTests(SqliteReportsSite site) : ReportsPage
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class ReportsPagePostgresTests(PostgresFixture postgres, PostgresReportsSite site) : ReportsPageTests, IClassFixture<PostgresReportsSite>
+public sealed class ReportsPagePostgresTests(PostgresFixture postgres, PostgresReportsSite site) : ReportsPageTests, IClassFixture<PostgresReportsSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

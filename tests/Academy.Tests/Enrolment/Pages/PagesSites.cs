@@ -10,8 +10,7 @@ public sealed class MyEnrolmentsPageSqliteTests(SqliteEnrolmentSite site) : MyEn
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class MyEnrolmentsPagePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : MyEnrolmentsPageTests, IClassFixture<PostgresEnrolmentSite>
+public sealed class MyEnrolmentsPagePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : MyEnrolmentsPageTests, IClassFixture<PostgresEnrolmentSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }
@@ -21,8 +20,7 @@ public sealed class EnrolmentAdminPageSqliteTests(SqliteEnrolmentSite site) : En
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class EnrolmentAdminPagePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : EnrolmentAdminPageTests, IClassFixture<PostgresEnrolmentSite>
+public sealed class EnrolmentAdminPagePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : EnrolmentAdminPageTests, IClassFixture<PostgresEnrolmentSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

@@ -21,8 +21,7 @@ public sealed class EnrolmentServiceSqliteTests(SqliteEnrolmentSite site) : Enro
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class EnrolmentServicePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : EnrolmentServiceTests, IClassFixture<PostgresEnrolmentSite>
+public sealed class EnrolmentServicePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : EnrolmentServiceTests, IClassFixture<PostgresEnrolmentSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

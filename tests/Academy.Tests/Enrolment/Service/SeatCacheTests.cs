@@ -104,8 +104,7 @@ public sealed class SeatCacheSqliteTests(SqliteEnrolmentSite site) : SeatCacheTe
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class SeatCachePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : SeatCacheTests, IClassFixture<PostgresEnrolmentSite>
+public sealed class SeatCachePostgresTests(PostgresFixture postgres, PostgresEnrolmentSite site) : SeatCacheTests, IClassFixture<PostgresEnrolmentSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

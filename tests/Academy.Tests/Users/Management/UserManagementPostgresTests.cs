@@ -3,8 +3,7 @@ using Academy.Testing;
 namespace Academy.Tests.Users.Management;
 
 /// <summary>User management and invitations on PostgreSQL: the same scenarios as on SQLite, on one site.</summary>
-[Collection("postgres")]
-public sealed class UserManagementPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UserManagementPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private AcademyFactory? _factory;
 

@@ -173,8 +173,7 @@ public sealed class PersonalDataSqliteTests(SqliteLedgerSite site) : PersonalDat
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class PersonalDataPostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : PersonalDataScenarios, IClassFixture<PostgresLedgerSite>
+public sealed class PersonalDataPostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : PersonalDataScenarios, IClassFixture<PostgresLedgerSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

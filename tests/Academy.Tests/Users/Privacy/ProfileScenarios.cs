@@ -147,8 +147,7 @@ public sealed class ProfileSqliteTests(SqliteLedgerSite site) : ProfileScenarios
     protected override Task<AcademyFactory> SiteAsync() => Task.FromResult(site.Factory);
 }
 
-[Collection("postgres")]
-public sealed class ProfilePostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : ProfileScenarios, IClassFixture<PostgresLedgerSite>
+public sealed class ProfilePostgresTests(PostgresFixture postgres, PostgresLedgerSite site) : ProfileScenarios, IClassFixture<PostgresLedgerSite>, IClassFixture<PostgresFixture>
 {
     protected override Task<AcademyFactory> SiteAsync() => site.GetAsync(postgres);
 }

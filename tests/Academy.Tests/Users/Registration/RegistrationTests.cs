@@ -17,8 +17,7 @@ public sealed class RegistrationTests(RegistrationSite site) : IClassFixture<Reg
 }
 
 /// <summary>The same on PostgreSQL.</summary>
-[Collection("postgres")]
-public sealed class RegistrationPostgresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class RegistrationPostgresTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private RegistrationSite? _site;
 
