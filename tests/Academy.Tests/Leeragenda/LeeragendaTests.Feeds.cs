@@ -139,6 +139,7 @@ public abstract partial class LeeragendaTests
         var session = (await ApiOfferingsAsync()).Single(o => o.Id == id).Sessions[0].Id;
         string[] urls = ["/leeragenda?q=basisvaardigheden", "/leeragenda/" + id, "/leeragenda.ics", "/api/leeragenda", $"/leeragenda/{id}/bijeenkomsten/{session}.ics"];
 
+        await Academy.Tests.Search.SearchScenarios.IndexSearchOnlyAsync(factory);
         // Fill the output cache and show it serves these pages.
         foreach (var url in urls)
         {
@@ -154,8 +155,9 @@ public abstract partial class LeeragendaTests
         }
         try
         {
+            // The index searches whole offerings, so others that mention the word may stay; this one is gone.
             var (_, catalogue) = await GetHtmlAsync("/leeragenda?q=basisvaardigheden");
-            Assert.Equal(0, ResultCount(catalogue));
+            Assert.DoesNotContain(catalogue.QuerySelectorAll(".offering-card h3 a"), a => a.GetAttribute("href") == "/leeragenda/" + id);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/leeragenda/" + id)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/leeragenda/{id}/bijeenkomsten/{session}.ics")).StatusCode);
             Assert.DoesNotContain($"UID:{session}@leeracademie", await client.GetStringAsync("/leeragenda.ics"));
