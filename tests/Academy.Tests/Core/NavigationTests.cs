@@ -81,7 +81,7 @@ public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFact
         var menu = document.QuerySelectorAll("nav.site-nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"), a.GetAttribute("aria-current"))).ToList();
         Assert.Equal(
             [("Leeragenda", "/leeragenda", "page"), ("Werkcentrum", "/werkcentrum", null), ("Stel je vraag", "/werkcentrum/vraag", null),
-                ("Over de leeracademie", "/over-de-leeracademie", null), ("Community", "/community", null), ("Inloggen", "/account/inloggen", null)],
+                ("Over de leeracademie", "/over-de-leeracademie", null), ("Community", "/community", null), ("Kennisbank", "/community/kennisbank", null), ("Inloggen", "/account/inloggen", null)],
             menu);
         var footer = document.QuerySelectorAll(".site-footer__links a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Equal([("Agenda-abonnement (.ics)", "/leeragenda.ics"), ("Open data (JSON)", "/api/leeragenda"), ("Certificaat controleren", "/certificaat"),

@@ -204,7 +204,7 @@ public static class SearchScenarios
         profile.Function = function;
         profile.VisibleToColleagues = visible;
         profile.UpdatedUtc = DateTime.UtcNow;
-        scope.ServiceProvider.GetRequiredService<ISearchIndexQueue>().Changed("people", userId);
+        Academy.Users.Services.Profiles.PeopleSearchSource.Changed(scope.ServiceProvider.GetRequiredService<ISearchIndexQueue>(), userId);
         await db.SaveChangesAsync();
     }
 }

@@ -21,7 +21,14 @@ public sealed class PeopleSearchSource(AcademyDbContext db, IEnumerable<IThemeTa
     public string Source => Name;
 
     /// <summary>Queues the person for the index; call it in the unit of work that changes the profile or the account.</summary>
-    public static void Changed(ISearchIndexQueue queue, string userId) => queue.Changed(Name, userId);
+    public static void Changed(ISearchIndexQueue queue, string userId) => queue.Changed(Name, LocalIdOf(userId));
+
+    /// <summary>
+    /// A person's id in the index and the shared task log: a hash of the account id, not the id itself, so that after an
+    /// erasure neither the log nor an index holds anything of the account (the erasure's own task names the hash only).
+    /// </summary>
+    public static string LocalIdOf(string userId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..32].ToLowerInvariant();
 
     public async IAsyncEnumerable<SearchDocument> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -38,7 +45,13 @@ public sealed class PeopleSearchSource(AcademyDbContext db, IEnumerable<IThemeTa
 
     public async Task<SearchDocument?> ReadAsync(string localId, CancellationToken cancellationToken)
     {
-        var row = await Rows().FirstOrDefaultAsync(r => r.UserId == localId, cancellationToken);
+        // The hash cannot be queried: find the visible account it belongs to among their ids (a short list of strings).
+        var visibleIds = await Rows().Select(r => r.UserId).ToListAsync(cancellationToken);
+        if (visibleIds.FirstOrDefault(id => LocalIdOf(id) == localId) is not { } userId)
+        {
+            return null;
+        }
+        var row = await Rows().FirstOrDefaultAsync(r => r.UserId == userId, cancellationToken);
         return row is null ? null : ToDocument(row, await ThemesAsync(cancellationToken));
     }
 
@@ -68,7 +81,7 @@ public sealed class PeopleSearchSource(AcademyDbContext db, IEnumerable<IThemeTa
         var themes = row.Themes.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(t => themeNames.GetValueOrDefault(t, t)).ToList();
         var summary = string.Join(", ", new[] { row.Function, row.OrganisationName }.Where(p => !string.IsNullOrWhiteSpace(p)));
         return new SearchDocument(
-            SearchDocumentIds.Of(Name, row.UserId),
+            SearchDocumentIds.Of(Name, LocalIdOf(row.UserId)),
             SearchKinds.Person,
             row.DisplayName,
             SearchDocumentIds.Text(row.Function, row.OrganisationName, themes.Count == 0 ? null : "Expertise: " + string.Join(", ", themes)),
