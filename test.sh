@@ -21,8 +21,8 @@ export NPM_CONFIG_AUDIT=false
 export NPM_CONFIG_UPDATE_NOTIFIER=false
 
 # Wall-clock limits per test project (the whole run must stay well under 20 minutes).
-UNIT_TIMEOUT="${ACADEMY_UNIT_TIMEOUT:-11m}"
-E2E_TIMEOUT="${ACADEMY_E2E_TIMEOUT:-9m}"
+UNIT_TIMEOUT="${ACADEMY_UNIT_TIMEOUT:-14m}"
+E2E_TIMEOUT="${ACADEMY_E2E_TIMEOUT:-14m}"
 
 RESULTS="$ROOT/TestResults"
 mkdir -p "$RESULTS"

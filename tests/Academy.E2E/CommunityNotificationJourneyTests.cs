@@ -24,8 +24,14 @@ public sealed class CommunityNotificationJourneyTests(SiteFixture site) : SiteTe
         foreach (var page in new[] { author, colleague })
         {
             await page.GotoAsync(Group);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Lid worden", Exact = true }).ClickAsync();
-            await Expect(page.Locator("#statusmelding")).ToBeVisibleAsync();
+            // The site is shared by the journeys: another one may have made this person a member already.
+            var join = page.GetByRole(AriaRole.Button, new() { Name = "Lid worden", Exact = true });
+            if (await join.CountAsync() > 0)
+            {
+                await join.ClickAsync();
+                await Expect(page.Locator("#statusmelding")).ToBeVisibleAsync();
+            }
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lid worden", Exact = true })).ToHaveCountAsync(0);
         }
 
         const string title = "Tips voor de eerste weken op de werkplek";
