@@ -30,6 +30,7 @@ public sealed class SearchStartup : ModuleStartup
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchIndexSignal>();
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchSynonyms>();
         services.AddHostedService<SearchIndexerService>();
         services.AddBackgroundProcessor<SearchIndexProcessor>();

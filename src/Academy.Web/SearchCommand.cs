@@ -1,4 +1,4 @@
-using Academy.Search.Services;
+using Academy.Search.Abstractions;
 
 namespace Academy.Web;
 
@@ -19,17 +19,17 @@ public static class SearchCommand
         {
             await scope.ServiceProvider.GetRequiredService<Academy.Core.Data.SchemaMigrator>().MigrateAsync();
         }
-        var index = app.Services.GetRequiredService<SearchIndex>();
+        var index = app.Services.GetRequiredService<ISearchIndexMaintenance>();
         Console.WriteLine($"Zoekindex van {index.NodeName} opnieuw opbouwen ({index.NodeFolder})");
         var bar = new ConsoleProgressBar();
         var started = DateTime.UtcNow;
-        if (!await app.Services.GetRequiredService<SearchIndexer>().RebuildAsync(bar, CancellationToken.None))
+        if (!await index.RebuildAsync(bar, CancellationToken.None))
         {
             Console.Error.WriteLine("Er loopt al een herbouw van deze index.");
             return 1;
         }
         bar.Complete();
-        Console.WriteLine($"Klaar: {index.Peek().DocumentCount} documenten in {(DateTime.UtcNow - started).TotalSeconds:0.0} s.");
+        Console.WriteLine($"Klaar: {index.DocumentCount} documenten in {(DateTime.UtcNow - started).TotalSeconds:0.0} s.");
         return 0;
     }
 

@@ -376,10 +376,6 @@ public sealed class SearchIndex : IDisposable
     }
 }
 
-/// <param name="Done">Documents written so far.</param>
-/// <param name="Expected">About how many there will be (the size of the index before the rebuild).</param>
-public sealed record RebuildProgress(int Done, int Expected);
-
 /// <summary>A searcher held until disposed (the index may switch meanwhile; the searcher stays valid).</summary>
 public sealed class SearcherLease(SearcherManager manager) : IDisposable
 {

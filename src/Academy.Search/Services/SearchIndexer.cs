@@ -20,8 +20,14 @@ public sealed class SearchIndexer(
     IServiceScopeFactory scopes,
     IOptions<SearchOptions> options,
     TimeProvider clock,
-    ILogger<SearchIndexer> logger)
+    ILogger<SearchIndexer> logger) : ISearchIndexMaintenance
 {
+    public string NodeName => index.NodeName;
+
+    public string NodeFolder => index.NodeFolder;
+
+    public int DocumentCount => index.Peek().DocumentCount;
+
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
