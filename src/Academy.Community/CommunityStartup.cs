@@ -67,6 +67,7 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddModelContributor<LinkedGroupsModel>();
         services.AddScoped<GroupThemes>();
         services.AddScoped<EditionGroups>();
+        services.AddSingleton<OfferingTypeMemory>();
         services.AddScoped<AlumniOffer>();
         services.AddDomainEventHandler<EditionGroupEvents>();
         services.AddScoped<IEnrolmentLinks, CommunityEnrolmentLinks>();

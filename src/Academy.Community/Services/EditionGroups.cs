@@ -21,6 +21,7 @@ public sealed class EditionGroups(
     IUserLookup users,
     GroupThemes themes,
     IOptions<CommunityOptions> options,
+    OfferingTypeMemory offeringTypes,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -29,7 +30,7 @@ public sealed class EditionGroups(
     public async Task AddParticipantAsync(EnrolmentEventFacts facts, string userId, CancellationToken cancellationToken)
     {
         var groupId = await db.Set<EditionGroup>().Where(e => e.EditionId == facts.EditionId).Select(e => (long?)e.GroupId).FirstOrDefaultAsync(cancellationToken)
-            ?? await CreateAsync(facts.EditionId, cancellationToken);
+            ?? await CreateAsync(facts, cancellationToken);
         if (groupId is { } id)
         {
             await groups.AddMemberAsync(id, userId, asManager: false, cancellationToken);
@@ -63,9 +64,18 @@ public sealed class EditionGroups(
         return name.Length > 120 ? name[..120] : name;
     }
 
-    private async Task<long?> CreateAsync(string editionId, CancellationToken cancellationToken)
+    private async Task<long?> CreateAsync(EnrolmentEventFacts facts, CancellationToken cancellationToken)
     {
-        var edition = await catalog.GetAsync(editionId, cancellationToken);
+        // Most offerings (trainings, workshops) get no group: once their type is known, their enrolments cost no lookup.
+        if (offeringTypes.Get(facts.OfferingId) is { } knownType && KindFor(knownType) is null)
+        {
+            return null;
+        }
+        var edition = await catalog.GetAsync(facts.EditionId, cancellationToken);
+        if (edition is not null)
+        {
+            offeringTypes.Remember(edition.OfferingId, edition.Offering.ContentType);
+        }
         if (edition is null || KindFor(edition.Offering.ContentType) is not { } kind)
         {
             return null;

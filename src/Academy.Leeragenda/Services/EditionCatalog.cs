@@ -30,15 +30,33 @@ public sealed class EditionCatalog(
         {
             return null;
         }
-        var itemId = await db.Set<EditionIndex>().AsNoTracking()
-            .Where(e => e.EditionId == editionId).Select(e => e.ContentItemId).FirstOrDefaultAsync(cancellationToken);
-        if (itemId is null || await PublishedAsync(itemId) is not { } item)
+        // The published version's row and stamp in one query: an edition asked for twice in one scope (the enrol button and
+        // the enrolment service, or two handlers of one event) is parsed once, and never served from an older version.
+        var version = await (
+                from e in db.Set<EditionIndex>().AsNoTracking()
+                join r in db.ContentItems.AsNoTracking() on e.ContentItemId equals r.ContentItemId
+                where e.EditionId == editionId && r.Published
+                select new VersionStamp(r.Id, r.ModifiedUtc))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
         {
             return null;
         }
-        var edition = item.As<EditionsPart>().Editions.FirstOrDefault(e => e.EditionId == editionId);
-        return edition is null ? null : await InfoAsync(item, edition);
+        if (_seen.TryGetValue(editionId, out var seen) && seen.Version == version)
+        {
+            return seen.Info;
+        }
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.Id == version.RecordId, cancellationToken);
+        var item = record is null ? null : ContentManager.ToItem(record);
+        var edition = item is null || !item.Has<OfferingPart>() ? null : item.As<EditionsPart>().Editions.FirstOrDefault(e => e.EditionId == editionId);
+        var info = edition is null ? null : await InfoAsync(item!, edition);
+        _seen[editionId] = (version, info);
+        return info;
     }
+
+    private sealed record VersionStamp(long RecordId, DateTime ModifiedUtc);
+
+    private readonly Dictionary<string, (VersionStamp Version, EditionInfo? Info)> _seen = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<EditionInfo>> ListForOfferingAsync(string offeringId, CancellationToken cancellationToken = default)
     {

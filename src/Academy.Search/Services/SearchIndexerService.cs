@@ -54,10 +54,15 @@ public sealed class SearchIndexerService(
     }
 }
 
-/// <summary>The indexer as one of the host worker's processors, so tests' DrainBackgroundAsync brings the index up to date.</summary>
-public sealed class SearchIndexProcessor(SearchIndexer indexer) : IBackgroundProcessor
+/// <summary>
+/// The indexer as one of the host worker's processors, so tests' DrainBackgroundAsync brings the index up to date. When
+/// the background worker runs, <see cref="SearchIndexerService"/> has its own loop, so the worker's rounds (one after
+/// another while the outbox is busy) do not poll the task log a second time.
+/// </summary>
+public sealed class SearchIndexProcessor(SearchIndexer indexer, IOptions<AcademyOptions> academy) : IBackgroundProcessor
 {
     public string Name => "Search";
 
-    public Task<int> ProcessBatchAsync(CancellationToken cancellationToken) => indexer.RunOnceAsync(cancellationToken);
+    public Task<int> ProcessBatchAsync(CancellationToken cancellationToken) =>
+        academy.Value.Background.Enabled ? Task.FromResult(0) : indexer.RunOnceAsync(cancellationToken);
 }
