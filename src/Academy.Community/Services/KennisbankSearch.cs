@@ -131,7 +131,8 @@ public sealed class CommunityFileSearchSource(AcademyDbContext db, LinkGenerator
             return null;
         }
         var access = article is not null ? CommunitySearch.ContentAccess(group, article.Access, file.Access) : CommunitySearch.ContentAccess(group, file.Access);
-        var place = article is not null ? $"Bijlage bij ‘{article.Title}’" : $"Bestand van de groep {group!.Name}";
+        // Found by its own name only: the article's title or the group's name would make every attachment a hit for them.
+        var place = article is not null ? "bijlage bij een kennisbankartikel" : "bij de bestanden van een groep";
         return new SearchDocument(
             SearchDocumentIds.Of(Source, CommunitySearch.LocalId(file.Id)),
             SearchKinds.Article,
@@ -139,7 +140,7 @@ public sealed class CommunityFileSearchSource(AcademyDbContext db, LinkGenerator
             SearchDocumentIds.Text(NameWords(file.FileName), KennisbankText.Kind(file.Kind)),
             url,
             access,
-            $"{KennisbankText.Kind(file.Kind)}. {place}.",
+            $"{KennisbankText.Kind(file.Kind)}, {place}.",
             UtcDates.AsUtc(file.CreatedUtc),
             SearchDocumentIds.Facets(("groep", [group?.Name])));
     }

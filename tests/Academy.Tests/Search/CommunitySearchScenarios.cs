@@ -21,9 +21,6 @@ namespace Academy.Tests.Search;
 /// </summary>
 public static class CommunitySearchScenarios
 {
-    /// <summary>Unrelated random words, so no stemming, compound part or typo tolerance links one to another.</summary>
-    private static string Word() => "w" + Guid.NewGuid().ToString("n")[..10];
-
     public static async Task MembersOnlyArticlesAndFilesReachMembersOnlyAsync(AcademyFactory factory)
     {
         var tag = "zk" + Guid.NewGuid().ToString("n")[..6];
@@ -35,7 +32,7 @@ public static class CommunitySearchScenarios
         var group = await CommunityKit.GroupAsync(factory, tag, GroupKind.Themagroep, JoinPolicy.Closed, AccessLevel.Professionals, owner.UserId!);
         await CommunityKit.MemberAsync(factory, group.Id, member.UserId!);
 
-        var (secret, fileWord, attachWord, everyone) = (Word(), Word(), Word(), Word());
+        var (secret, fileWord, attachWord, everyone) = (RandomWord(), RandomWord(), RandomWord(), RandomWord());
         var article = await KennisbankKit.ArticleAsync(factory, group.Slug, AccessLevel.Members, $"Verborgen {secret} {everyone}");
         await KennisbankKit.ArticleAsync(factory, null, AccessLevel.Public, $"Openbaar {everyone}");
         await UploadAsync(owner, $"/community/{group.Slug}/bestanden", $"{fileWord}_overzicht.pdf", "Members");
@@ -120,7 +117,7 @@ public static class CommunitySearchScenarios
         await CommunityKit.QueryAsync(factory, db => db.Set<CommunityGroup>().Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.ApproveFirstPosts, true)));
         group.ApproveFirstPosts = true;
 
-        var (titleWord, replyWord, heldWord) = (Word(), Word(), Word());
+        var (titleWord, replyWord, heldWord) = (RandomWord(), RandomWord(), RandomWord());
         var topic = await StartTopicAsync(factory, group, owner.UserId!, $"Vraag over {titleWord}", "Wie weet hier raad mee?", AccessLevel.Public);
         var reply = await ReplyAsync(factory, group, topic, new PostAuthor(owner.UserId!, ManagesGroup: true), $"Probeer eens {replyWord} in het eerste gesprek.");
         var held = await ReplyAsync(factory, group, topic, new PostAuthor(newcomer.UserId!), $"Misschien helpt {heldWord}.");
