@@ -45,6 +45,8 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<IPersonalDataProvider, CommunityPersonalData>();
         services.AddScoped<ISearchDocumentSource, GroupSearchSource>();
         services.AddScoped<ISearchDocumentSource, TopicSearchSource>();
+        services.AddScoped<ISearchDocumentSource, KennisbankSearchSource>();
+        services.AddScoped<ISearchDocumentSource, CommunityFileSearchSource>();
         services.AddScoped<ISearchAccessKeys, CommunitySearchAccessKeys>();
         services.Configure<CommunityPostingOptions>(configuration.GetSection(CommunityPostingOptions.Section));
         services.AddScoped<PostGate>();

@@ -2,6 +2,7 @@ using Academy.Community.Models;
 using Academy.Core.Data;
 using Academy.Core.Files;
 using Academy.Media.Abstractions;
+using Academy.Search.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed record FileTarget(CommunityGroup? Group, ArticleIndex? Article);
 /// deleted after it, so a row never points at nothing (a crash in between leaves at most an unreferenced file).
 /// Images are kept only as WebP versions without metadata (camera, GPS), "groot" to show and "klein" for lists.
 /// </summary>
-public sealed class CommunityFiles(AcademyDbContext db, UnitOfWork unitOfWork, IFileStore store, IImageProcessor images, TimeProvider clock)
+public sealed class CommunityFiles(AcademyDbContext db, UnitOfWork unitOfWork, IFileStore store, IImageProcessor images, ISearchIndexQueue search, TimeProvider clock)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -90,10 +91,12 @@ public sealed class CommunityFiles(AcademyDbContext db, UnitOfWork unitOfWork, I
         }
         try
         {
-            await unitOfWork.RunAsync(() =>
+            await unitOfWork.RunAsync(async () =>
             {
                 db.Add(file);
-                return Task.CompletedTask;
+                await db.SaveChangesAsync(cancellationToken);
+                // Its name goes to the search with the row (the id is known now).
+                search.FileChanged(file.Id);
             }, cancellationToken);
         }
         catch
@@ -113,6 +116,7 @@ public sealed class CommunityFiles(AcademyDbContext db, UnitOfWork unitOfWork, I
             if (row is not null)
             {
                 db.Remove(row);
+                search.FileChanged(row.Id);
             }
             return row;
         }, cancellationToken);

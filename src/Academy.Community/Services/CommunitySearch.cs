@@ -18,6 +18,8 @@ public static class CommunitySearch
 {
     public const string GroupSource = "community-groups";
     public const string TopicSource = "community-topics";
+    public const string ArticleSource = "community-articles";
+    public const string FileSource = "community-files";
 
     /// <summary>The access key of a group's members (<see cref="CommunitySearchAccessKeys"/> gives it to them).</summary>
     public static string KeyOf(long groupId) => "community-group:" + groupId;
@@ -28,27 +30,60 @@ public static class CommunitySearch
         : SearchAccess.LoggedIn;
 
     public static SearchAccess TopicAccess(CommunityGroup group, Topic topic) =>
-        group.JoinPolicy == JoinPolicy.Hidden || group.GuardsPrivacy || topic.IsCasus
-            ? SearchAccess.Restricted(KeyOf(group.Id))
-            : TopicService.Narrowest(group.Access, topic.Access) switch
-            {
-                AccessLevel.Public => SearchAccess.Public,
-                AccessLevel.Professionals => SearchAccess.LoggedIn,
-                _ => SearchAccess.Restricted(KeyOf(group.Id)),
-            };
+        topic.IsCasus ? SearchAccess.Restricted(KeyOf(group.Id)) : ContentAccess(group, topic.Access);
+
+    /// <summary>
+    /// Content of a group (a topic, article or file; <paramref name="group"/> null: site-wide) is found by whom every
+    /// level allows, and never more openly than its group's content: everything in a hidden or casuïstiek group is
+    /// members-only. Site-wide content has no members, so its narrowest level is logged-in.
+    /// </summary>
+    public static SearchAccess ContentAccess(CommunityGroup? group, params ReadOnlySpan<AccessLevel> levels)
+    {
+        if (group is not null && (group.JoinPolicy == JoinPolicy.Hidden || group.GuardsPrivacy))
+        {
+            return SearchAccess.Restricted(KeyOf(group.Id));
+        }
+        var level = group?.Access ?? AccessLevel.Public;
+        foreach (var other in levels)
+        {
+            level = TopicService.Narrowest(level, other);
+        }
+        return level switch
+        {
+            AccessLevel.Public => SearchAccess.Public,
+            AccessLevel.Members when group is not null => SearchAccess.Restricted(KeyOf(group.Id)),
+            _ => SearchAccess.LoggedIn,
+        };
+    }
 
     /// <summary>Queues a topic (started, replied to, edited, hidden, deleted) in the caller's unit of work.</summary>
-    public static void TopicChanged(this ISearchIndexQueue queue, long topicId) => queue.Changed(TopicSource, topicId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static void TopicChanged(this ISearchIndexQueue queue, long topicId) => queue.Changed(TopicSource, LocalId(topicId));
 
-    /// <summary>Queues a group and its topics: a change of its name, kind, joining or access changes who finds them.</summary>
+    /// <summary>Queues a file (uploaded, deleted, or its article or group changed) in the caller's unit of work.</summary>
+    public static void FileChanged(this ISearchIndexQueue queue, long fileId) => queue.Changed(FileSource, LocalId(fileId));
+
+    /// <summary>
+    /// Queues a group with its topics, kennisbank articles and files: a change of its name, kind, joining or access
+    /// changes who finds them (and an article or file shows its group's name).
+    /// </summary>
     public static async Task GroupChangedAsync(this ISearchIndexQueue queue, AcademyDbContext db, long groupId, CancellationToken cancellationToken)
     {
-        queue.Changed(GroupSource, groupId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        queue.Changed(GroupSource, LocalId(groupId));
         foreach (var topicId in await db.Set<Topic>().AsNoTracking().Where(t => t.GroupId == groupId).Select(t => t.Id).ToListAsync(cancellationToken))
         {
             queue.TopicChanged(topicId);
         }
+        foreach (var articleId in await db.Set<ArticleIndex>().AsNoTracking().Where(a => a.GroupId == groupId).Select(a => a.ContentItemId).ToListAsync(cancellationToken))
+        {
+            queue.Changed(ArticleSource, articleId);
+        }
+        foreach (var fileId in await db.Set<CommunityFile>().AsNoTracking().Where(f => f.GroupId == groupId).Select(f => f.Id).ToListAsync(cancellationToken))
+        {
+            queue.FileChanged(fileId);
+        }
     }
+
+    internal static string LocalId(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static bool TryParseId(string localId, out long id) =>
         long.TryParse(localId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
@@ -89,7 +124,7 @@ public sealed class GroupSearchSource(AcademyDbContext db, LinkGenerator links) 
     private SearchDocument? ToDocument(CommunityGroup group) =>
         links.GetPathByName(CommunityRouteNames.Group, new { group = group.Slug }) is { } url
             ? new SearchDocument(
-                SearchDocumentIds.Of(Source, group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                SearchDocumentIds.Of(Source, CommunitySearch.LocalId(group.Id)),
                 SearchKinds.Discussion,
                 group.Name,
                 SearchDocumentIds.Text(group.Description, CommunityText.Kind(group.Kind)),
@@ -158,7 +193,7 @@ public sealed class TopicSearchSource(AcademyDbContext db, MarkdownRenderer mark
         }
         var opening = markdown.ToPlainText(topic.Body);
         return new SearchDocument(
-            SearchDocumentIds.Of(Source, topic.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            SearchDocumentIds.Of(Source, CommunitySearch.LocalId(topic.Id)),
             SearchKinds.Discussion,
             topic.Title,
             SearchDocumentIds.Text([opening, .. replies.Select(markdown.ToPlainText)]),

@@ -1,6 +1,7 @@
 using Academy.Community.Models;
 using Academy.Core.Content;
 using Academy.Core.Data;
+using Academy.Search.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Community.Services;
@@ -9,7 +10,7 @@ namespace Academy.Community.Services;
 /// Checks kennisbank articles however they are saved (editor, recipe) and keeps <see cref="ArticleIndex"/> in step,
 /// inside the content manager's unit of work, so the index row commits with the version.
 /// </summary>
-public sealed class KennisbankContentHandler(AcademyDbContext db, TimeProvider clock) : IContentHandler
+public sealed class KennisbankContentHandler(AcademyDbContext db, ISearchIndexQueue search, TimeProvider clock) : IContentHandler
 {
     public const int MaxBodyLength = 100_000;
 
@@ -93,6 +94,7 @@ public sealed class KennisbankContentHandler(AcademyDbContext db, TimeProvider c
         row.Published = true;
         row.HasDraft = false;
         row.PublishedUtc = published.PublishedUtc;
+        await AttachmentsChangedAsync(published.ContentItemId);
     }
 
     public async Task UnpublishedAsync(ContentItem item)
@@ -101,6 +103,7 @@ public sealed class KennisbankContentHandler(AcademyDbContext db, TimeProvider c
         {
             row.Published = false;
             row.HasDraft = true;
+            await AttachmentsChangedAsync(item.ContentItemId);
         }
     }
 
@@ -112,7 +115,24 @@ public sealed class KennisbankContentHandler(AcademyDbContext db, TimeProvider c
             return;
         }
         db.RemoveRange(await db.Set<ArticleIndex>().Where(a => a.ContentItemId == item.ContentItemId).ToListAsync());
-        db.RemoveRange(await db.Set<CommunityFile>().Where(f => f.ArticleId == item.ContentItemId).ToListAsync());
+        var attachments = await db.Set<CommunityFile>().Where(f => f.ArticleId == item.ContentItemId).ToListAsync();
+        db.RemoveRange(attachments);
+        foreach (var file in attachments)
+        {
+            search.FileChanged(file.Id);
+        }
+    }
+
+    /// <summary>
+    /// An attachment is found as its published article allows (the article itself is queued by the search on the content
+    /// event): its files go to the search in this unit of work.
+    /// </summary>
+    private async Task AttachmentsChangedAsync(string articleId)
+    {
+        foreach (var fileId in await db.Set<CommunityFile>().AsNoTracking().Where(f => f.ArticleId == articleId).Select(f => f.Id).ToListAsync())
+        {
+            search.FileChanged(fileId);
+        }
     }
 
     private async Task<ArticleIndex> RowAsync(ContentItem item)

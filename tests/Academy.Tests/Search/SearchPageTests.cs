@@ -189,4 +189,20 @@ public sealed class SearchPagesPostgresTests(PostgresFixture postgres, PostgresS
         await SearchScenarios.IndexAsync(factory);
         await SearchScenarios.PeopleAreFoundByColleaguesWhileTheyAllowItAsync(factory);
     }
+
+    [Fact]
+    public async Task Members_only_articles_and_files_reach_members_only_on_postgres()
+    {
+        var factory = await site.GetAsync(postgres);
+        await SearchScenarios.IndexAsync(factory);
+        await CommunitySearchScenarios.MembersOnlyArticlesAndFilesReachMembersOnlyAsync(factory);
+    }
+
+    [Fact]
+    public async Task Replies_find_their_topic_and_hidden_posts_leave_the_index_on_postgres()
+    {
+        var factory = await site.GetAsync(postgres);
+        await SearchScenarios.IndexAsync(factory);
+        await CommunitySearchScenarios.RepliesFindTheirTopicAndHiddenPostsLeaveTheIndexAsync(factory);
+    }
 }

@@ -45,6 +45,9 @@ public sealed partial class SearchPageTests
         { "inlooppunt Velp", "/werkcentrum/inlooppunten/inlooppunt-velp", "werkcentrum page" },
         { "Over de Regionale Leeracademie", "/over-de-leeracademie", "content page" },
         { "eerste gesprek IGM", "/community/igm-in-de-praktijk/", "public discussion" },
+        { "Integratief Gedragsmodel ontsluiten", "/community/kennisbank/kennisbank-integratief-gedragsmodel", "kennisbank article in a public group" },
+        { "IGM uitgerold gemeenten UWV", "/community/kennisbank/kennisbank-integratief-gedragsmodel", "kennisbank article: words of its text" },
+        { "HARRIE professionals moeten weten", "/community/kennisbank/kennisbank-harrie-training", "site-wide kennisbank article" },
     };
 
     [Theory]
