@@ -49,6 +49,15 @@ public static class MailHeaders
 public interface IMailQueue
 {
     Task EnqueueAsync(MailDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Many mails at once, as <see cref="EnqueueAsync"/> one by one (the Email module's queue batches the look-ups).</summary>
+    async Task EnqueueManyAsync(IReadOnlyList<MailDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        foreach (var draft in drafts)
+        {
+            await EnqueueAsync(draft, cancellationToken);
+        }
+    }
 }
 
 /// <summary>

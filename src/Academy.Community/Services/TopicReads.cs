@@ -74,11 +74,13 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Gr
         var total = await shown.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + RepliesPerPage - 1) / RepliesPerPage);
         page = Math.Clamp(page, 1, pages);
-        var replies = await shown.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip((page - 1) * RepliesPerPage).Take(RepliesPerPage).ToListAsync(cancellationToken);
-        var shownIds = replies.Select(r => r.Id).Append(0).ToList();
-        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries).
+        var pageOfReplies = shown.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip((page - 1) * RepliesPerPage).Take(RepliesPerPage);
+        var replies = await pageOfReplies.ToListAsync(cancellationToken);
+        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries). The page
+        // is a subquery rather than a list of ids, so the statement is the same every time (its SQL is made once).
+        var shownIds = pageOfReplies.Select(r => r.Id);
         var me = userId ?? "";
-        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id && shownIds.Contains(r.ReplyId))
+        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.ReplyId == 0 || shownIds.Contains(r.ReplyId)))
             .GroupBy(r => r.ReplyId)
             .Select(g => new { ReplyId = g.Key, Count = g.Count(), Mine = g.Count(r => r.UserId == me) > 0 })
             .ToDictionaryAsync(r => r.ReplyId, cancellationToken);

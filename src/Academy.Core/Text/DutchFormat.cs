@@ -39,4 +39,14 @@ public static class DutchFormat
     public static string Euros(decimal amount) =>
         amount == decimal.Truncate(amount) ? amount.ToString("N0", AcademyHost.Dutch) : amount.ToString("N2", AcademyHost.Dutch);
 
+    /// <summary>
+    /// The one way a moment is shown on a page (the shared partial <c>_Time</c> writes this): Amsterdam time for people,
+    /// UTC in the datetime attribute. Pages that list many moments write it directly, without a partial per moment.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent TimeElement(DateTime utc)
+    {
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        return new Microsoft.AspNetCore.Html.HtmlString(
+            $"<time datetime=\"{encoder.Encode(IsoUtc(utc))}\">{encoder.Encode(ShortDate(utc))} {encoder.Encode(Time(utc))}</time>");
+    }
 }

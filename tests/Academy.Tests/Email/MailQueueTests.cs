@@ -31,6 +31,28 @@ public sealed class MailQueueTests(EmailSite site) : IClassFixture<EmailSite>
     }
 
     [Fact]
+    public async Task Many_at_once_skip_the_keys_queued_before_those_added_earlier_in_the_unit_and_repeats_within_the_batch()
+    {
+        var key = "many-" + Guid.NewGuid().ToString("n");
+        await QueueAsync(factory.Services, Draft(key + "-old"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<IMailQueue>();
+            await queue.EnqueueAsync(Draft(key + "-earlier"));
+            // 1,200 new keys: more than one look-up batch, with the old, the earlier and a repeated key among them.
+            var drafts = Enumerable.Range(0, 1200).Select(i => Draft($"{key}-{i}"))
+                .Append(Draft(key + "-old")).Append(Draft(key + "-earlier")).Append(Draft(key + "-7", "ander@example.nl")).ToList();
+            await queue.EnqueueManyAsync(drafts);
+            await scope.ServiceProvider.GetRequiredService<AcademyDbContext>().SaveChangesAsync();
+        }
+
+        var mails = (await MailsAsync(factory.Services)).Where(m => m.IdempotencyKey.StartsWith(key + "-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(1202, mails.Count);
+        Assert.Equal(mails.Count, mails.Select(m => m.IdempotencyKey).Distinct().Count());
+        Assert.Equal("deelnemer@example.nl", mails.Single(m => m.IdempotencyKey == key + "-7").To);
+    }
+
+    [Fact]
     public async Task Nothing_is_queued_when_the_callers_unit_of_work_is_not_saved()
     {
         var key = "rollback-" + Guid.NewGuid().ToString("n");

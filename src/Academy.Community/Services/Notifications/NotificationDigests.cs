@@ -79,20 +79,21 @@ public sealed class NotificationDigests(AcademyDbContext db, IJobScheduler jobs,
         var people = await accounts.GetManyAsync(items.Select(n => n.UserId), cancellationToken);
         var actors = await profiles.GetManyAsync(items.Select(n => n.ActorUserId).Distinct(), cancellationToken);
         var periodKey = $"{Key(frequency)}-{dueUtc:yyyyMMddHH}";
-        var sent = 0;
+        var drafts = new List<Email.Abstractions.MailDraft>();
+        foreach (var perPerson in items.GroupBy(n => n.UserId))
+        {
+            if (people.GetValueOrDefault(perPerson.Key) is not { Email: not null } person)
+            {
+                continue;
+            }
+            var lines = perPerson.Select(n => (n, actors.GetValueOrDefault(n.ActorUserId)?.DisplayName ?? "Een collega")).ToList();
+            drafts.Add(mails.Digest(person, frequency, periodKey, lines));
+        }
         using (NotificationMails.Batch(db))
         {
-            foreach (var perPerson in items.GroupBy(n => n.UserId))
-            {
-                if (people.GetValueOrDefault(perPerson.Key) is not { Email: not null } person)
-                {
-                    continue;
-                }
-                var lines = perPerson.Select(n => (n, actors.GetValueOrDefault(n.ActorUserId)?.DisplayName ?? "Een collega")).ToList();
-                await mails.QueueDigestAsync(person, frequency, periodKey, lines, cancellationToken);
-                sent++;
-            }
+            await mails.QueueAsync(drafts, cancellationToken);
         }
+        var sent = drafts.Count;
         var lastId = items.Max(n => n.Id);
         await due.Where(n => n.Id <= lastId).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedUtc, until), cancellationToken);
         return sent;

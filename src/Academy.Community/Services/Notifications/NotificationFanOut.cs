@@ -46,6 +46,7 @@ public sealed class NotificationFanOut(AcademyDbContext db, NotificationAudience
         var fresh = readers.Where(r => !existing.Contains(r.UserId)).ToList();
         var choices = await digests.ChoicesAsync(fresh.Select(r => r.UserId).ToList(), cancellationToken);
         var actorName = (await profiles.GetAsync(post.ActorUserId, cancellationToken))?.DisplayName ?? "Een collega";
+        var drafts = new List<Email.Abstractions.MailDraft>();
         using (NotificationMails.Batch(db))
         {
             foreach (var reader in fresh)
@@ -60,9 +61,10 @@ public sealed class NotificationFanOut(AcademyDbContext db, NotificationAudience
                 });
                 if (mailNow)
                 {
-                    await mails.QueueAsync(reader, post, actorName, cancellationToken);
+                    drafts.Add(mails.Notification(reader, post, actorName));
                 }
             }
+            await mails.QueueAsync(drafts, cancellationToken);
         }
         if (fresh.Any(r => choices.GetValueOrDefault(r.UserId) is NotificationMail.Daily or NotificationMail.Weekly))
         {

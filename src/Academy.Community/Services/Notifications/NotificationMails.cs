@@ -22,8 +22,15 @@ public sealed class NotificationMails(IMailComposer composer, IMailQueue mails, 
 
     private string BaseUrl => site.Value.PublicBaseUrl.TrimEnd('/');
 
-    /// <summary>Queues the mail for one notification (in the caller's unit of work).</summary>
-    public Task QueueAsync(AccountRecipient to, NotifiedPost post, string actorName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the drafts in the caller's unit of work, all at once: a fan-out or digest of thousands of mails looks up
+    /// which were queued before in a few queries, not one per mail.
+    /// </summary>
+    public Task QueueAsync(IReadOnlyList<MailDraft> drafts, CancellationToken cancellationToken) =>
+        drafts.Count == 0 ? Task.CompletedTask : mails.EnqueueManyAsync(drafts, cancellationToken);
+
+    /// <summary>The mail for one notification.</summary>
+    public MailDraft Notification(AccountRecipient to, NotifiedPost post, string actorName)
     {
         var title = MarkdownEscaper.Escape(post.TopicTitle);
         var markdown = $"""
@@ -35,12 +42,12 @@ public sealed class NotificationMails(IMailComposer composer, IMailQueue mails, 
 
             {Footer(to.UserId)}
             """;
-        return QueueAsync(to, Subject(post.Reason, actorName, post.TopicTitle), markdown, $"community-melding:{post.Key}:{to.UserId}", cancellationToken);
+        return Draft(to, Subject(post.Reason, actorName, post.TopicTitle), markdown, $"community-melding:{post.Key}:{to.UserId}");
     }
 
-    /// <summary>Queues one digest mail with every notification of the period (in the caller's unit of work).</summary>
-    public Task QueueDigestAsync(AccountRecipient to, NotificationMail frequency, string periodKey,
-        IReadOnlyList<(CommunityNotification Notification, string ActorName)> items, CancellationToken cancellationToken)
+    /// <summary>One digest mail with every notification of the period.</summary>
+    public MailDraft Digest(AccountRecipient to, NotificationMail frequency, string periodKey,
+        IReadOnlyList<(CommunityNotification Notification, string ActorName)> items)
     {
         var list = new StringBuilder();
         foreach (var (n, actor) in items)
@@ -59,7 +66,7 @@ public sealed class NotificationMails(IMailComposer composer, IMailQueue mails, 
             {Footer(to.UserId)}
             """;
         var subject = frequency == NotificationMail.Weekly ? "Je weekoverzicht van de community" : "Je dagoverzicht van de community";
-        return QueueAsync(to, subject, markdown, $"community-overzicht:{periodKey}:{to.UserId}", cancellationToken);
+        return Draft(to, subject, markdown, $"community-overzicht:{periodKey}:{to.UserId}");
     }
 
     /// <summary>
@@ -102,12 +109,12 @@ public sealed class NotificationMails(IMailComposer composer, IMailQueue mails, 
         $"Je krijgt deze e-mail omdat je meldingen van de community krijgt. Kies bij [Mijn meldingen]({BaseUrl}{links.GetPathByName(NotificationsRouteName)}) hoe vaak, "
         + $"of [meld je af voor e-mail van de community]({unsubscribe.Url(userId)}).";
 
-    private Task QueueAsync(AccountRecipient to, string subject, string markdown, string key, CancellationToken cancellationToken)
+    private MailDraft Draft(AccountRecipient to, string subject, string markdown, string key)
     {
         var (renderedSubject, html, text) = composer.Render(subject, markdown);
-        return mails.EnqueueAsync(new MailDraft(to.Email!, to.DisplayName, renderedSubject, html, text, key)
+        return new MailDraft(to.Email!, to.DisplayName, renderedSubject, html, text, key)
         {
             Headers = MailHeaders.OneClickUnsubscribe(unsubscribe.OneClickUrl(to.UserId)),
-        }, cancellationToken);
+        };
     }
 }
