@@ -46,6 +46,8 @@ public sealed class ProfileJourneyTests(SiteFixture site) : SiteTest(site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Profiel opslaan" }).ClickAsync();
         await Expect(page.Locator("#statusmelding")).ToContainTextAsync("Je profiel is opgeslagen.");
         await Expect(page.Locator("#profielfoto")).ToBeVisibleAsync();
+        // Visible is not loaded: wait for the image itself (a busy machine serves it after the page), then check its size.
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('#profielfoto'); return img && img.complete && img.naturalWidth > 0; }");
         Assert.True(await page.Locator("#profielfoto").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 320"));
         await Expect(page.GetByLabel("Functie")).ToHaveValueAsync("Werkcoach");
         await Axe.AssertNoViolationsAsync(page, "/mijn-profiel with photo");
