@@ -52,7 +52,7 @@ public sealed class BenchOptions
           --wait S                    most seconds to wait for all certificates and mails (default 900)
           --heavy-connections C       wrk connections for the dashboard and the exports (default 8, at most --connections)
 
-        Search scenario (--search; in-process, see SearchBenchmark.cs):
+        Search scenario (--search; the engine in-process, then /zoeken of the site process with wrk; SearchBenchmark.cs):
           --documents N               generated documents (default 100000)
           --changes N                 changes queued through one node until the other has applied them (default 10000)
         Community fan-out scenario (--community-fanout):

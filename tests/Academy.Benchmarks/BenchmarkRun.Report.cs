@@ -30,11 +30,11 @@ public sealed partial class BenchmarkRun
         var trivial = measurements.FirstOrDefault(m => m.Scenario.PathAndQuery == "/healthz")?.Result?.RequestsPerSecond;
         var nameWidth = Math.Max(24, measurements.Max(m => m.Scenario.Name.Length));
         var urlWidth = Math.Min(48, Math.Max(10, measurements.Max(m => m.Scenario.PathAndQuery.Length)));
-        string Row(string name, string url, string rps, string p50, string p99, string ratio, string errors, string cpu) =>
-            $"{name.PadRight(nameWidth)}  {url.PadRight(urlWidth)}  {rps,9}  {p50,8}  {p99,8}  {ratio,7}  {errors,7}  {cpu,12}";
+        string Row(string name, string url, string rps, string p50, string p95, string p99, string ratio, string errors, string cpu) =>
+            $"{name.PadRight(nameWidth)}  {url.PadRight(urlWidth)}  {rps,9}  {p50,8}  {p95,8}  {p99,8}  {ratio,7}  {errors,7}  {cpu,12}";
 
         Console.WriteLine($"Results ({Options.Provider.ToString().ToLowerInvariant()}, {seeded}, wrk -t{Options.Threads} -c{Options.Connections} -d{Options.DurationSeconds}s, {Environment.ProcessorCount} cores shared by wrk and the site):");
-        var header = Row("scenario", "url", "req/s", "p50 ms", "p99 ms", "ratio", "errors", "srv CPU/req");
+        var header = Row("scenario", "url", "req/s", "p50 ms", "p95 ms", "p99 ms", "ratio", "errors", "srv CPU/req");
         Console.WriteLine(header);
         Console.WriteLine(new string('-', header.Length));
         foreach (var m in measurements)
@@ -42,12 +42,12 @@ public sealed partial class BenchmarkRun
             var url = Shorten(m.Scenario.PathAndQuery, urlWidth);
             if (m.Result is not { } r)
             {
-                Console.WriteLine(Row(m.Scenario.Name, url, "-", "-", "-", "-", "-", "-") + "  not measured: " + Shorten(m.Failure ?? "", 80));
+                Console.WriteLine(Row(m.Scenario.Name, url, "-", "-", "-", "-", "-", "-", "-") + "  not measured: " + Shorten(m.Failure ?? "", 80));
                 continue;
             }
             var ratio = trivial is > 0 ? (r.RequestsPerSecond / trivial.Value).ToString("0.00") : "-";
             var cpu = m.ServerCpu is { } c && r.Requests > 0 ? $"{c.TotalMilliseconds * 1000 / r.Requests:0} us" : "-";
-            Console.WriteLine(Row(m.Scenario.Name, url, r.RequestsPerSecond.ToString("0"), r.P50Ms.ToString("0.00"), r.P99Ms.ToString("0.00"), ratio, r.Errors.ToString(), cpu));
+            Console.WriteLine(Row(m.Scenario.Name, url, r.RequestsPerSecond.ToString("0"), r.P50Ms.ToString("0.00"), r.P95Ms.ToString("0.00"), r.P99Ms.ToString("0.00"), ratio, r.Errors.ToString(), cpu));
         }
     }
 

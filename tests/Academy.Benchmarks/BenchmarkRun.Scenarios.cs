@@ -54,7 +54,7 @@ public sealed partial class BenchmarkRun
             await File.WriteAllTextAsync(Path.Combine(_work.FullName, $"wrk-{i + 1}.txt"), result.RawOutput);
             var cpu = cpuBefore is not null && cpuAfter is not null ? cpuAfter - cpuBefore : null;
             measurements.Add(new Measurement(scenario, warm, result, cpu, result.Errors > 0 ? ErrorText(result) : null));
-            Console.WriteLine($"    {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.00} ms, p90 {result.P90Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, max {result.MaxMs:0.0} ms" +
+            Console.WriteLine($"    {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.00} ms, p90 {result.P90Ms:0.00} ms, p95 {result.P95Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, max {result.MaxMs:0.0} ms" +
                               (result.Errors > 0 ? $", {ErrorText(result)}" : ""));
             if (_site.HasExited)
             {

@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- [--provider sqlite|postgres] [--offerings 2000] [--duration 20] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --enrolment [--provider sqlite|postgres] [--users 1000] [--duration 20] [--workers 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --accreditation [--provider sqlite|postgres] [--participants 300] [--ledger 50000]
-//   dotnet run -c Release --project tests/Academy.Benchmarks -- --search [--provider sqlite|postgres] [--documents 100000] [--changes 10000]
+//   dotnet run -c Release --project tests/Academy.Benchmarks -- --search [--provider sqlite|postgres] [--documents 100000] [--changes 10000] [--connections 32]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-fanout [--provider sqlite|postgres] [--members 2000] [--digest-people 5000]
 //   dotnet run -c Release --project tests/Academy.Benchmarks -- --community-topic [--provider sqlite|postgres] [--replies 500] [--connections 32]
 //
@@ -41,11 +41,6 @@ if (options.Help)
 {
     Console.WriteLine(BenchOptions.Usage);
     return 0;
-}
-
-if (options.Mode == BenchMode.Search)
-{
-    return await SearchBenchmark.RunAsync(options);
 }
 
 var run = new BenchmarkRun(options);
@@ -107,6 +102,9 @@ namespace Academy.Benchmarks
                     $"{options.WarmupRequests} warm-up requests per URL",
                 BenchMode.CommunityFanout =>
                     $"Academy community fan-out benchmark: provider {provider}, a group of {options.Members} followers, daily digest for {options.DigestPeople} people",
+                BenchMode.Search =>
+                    $"Academy search benchmark: provider {provider}, {options.Documents} generated documents, {options.Changes} changes; " +
+                    $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per URL, {options.WarmupRequests} warm-up requests per URL",
                 BenchMode.CommunityTopic =>
                     $"Academy community benchmark: provider {provider}, a topic with {options.Replies} replies; " +
                     $"wrk {options.Threads} threads / {options.Connections} connections / {options.DurationSeconds} s per page, {options.WarmupRequests} warm-up requests per URL",
@@ -175,6 +173,13 @@ namespace Academy.Benchmarks
                                   "Academy__Certificates__CheckWindowSeconds=1 (the default is 30 checks per 600 s per address)");
             }
 
+            if (options.Mode == BenchMode.Search)
+            {
+                // The index with the generated documents is built in-process on this database; the site process then serves it.
+                await SearchBenchmark.RunInProcessAsync(options, environment);
+                environment["Academy__Search__NodeName"] = SearchBenchmark.ServingNode;
+            }
+
             var startWatch = System.Diagnostics.Stopwatch.StartNew();
             _site = SiteProcess.Start(environment, Path.Combine(_work.FullName, "site.log"));
             using var client = new SiteClient(_site.BaseAddress);
@@ -183,6 +188,11 @@ namespace Academy.Benchmarks
             if (options.Keep)
             {
                 WriteRestartScript(environment);
+            }
+
+            if (options.Mode == BenchMode.Search)
+            {
+                return await RunSearchPagesAsync(client, wrk!, totalWatch);
             }
 
             // ---------------------------------------------------------------- seeding

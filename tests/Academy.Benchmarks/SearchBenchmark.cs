@@ -16,95 +16,68 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Academy.Benchmarks;
 
 /// <summary>
-/// `--search`: the search engine with generated documents, in-process (two site hosts on one database, each a node
-/// with its own index folder): (1) a rebuild from <see cref="SearchDocumentGenerator"/> (offerings, topics, replies,
-/// people) — time and folder size; (2) changes queued through node A until node B's index has applied them all;
-/// (3) <c>ISearchService</c> at N concurrent callers for a one-word, two-word, fuzzy and faceted query — req/s, p50,
-/// p95, p99. The /zoeken page itself is measured with wrk once it exists; this loop measures the engine without HTTP.
+/// `--search`, the in-process half (before <see cref="BenchmarkRun"/> starts the site process and loads /zoeken with
+/// wrk): two site hosts on the run's database, each a node with its own index folder: (1) a rebuild from
+/// <see cref="SearchDocumentGenerator"/> (offerings, topics, replies, people) — time and folder size; (2) changes queued
+/// through node A until node B's index has applied them all; (3) <c>ISearchService</c> at N concurrent callers for a
+/// one-word, two-word, fuzzy and faceted query — req/s, p50, p95, p99: the engine without HTTP. Node A's index folder
+/// is then the one the site process serves (<see cref="ServingNode"/>).
 /// </summary>
 public static class SearchBenchmark
 {
-    public static async Task<int> RunAsync(BenchOptions options)
-    {
-        var work = Directory.CreateTempSubdirectory("academy-search-bench-");
-        PostgresServer? postgres = null;
-        try
-        {
-            Console.WriteLine($"Academy search benchmark: provider {options.Provider.ToString().ToLowerInvariant()}, {options.Documents} documents, " +
-                              $"{options.Changes} changes, {options.Connections} concurrent callers / {options.DurationSeconds} s per query");
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {BenchmarkRun.LoadAverage()}");
-            BenchmarkRun.WarnIfBusy();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Academy:Setup:AdminPassword"] = "benchmark-wachtwoord-lang-genoeg",
-                ["Academy:Search:PollMilliseconds"] = "200",
-                ["Academy:Search:BatchSize"] = "1000",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            if (options.Provider == DatabaseProvider.Postgres)
-            {
-                postgres = await PostgresServer.StartAsync();
-                settings["Academy:Database:Provider"] = "Postgres";
-                settings["Academy:Database:ConnectionString"] = await postgres.CreateDatabaseAsync("academy_search_bench");
-            }
-            SearchDocumentGenerator.Count = options.Documents;
-            // 1. Build: a new node builds its index from every source when it starts (the generated one holds all documents).
-            await using var nodeA = await NodeAsync(work.FullName, "node-a", settings);
-            var indexA = nodeA.Services.GetRequiredService<SearchIndex>();
-            await BuiltAsync(indexA);
-            var size = FolderBytes(indexA.NodeFolder);
-            Console.WriteLine($"Build: {indexA.DocumentCount} documents in {indexA.LastRebuildSeconds:0.0} s " +
-                              $"({indexA.DocumentCount / indexA.LastRebuildSeconds:0} documents/s), index {size / 1024.0 / 1024.0:0.0} MB");
-            await using var nodeB = await NodeAsync(work.FullName, "node-b", settings);
-            var indexB = nodeB.Services.GetRequiredService<SearchIndex>();
-            await BuiltAsync(indexB);
+    /// <summary>The node whose index (with the generated documents) the site process opens.</summary>
+    public const string ServingNode = "node-a";
 
-            // 2. Changes through node A reaching node B (its own indexer loop, polling the shared log).
-            var propagation = await ChangesAsync(nodeA, indexB, options.Changes);
-            Console.WriteLine($"Changes: {options.Changes} queued through node A in {propagation.Queued.TotalSeconds:0.0} s; " +
-                              $"all applied by node B {propagation.Reached.TotalSeconds:0.0} s after the first was queued");
-
-            // 3. Queries on node A.
-            Console.WriteLine();
-            Console.WriteLine("| query | req/s | p50 ms | p95 ms | p99 ms | hits |");
-            Console.WriteLine("|---|---|---|---|---|---|");
-            foreach (var (name, request) in Queries())
-            {
-                var result = await MeasureAsync(nodeA.Services, request, options.Connections, TimeSpan.FromSeconds(options.DurationSeconds));
-                Console.WriteLine($"| {name} | {result.PerSecond:0} | {result.P50:0.00} | {result.P95:0.00} | {result.P99:0.00} | {result.Hits} |");
-            }
-            Console.WriteLine();
-            Console.WriteLine($"Peak RSS of this process: {Environment.WorkingSet / 1024 / 1024} MB now; load average {BenchmarkRun.LoadAverage()}");
-            BenchmarkRun.WarnIfBusy();
-            return 0;
-        }
-        finally
-        {
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-            if (!options.Keep)
-            {
-                try
-                {
-                    work.Delete(recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<(string Name, SearchRequest Request)> Queries() =>
+    /// <summary>The queries of both halves: in-process requests and the /zoeken URLs with the same meaning.</summary>
+    public static IEnumerable<(string Name, SearchRequest Request, string PathAndQuery)> Queries() =>
     [
-        ("one word `training`", new SearchRequest("training")),
-        ("two words `training werkgevers`", new SearchRequest("training werkgevers")),
-        ("fuzzy `loonkostensubsdie`", new SearchRequest("loonkostensubsdie")),
+        ("one word `training`", new SearchRequest("training"), "/zoeken?q=training"),
+        ("two words `training werkgevers`", new SearchRequest("training werkgevers"), "/zoeken?q=training+werkgevers"),
+        ("fuzzy `loonkostensubsdie`", new SearchRequest("loonkostensubsdie"), "/zoeken?q=loonkostensubsdie"),
         ("faceted `training`, aanbod, soort=Workshop", new SearchRequest("training", SearchKinds.Offering,
-            new Dictionary<string, IReadOnlyList<string>> { ["soort"] = ["Workshop"] })),
+            new Dictionary<string, IReadOnlyList<string>> { ["soort"] = ["Workshop"] }), "/zoeken?q=training&f-soort=Workshop"),
     ];
+
+    /// <param name="environment">The site process's environment (database, data folder, administrator); its Academy and Logging keys configure the hosts.</param>
+    public static async Task RunInProcessAsync(BenchOptions options, IReadOnlyDictionary<string, string> environment)
+    {
+        Console.WriteLine($"In-process search engine: {options.Documents} generated documents, {options.Changes} changes, " +
+                          $"{options.Connections} concurrent callers / {options.DurationSeconds} s per query");
+        var settings = environment
+            .Where(e => e.Key.StartsWith("Academy__", StringComparison.Ordinal) || e.Key.StartsWith("Logging__", StringComparison.Ordinal))
+            .ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value);
+        settings["Academy:Search:PollMilliseconds"] = "200";
+        settings["Academy:Search:BatchSize"] = "1000";
+        SearchDocumentGenerator.Count = options.Documents;
+        // 1. Build: a new node builds its index from every source when it starts (the generated one holds all documents).
+        await using var nodeA = await NodeAsync(ServingNode, settings);
+        var indexA = nodeA.Services.GetRequiredService<SearchIndex>();
+        await BuiltAsync(indexA);
+        var size = FolderBytes(indexA.NodeFolder);
+        Console.WriteLine($"Build: {indexA.DocumentCount} documents in {indexA.LastRebuildSeconds:0.0} s " +
+                          $"({indexA.DocumentCount / indexA.LastRebuildSeconds:0} documents/s), index {size / 1024.0 / 1024.0:0.0} MB");
+        await using var nodeB = await NodeAsync("node-b", settings);
+        var indexB = nodeB.Services.GetRequiredService<SearchIndex>();
+        await BuiltAsync(indexB);
+
+        // 2. Changes through node A reaching node B (its own indexer loop, polling the shared log).
+        var propagation = await ChangesAsync(nodeA, indexB, options.Changes);
+        Console.WriteLine($"Changes: {options.Changes} queued through node A in {propagation.Queued.TotalSeconds:0.0} s; " +
+                          $"all applied by node B {propagation.Reached.TotalSeconds:0.0} s after the first was queued");
+        await CaughtUpAsync(indexA, propagation.LastTask);
+
+        // 3. Queries on node A.
+        Console.WriteLine();
+        Console.WriteLine("| query (in-process ISearchService) | req/s | p50 ms | p95 ms | p99 ms | hits |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (name, request, _) in Queries())
+        {
+            var result = await MeasureAsync(nodeA.Services, request, options.Connections, TimeSpan.FromSeconds(options.DurationSeconds));
+            Console.WriteLine($"| {name} | {result.PerSecond:0} | {result.P50:0.00} | {result.P95:0.00} | {result.P99:0.00} | {result.Hits} |");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"RSS of the in-process hosts: {Environment.WorkingSet / 1024 / 1024} MB; load average {BenchmarkRun.LoadAverage()}");
+    }
 
     private static async Task BuiltAsync(SearchIndex index)
     {
@@ -119,13 +92,26 @@ public static class SearchBenchmark
         }
     }
 
-    private static async Task<WebApplication> NodeAsync(string work, string node, Dictionary<string, string?> settings)
+    /// <summary>Waits until node A has applied the last change too, so the site process finds nothing of the generator left to apply.</summary>
+    private static async Task CaughtUpAsync(SearchIndex index, long lastTask)
+    {
+        var clock = Stopwatch.StartNew();
+        while (index.Cursor < lastTask && clock.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(50);
+        }
+        if (index.Cursor < lastTask)
+        {
+            throw new BenchmarkException($"{index.NodeName} did not apply task {lastTask} within 10 minutes (cursor {index.Cursor}).");
+        }
+    }
+
+    private static async Task<WebApplication> NodeAsync(string node, Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = SiteProcess.SiteDirectory, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Academy:AppDataPath"] = Path.Combine(work, "App_Data"),
             ["Academy:Search:NodeName"] = node,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -138,7 +124,7 @@ public static class SearchBenchmark
         return app;
     }
 
-    private static async Task<(TimeSpan Queued, TimeSpan Reached)> ChangesAsync(WebApplication nodeA, SearchIndex indexB, int changes)
+    private static async Task<(TimeSpan Queued, TimeSpan Reached, long LastTask)> ChangesAsync(WebApplication nodeA, SearchIndex indexB, int changes)
     {
         var clock = Stopwatch.StartNew();
         const int PerUnit = 50;
@@ -166,7 +152,7 @@ public static class SearchBenchmark
         {
             await Task.Delay(20);
         }
-        return (queued, clock.Elapsed);
+        return (queued, clock.Elapsed, last);
     }
 
     private sealed record QueryResult(double PerSecond, double P50, double P95, double P99, int Hits);

@@ -105,6 +105,7 @@ public static class SearchIndexingScenarios
         Assert.Contains($"{TestDocumentSource.Name}:{id}b", first.Ids);
         Assert.Equal(first.Ids, second.Ids);
         Assert.Equal(first.Terms, second.Terms);
+        Assert.Equal(first.Documents, second.Documents);
         Assert.NotEmpty(progress);
         Assert.Equal(progress[^1].Done, first.Ids.Count);
         Assert.NotNull(index.LastRebuildUtc);

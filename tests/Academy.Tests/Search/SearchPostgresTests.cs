@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Academy.Search.Services;
 using Academy.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.Search.SearchSiteKit;
 
 namespace Academy.Tests.Search;
@@ -41,8 +38,8 @@ public sealed class SearchPostgresSite : IAsyncLifetime
     }
 }
 
-/// <summary>The task log on PostgreSQL, and nodes catching up: a second site on the same database with its own index
-/// folder, and a node stopped while changes keep coming.</summary>
+/// <summary>The task log on PostgreSQL. Nodes catching up (a second site process on the same database with its own index
+/// folder, a node stopped while changes keep coming) are tested with real processes in <see cref="SearchProcessTests"/>.</summary>
 [Collection("postgres")]
 public sealed class SearchPostgresTests(PostgresFixture postgres, SearchPostgresSite site) : IClassFixture<SearchPostgresSite>
 {
@@ -65,57 +62,4 @@ public sealed class SearchPostgresTests(PostgresFixture postgres, SearchPostgres
     [Fact]
     public async Task Rebuilding_twice_gives_the_same_index_on_postgres() =>
         await SearchIndexingScenarios.RebuildingTwiceGivesTheSameIndexAsync(await site.GetAsync(postgres));
-
-    [Fact]
-    public async Task A_second_node_sees_a_change_within_seconds_and_a_stopped_node_catches_up_after_a_restart()
-    {
-        var database = await postgres.CreateDatabaseAsync("searchnodes");
-        var folderB = Path.Combine(Path.GetTempPath(), "academy-search-tests", Guid.NewGuid().ToString("n"));
-        await using var a = Site(database, node: "node-a", background: true);
-        _ = a.Server;
-        var b = Site(database, node: "node-b", indexPath: folderB, background: true);
-        try
-        {
-            _ = b.Server;
-            await WaitForAsync(b.Services, "startwoord", _ => true, TimeSpan.Zero);
-
-            // A change through node A reaches node B's own index within seconds.
-            var clock = Stopwatch.StartNew();
-            await PutAsync(a.Services, "seen", "Netwerkbijeenkomst", "Een knooppuntwoord voor de tweede server.");
-            var seen = await WaitForAsync(b.Services, "knooppuntwoord", r => r.Total == 1, TimeSpan.FromSeconds(15));
-            Assert.Equal(1, seen.Total);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-
-            // Node B stops while 500 changes come through node A, and catches up from its cursor after a restart.
-            const int Changes = 500;
-            var builtAt = b.Services.GetRequiredService<SearchIndex>().LastRebuildUtc;
-            for (var i = 0; i < Changes; i++)
-            {
-                if (i == 100)
-                {
-                    await b.DisposeAsync();
-                }
-                await PutAsync(a.Services, $"bulk{i:000}", $"Bulkdocument {i}", $"Een bulkwoord in document {i}.");
-            }
-            var restarted = Site(database, node: "node-b", indexPath: folderB, background: true);
-            b = restarted;
-            _ = restarted.Server;
-            var caughtUp = await WaitForAsync(restarted.Services, "bulkwoord", r => r.Total == Changes, TimeSpan.FromSeconds(60));
-
-            Assert.Equal(Changes, caughtUp.Total);
-            Assert.Equal(builtAt, restarted.Services.GetRequiredService<SearchIndex>().LastRebuildUtc); // from its cursor, no rebuild
-            Assert.Equal(1, (await SearchAsync(restarted.Services, "knooppuntwoord")).Total);
-        }
-        finally
-        {
-            await b.DisposeAsync();
-            try
-            {
-                Directory.Delete(folderB, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
 }

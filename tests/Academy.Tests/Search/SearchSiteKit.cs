@@ -160,17 +160,34 @@ public static class SearchSiteKit
     }
 
     /// <summary>What the index holds: every document id and every term of the text fields, in order.</summary>
-    public static (List<string> Ids, List<string> Terms) Snapshot(SearchIndex index)
+    public static IndexSnapshot Snapshot(SearchIndex index)
     {
         using var lease = index.AcquireSearcher();
-        var reader = lease.Searcher.IndexReader;
+        return Snapshot(lease.Searcher.IndexReader);
+    }
+
+    /// <summary>What a node's index folder holds on disk (the generation its file "current" names), read without the node.</summary>
+    public static IndexSnapshot Snapshot(string nodeFolder)
+    {
+        var generation = File.ReadAllText(Path.Combine(nodeFolder, "current")).Trim();
+        using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(nodeFolder, generation));
+        using var reader = DirectoryReader.Open(directory);
+        return Snapshot(reader);
+    }
+
+    /// <summary>Every live document's id and stored fields, and every term of the text fields with its document count, in order.</summary>
+    public static IndexSnapshot Snapshot(IndexReader reader)
+    {
         var live = MultiFields.GetLiveDocs(reader);
         var ids = new List<string>();
+        var documents = new List<string>();
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             if (live is null || live.Get(doc))
             {
-                ids.Add(reader.Document(doc).Get(SearchFields.Id));
+                var stored = reader.Document(doc);
+                ids.Add(stored.Get(SearchFields.Id));
+                documents.Add(string.Join("|", stored.Fields.Select(f => f.Name + "=" + f.GetStringValue()).Order(StringComparer.Ordinal)));
             }
         }
         var terms = new List<string>();
@@ -188,6 +205,10 @@ public static class SearchSiteKit
             }
         }
         ids.Sort(StringComparer.Ordinal);
-        return (ids, terms);
+        documents.Sort(StringComparer.Ordinal);
+        return new IndexSnapshot(ids, terms, documents);
     }
 }
+
+/// <param name="Documents">Each live document's stored fields as one line, sorted.</param>
+public sealed record IndexSnapshot(List<string> Ids, List<string> Terms, List<string> Documents);
