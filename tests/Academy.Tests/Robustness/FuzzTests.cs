@@ -30,7 +30,6 @@ public sealed class FuzzTests(RobustSite site) : IClassFixture<RobustSite>
         // Most targets must have been reached past authorization and antiforgery, or the run proves little.
         Assert.True(report.TargetsPastBinding * 10 >= report.Targets * 9,
             $"Only {report.TargetsPastBinding} of {report.Targets} fuzz targets got past antiforgery into the action.");
-        Assert.True(report.Duration < TimeSpan.FromMinutes(2), $"The fuzz run took {report.Duration}: {report.Timings}");
     }
 
     /// <summary>The Content-Security-Policy allows no inline script or style: no page may need them.</summary>

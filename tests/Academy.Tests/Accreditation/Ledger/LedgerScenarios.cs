@@ -78,6 +78,7 @@ public abstract class LedgerScenarios
         var person = NewPerson();
         var award = (await LedgerAsync(factory, l => l.AwardAsync(Award(person, Random.Shared.NextInt64(1_000_000, 9_000_000))))).Value!;
         using var start = new ManualResetEventSlim();
+        using var bothChecked = new CountdownEvent(2);
 
         // Both pass the "already reversed?" check before either saves; the unique reversal key lets one through.
         var attempts = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
@@ -85,6 +86,7 @@ public abstract class LedgerScenarios
             await using var scope = factory.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<HoursLedger>().ReverseAsync(award.Id, "Tegelijk", "coordinator");
             Assert.True(result.Succeeded, result.Error);
+            bothChecked.Signal();
             start.Wait(TimeSpan.FromSeconds(30));
             try
             {
@@ -96,7 +98,8 @@ public abstract class LedgerScenarios
                 return false;
             }
         })).ToList();
-        await Task.Delay(200);
+        // Released only once both have checked, however slow the machine (a fixed pause let one save first under load).
+        Assert.True(bothChecked.Wait(TimeSpan.FromSeconds(60)), "The two reversals did not both pass their check.");
         start.Set();
         var saved = await Task.WhenAll(attempts);
 
