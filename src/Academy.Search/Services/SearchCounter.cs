@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Academy.Search.Services;
 
@@ -8,7 +7,8 @@ namespace Academy.Search.Services;
 /// One pass over the documents that match the text and that the viewer may read: counts them per kind (before the
 /// kind filter), counts facet values (each facet over the documents that pass the kind and every OTHER facet's
 /// choice, so a facet's own values stay choosable), and hands the documents that pass every filter to the
-/// collector of the top hits. Counts are kept per segment by ordinal and turned into names once per segment.
+/// collector of the top hits. Counts are kept per segment by ordinal (the segment's values read once into arrays, <see cref="SegmentColumns"/>)
+/// and turned into names once per segment.
 /// </summary>
 public sealed class SearchCounter : ICollector
 {
@@ -16,10 +16,10 @@ public sealed class SearchCounter : ICollector
     private readonly string? _kind;
     private readonly string[] _facetFields;
     private readonly HashSet<string>?[] _chosen;
-    private readonly SortedSetDocValues?[] _facets;
+    private readonly FacetColumn?[] _facets;
     private readonly int[][] _facetCounts;
-    private readonly HashSet<long>?[] _chosenOrds;
-    private SortedDocValues? _kinds;
+    private readonly bool[]?[] _chosenOrds;
+    private SegmentColumns? _columns;
     private int[] _kindCounts = [];
     private int _kindOrd;
 
@@ -35,9 +35,9 @@ public sealed class SearchCounter : ICollector
                 ? values.Where(v => v is not null).ToHashSet(StringComparer.Ordinal)
                 : null)
             .ToArray();
-        _facets = new SortedSetDocValues?[_facetFields.Length];
+        _facets = new FacetColumn?[_facetFields.Length];
         _facetCounts = new int[_facetFields.Length][];
-        _chosenOrds = new HashSet<long>?[_facetFields.Length];
+        _chosenOrds = new bool[]?[_facetFields.Length];
         // A chosen facet the index does not have matches nothing.
         MissingChoice = chosen?.Any(c => c.Value is { Count: > 0 } && !_facetFields.Contains(SearchFields.FacetPrefix + c.Key)) ?? false;
     }
@@ -58,17 +58,17 @@ public sealed class SearchCounter : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        var reader = context.AtomicReader;
-        _kinds = reader.GetSortedDocValues(SearchFields.Kind);
-        _kindCounts = new int[_kinds?.ValueCount ?? 0];
-        _kindOrd = _kind is null ? -1 : _kinds?.LookupTerm(new BytesRef(_kind)) ?? -1;
+        var columns = SegmentColumns.For(context.AtomicReader);
+        _columns = columns;
+        _kindCounts = new int[columns.KindNames.Length];
+        _kindOrd = _kind is null ? -1 : Array.IndexOf(columns.KindNames, _kind);
         for (var f = 0; f < _facetFields.Length; f++)
         {
-            var values = reader.GetSortedSetDocValues(_facetFields[f]);
-            _facets[f] = values;
-            _facetCounts[f] = new int[values is null ? 0 : (int)values.ValueCount];
+            var column = columns.Facet(_facetFields[f]);
+            _facets[f] = column;
+            _facetCounts[f] = new int[column?.Names.Length ?? 0];
             _chosenOrds[f] = _chosen[f] is { } chosen
-                ? chosen.Select(v => values?.LookupTerm(new BytesRef(v)) ?? -1).Where(o => o >= 0).ToHashSet()
+                ? column?.Names.Select(chosen.Contains).ToArray() ?? []
                 : null;
         }
         _top.SetNextReader(context);
@@ -76,7 +76,7 @@ public sealed class SearchCounter : ICollector
 
     public void Collect(int doc)
     {
-        var kindOrd = _kinds?.GetOrd(doc) ?? -1;
+        var kindOrd = _columns!.KindOrds[doc];
         if (kindOrd >= 0)
         {
             _kindCounts[kindOrd]++;
@@ -112,18 +112,15 @@ public sealed class SearchCounter : ICollector
     /// <summary>Adds the last segment's counts; call after the search.</summary>
     public void Finish() => Flush();
 
-    private bool HasAny(int facet, int doc, HashSet<long> wanted)
+    private bool HasAny(int facet, int doc, bool[] wanted)
     {
-        var values = _facets[facet];
-        if (values is null)
+        if (_facets[facet] is not { } column)
         {
             return false;
         }
-        values.SetDocument(doc);
-        long ord;
-        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        for (var i = column.Starts[doc]; i < column.Starts[doc + 1]; i++)
         {
-            if (wanted.Contains(ord))
+            if (wanted[column.Ords[i]])
             {
                 return true;
             }
@@ -133,37 +130,34 @@ public sealed class SearchCounter : ICollector
 
     private void CountValues(int facet, int doc)
     {
-        var values = _facets[facet];
-        if (values is null)
+        if (_facets[facet] is not { } column)
         {
             return;
         }
-        values.SetDocument(doc);
-        long ord;
-        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        var counts = _facetCounts[facet];
+        for (var i = column.Starts[doc]; i < column.Starts[doc + 1]; i++)
         {
-            _facetCounts[facet][ord]++;
+            counts[column.Ords[i]]++;
         }
     }
 
     private void Flush()
     {
-        var bytes = new BytesRef();
-        if (_kinds is not null)
+        if (_columns is not { } columns)
         {
-            for (var ord = 0; ord < _kindCounts.Length; ord++)
+            return;
+        }
+        for (var ord = 0; ord < _kindCounts.Length; ord++)
+        {
+            if (_kindCounts[ord] > 0)
             {
-                if (_kindCounts[ord] > 0)
-                {
-                    _kinds.LookupOrd(ord, bytes);
-                    var name = bytes.Utf8ToString();
-                    KindCounts[name] = KindCounts.GetValueOrDefault(name) + _kindCounts[ord];
-                }
+                var name = columns.KindNames[ord];
+                KindCounts[name] = KindCounts.GetValueOrDefault(name) + _kindCounts[ord];
             }
         }
         for (var f = 0; f < _facetFields.Length; f++)
         {
-            if (_facets[f] is not { } values)
+            if (_facets[f] is not { } column)
             {
                 continue;
             }
@@ -176,13 +170,12 @@ public sealed class SearchCounter : ICollector
             {
                 if (_facetCounts[f][ord] > 0)
                 {
-                    values.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
+                    var value = column.Names[ord];
                     counts[value] = counts.GetValueOrDefault(value) + _facetCounts[f][ord];
                 }
             }
             _facets[f] = null;
         }
-        _kinds = null;
+        _columns = null;
     }
 }

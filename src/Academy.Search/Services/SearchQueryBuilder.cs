@@ -18,6 +18,8 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymTable synonyms)
     public const int MaxTextLength = 200;
     public const int MaxWords = 10;
 
+    public SynonymTable Synonyms => synonyms;
+
     private static readonly (string Field, float Boost)[] TextFields =
     [
         (SearchFields.Title, 4f),
@@ -53,32 +55,20 @@ public sealed class SearchQueryBuilder(Analyzer analyzer, SynonymTable synonyms)
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    /// <summary>Only documents the viewer may read: a filter inside the query, so counts never include hidden ones.</summary>
-    public static Query AccessFilter(SearchViewer viewer)
-    {
-        var allowed = new BooleanQuery { { new TermQuery(new Term(SearchFields.Access, SearchFields.PublicAccess)), Occur.SHOULD } };
-        if (viewer.IsLoggedIn)
-        {
-            allowed.Add(new TermQuery(new Term(SearchFields.Access, SearchFields.LoggedInAccess)), Occur.SHOULD);
-            foreach (var key in viewer.AccessKeys.Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount - 2))
-            {
-                allowed.Add(new TermQuery(new Term(SearchFields.Access, SearchFields.KeyAccess(key))), Occur.SHOULD);
-            }
-        }
-        return new ConstantScoreQuery(allowed) { Boost = 0f };
-    }
-
-    /// <summary>The text query restricted to what the viewer may read (and optionally to one source).</summary>
+    /// <summary>
+    /// The text query restricted to what the viewer may read (and optionally to one source). The access rule is a
+    /// filter inside the query (<see cref="SearchAccessFilter"/>), so counts never include documents the viewer may not read.
+    /// </summary>
     public static Query Restrict(Query text, SearchViewer viewer, string? source = null)
     {
-        var query = new BooleanQuery
-        {
-            { text, Occur.MUST },
-            { AccessFilter(viewer), Occur.MUST },
-        };
+        Query query = new FilteredQuery(text, new SearchAccessFilter(viewer));
         if (source is not null)
         {
-            query.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Source, source))) { Boost = 0f }, Occur.MUST);
+            query = new BooleanQuery
+            {
+                { query, Occur.MUST },
+                { new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Source, source))) { Boost = 0f }, Occur.MUST },
+            };
         }
         return query;
     }
@@ -141,10 +131,12 @@ public sealed class SynonymTable
     public static readonly SynonymTable Empty = new([], null!);
 
     private readonly Dictionary<string, List<(string[] Words, int Group)>> _byFirstWord = new(StringComparer.Ordinal);
+    private static long _versions;
     private readonly List<List<string>> _groups;
 
     public SynonymTable(List<List<string>> groups, Analyzer analyzer)
     {
+        Version = Interlocked.Increment(ref _versions);
         _groups = groups;
         for (var g = 0; g < groups.Count; g++)
         {
@@ -167,6 +159,9 @@ public sealed class SynonymTable
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         }
     }
+
+    /// <summary>Tells tables apart (a changed list gives a new table): part of a cached search's key.</summary>
+    public long Version { get; }
 
     public static SynonymTable From(SearchSynonymSettings settings, Analyzer analyzer) =>
         settings.Groups.Count == 0 ? Empty : new SynonymTable(settings.Groups, analyzer);
