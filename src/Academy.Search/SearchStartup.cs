@@ -32,6 +32,7 @@ public sealed class SearchStartup : ModuleStartup
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchSynonyms>();
+        services.AddSingleton<SearchResultCache>();
         services.AddHostedService<SearchIndexerService>();
         services.AddBackgroundProcessor<SearchIndexProcessor>();
         services.AddDomainEventHandler<ContentSearchEvents>();

@@ -11,8 +11,9 @@ namespace Academy.Search.Services;
 /// The search over this node's index. The viewer's access is a filter inside every query, so totals, kind counts,
 /// facet counts, snippets, "bedoelde je" and suggestions only ever come from documents the viewer may read. When
 /// the exact words find fewer than <see cref="FewHits"/>, a fuzzy query (typos) runs too and wins if it finds more.
+/// Results are kept per index reader (<see cref="SearchResultCache"/>) until the index changes.
 /// </summary>
-public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synonyms, ISearchSynonymSource synonymSource) : ISearchService
+public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synonyms, ISearchSynonymSource synonymSource, SearchResultCache cache) : ISearchService
 {
     public const int FewHits = 3;
     public const int MaxPageSize = 50;
@@ -37,7 +38,15 @@ public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synony
         var kind = request.Kind is not null && SearchKinds.All.Contains(request.Kind) ? request.Kind : null;
         using var lease = index.AcquireSearcher();
         var searcher = lease.Searcher;
-        var results = Run(searcher, exact, viewer, kind, request.Facets, page, pageSize, fuzzy: false);
+        var access = new SearchAccessFilter(viewer);
+        var key = SearchResultCache.Key(words, builder.Synonyms, access, kind, request.Facets, page, pageSize);
+        return cache.GetOrAdd(searcher.IndexReader, key, () => Search(searcher, builder, words, exact, viewer, kind, request.Facets, page, pageSize));
+    }
+
+    private SearchResults Search(IndexSearcher searcher, SearchQueryBuilder builder, IReadOnlyList<string> words, Query exact, SearchViewer viewer,
+        string? kind, IReadOnlyDictionary<string, IReadOnlyList<string>>? facets, int page, int pageSize)
+    {
+        var results = Run(searcher, exact, viewer, kind, facets, page, pageSize, fuzzy: false);
         if (results.Total >= FewHits)
         {
             return results;
@@ -45,7 +54,7 @@ public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synony
         var didYouMean = DidYouMean(searcher, builder, words, viewer);
         if (builder.Build(words, fuzzy: true) is { } fuzzyQuery)
         {
-            var fuzzy = Run(searcher, fuzzyQuery, viewer, kind, request.Facets, page, pageSize, fuzzy: true);
+            var fuzzy = Run(searcher, fuzzyQuery, viewer, kind, facets, page, pageSize, fuzzy: true);
             if (fuzzy.Total > results.Total)
             {
                 results = fuzzy;

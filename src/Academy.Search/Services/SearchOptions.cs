@@ -23,4 +23,9 @@ public sealed class SearchOptions
 
     /// <summary>Tasks are kept at least this long, so a node that was away this long catches up from the log.</summary>
     public int KeepTaskDays { get; set; } = 7;
+
+    /// <summary>
+    /// Search results kept per index reader (until the next change to the index); 0 turns the cache off.
+    /// </summary>
+    public int ResultCacheEntries { get; set; } = 1000;
 }

@@ -33,7 +33,7 @@ public sealed class SearchEngineHarness : IDisposable
     {
         Index = Open(_folder, "engine");
         Index.Apply(Corpus.Select(d => (d.Id, (SearchDocument?)d)).ToList(), 0);
-        Service = new LuceneSearchService(Index, new SearchSynonyms(Index), new FixedSynonyms(Synonyms));
+        Service = Engine(Index);
     }
 
     public SearchIndex Index { get; }
@@ -43,6 +43,10 @@ public sealed class SearchEngineHarness : IDisposable
     public static SearchViewer Member => new(true, [SecretGroupKey]);
 
     public static SearchViewer LoggedIn => new(true, []);
+
+    /// <summary>The query service over <paramref name="index"/> with <see cref="Synonyms"/> and a result cache of <paramref name="cacheEntries"/>.</summary>
+    public static LuceneSearchService Engine(SearchIndex index, int cacheEntries = 1000) =>
+        new(index, new SearchSynonyms(index), new FixedSynonyms(Synonyms), new SearchResultCache(Options.Create(new SearchOptions { ResultCacheEntries = cacheEntries })));
 
     public static SearchIndex Open(string folder, string node) => new(
         Options.Create(new SearchOptions { IndexPath = folder, NodeName = node }),
