@@ -67,22 +67,25 @@ public sealed class OutboxDispatcher(
             var unit = scope.ServiceProvider.GetRequiredService<AcademyDbContext>();
             var message = await unit.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             attempts = message.Attempts;
-            await using var transaction = await unit.Database.BeginTransactionAsync(ct);
-            foreach (var handler in scope.ServiceProvider.GetServices<IDomainEventHandler>())
+            // Through the unit of work: on SQLite it queues on the process's write gate with the requests' transactions
+            // (a transaction of its own beside the gate made requests wait on SQLite's lock in 150 ms sleeps).
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async () =>
             {
-                await handler.HandleAsync(message, ct);
-            }
-            await unit.SaveChangesAsync(ct);
-            var processed = Now();
-            var marked = await unit.Outbox.HeldBy(id, _owner).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ProcessedUtc, processed)
-                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
-                .SetProperty(m => m.LeaseOwner, (string?)null), ct);
-            if (marked == 0)
-            {
-                throw new LeaseLostException($"Outbox message {id} was taken over by another node.");
-            }
-            await transaction.CommitAsync(ct);
+                foreach (var handler in scope.ServiceProvider.GetServices<IDomainEventHandler>())
+                {
+                    await handler.HandleAsync(message, ct);
+                }
+                await unit.SaveChangesAsync(ct);
+                var processed = Now();
+                var marked = await unit.Outbox.HeldBy(id, _owner).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedUtc, processed)
+                    .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                    .SetProperty(m => m.LeaseOwner, (string?)null), ct);
+                if (marked == 0)
+                {
+                    throw new LeaseLostException($"Outbox message {id} was taken over by another node.");
+                }
+            }, ct);
         }
         catch (LeaseLostException exception)
         {

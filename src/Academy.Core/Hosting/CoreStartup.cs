@@ -123,6 +123,8 @@ public sealed class CoreStartup : ModuleStartup
             : $"Data Source={Path.Combine(AppDataPath(options, configuration), "academy.db")};Pooling=True";
     }
 
+    private static readonly SqliteBusyTimeout SqliteBusy = new(60_000);
+
     private static void ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection)
     {
         if (IsPostgres(provider))
@@ -130,6 +132,6 @@ public sealed class CoreStartup : ModuleStartup
             db.UseNpgsql(connection);
             return;
         }
-        db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60));
+        db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqliteBusy);
     }
 }

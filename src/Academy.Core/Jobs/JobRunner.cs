@@ -69,11 +69,14 @@ public sealed class JobRunner(
             job = await unit.Set<ScheduledJob>().AsNoTracking().SingleAsync(j => j.Id == id, ct);
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind)
                 ?? throw new InvalidOperationException($"Geen afhandeling voor taken van soort '{job.Kind}'.");
-            await using var transaction = await unit.Database.BeginTransactionAsync(ct);
-            await handler.RunAsync(new DueJob(job.Id, job.Kind, job.Key, job.DueUtc.AsUtc(), job.Payload, job.Attempts + 1), ct);
-            await unit.SaveChangesAsync(ct);
-            await CompleteAsync(unit, job, ct);
-            await transaction.CommitAsync(ct);
+            // Through the unit of work, so on SQLite it queues on the process's write gate (see OutboxDispatcher).
+            var due = job;
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async () =>
+            {
+                await handler.RunAsync(new DueJob(due.Id, due.Kind, due.Key, due.DueUtc.AsUtc(), due.Payload, due.Attempts + 1), ct);
+                await unit.SaveChangesAsync(ct);
+                await CompleteAsync(unit, due, ct);
+            }, ct);
         }
         catch (LeaseLostException exception)
         {
