@@ -1,5 +1,7 @@
+using Academy.Core.Data;
 using Academy.Core.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Academy.Tests.Platform.OutboxTestKit;
 
 namespace Academy.Tests.Platform;
@@ -101,6 +103,26 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(1, await site.WithDbAsync(db => db.Documents.CountAsync(d => d.Key.StartsWith($"handled-{ids[0]}-"))));
         Assert.NotNull((await MessageAsync(site, ids[0])).ProcessedUtc);
         Assert.Equal(2, log.Calls);
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_message_waits_for_the_write_gate_like_every_other_transaction()
+    {
+        var log = new HandlerLog();
+        using var site = Site(log);
+        var ids = await PublishAsync(site, 1, "gate");
+        var gate = site.Services.GetRequiredService<SqliteWriteGate>().Gate;
+
+        await gate.WaitAsync(); // a request's transaction holds the process's writer
+        var drain = site.DrainAsync();
+        var finishedWhileHeld = await Task.WhenAny(drain, Task.Delay(TimeSpan.FromMilliseconds(500))) == drain;
+        var handledWhileHeld = log.Handled.Count;
+        gate.Release();
+        await drain;
+
+        Assert.False(finishedWhileHeld);
+        Assert.Equal(0, handledWhileHeld);
+        Assert.Equal(ids, log.Handled.ToList());
     }
 
     [Fact]
