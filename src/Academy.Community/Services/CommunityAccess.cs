@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Academy.Community.Models;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Academy.Community.Services;
 /// (signed in with the community permission), or members only.</item>
 /// </list>
 /// </summary>
-public sealed class CommunityAccess(AcademyDbContext db)
+public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries queries)
 {
     public IQueryable<CommunityGroup> Groups => db.Set<CommunityGroup>();
 
@@ -27,12 +28,8 @@ public sealed class CommunityAccess(AcademyDbContext db)
         {
             return Groups;
         }
-        var userId = viewer.UserId ?? "";
-        var takesPart = viewer.TakesPart;
-        var memberOf = MemberGroupIds(userId);
-        return Groups.Where(g =>
-            (g.JoinPolicy != JoinPolicy.Hidden && (g.Access == AccessLevel.Public || takesPart))
-            || memberOf.Contains(g.Id));
+        var memberOf = MemberGroupIds(viewer.UserId ?? "");
+        return Groups.Where(AccessRules.Filter<CommunityGroup>(AccessRules.GroupVisible, viewer.TakesPart, MemberOf(memberOf)));
     }
 
     /// <summary>Groups whose content (topics) the viewer may read.</summary>
@@ -42,11 +39,8 @@ public sealed class CommunityAccess(AcademyDbContext db)
         {
             return Groups;
         }
-        var takesPart = viewer.TakesPart;
         var memberOf = MemberGroupIds(viewer.UserId ?? "");
-        return Groups.Where(g =>
-            (g.JoinPolicy != JoinPolicy.Hidden && (g.Access == AccessLevel.Public || (takesPart && g.Access == AccessLevel.Professionals)))
-            || memberOf.Contains(g.Id));
+        return Groups.Where(AccessRules.Filter<CommunityGroup>(AccessRules.GroupReadable, viewer.TakesPart, MemberOf(memberOf)));
     }
 
     /// <summary>
@@ -60,32 +54,67 @@ public sealed class CommunityAccess(AcademyDbContext db)
         {
             return topics;
         }
-        var takesPart = viewer.TakesPart;
         var userId = viewer.UserId ?? "";
         var memberOf = MemberGroupIds(userId);
         var managerOf = Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member && m.IsManager).Select(m => m.GroupId);
         var readableGroups = ReadableGroups(viewer).Select(g => g.Id);
-        return topics.Where(t => readableGroups.Contains(t.GroupId)
-            && (t.Access == AccessLevel.Public || (takesPart && t.Access == AccessLevel.Professionals) || memberOf.Contains(t.GroupId))
-            && (t.Hold == null || t.AuthorUserId == userId || (takesPart && managerOf.Contains(t.GroupId))));
+        Expression<Func<Topic, bool>> member = t => memberOf.Contains(t.GroupId);
+        Expression<Func<Topic, bool>> manager = t => managerOf.Contains(t.GroupId);
+        return topics.Where(t => readableGroups.Contains(t.GroupId))
+            .Where(AccessRules.Filter<Topic>(AccessRules.TopicReadable, userId, viewer.TakesPart, member, manager));
     }
 
     public Task<GroupMembership?> MembershipAsync(long groupId, string? userId, CancellationToken cancellationToken) =>
         userId is null
             ? Task.FromResult<GroupMembership?>(null)
-            : Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.GroupId == groupId && m.UserId == userId, cancellationToken);
+            : queries.Membership(db, groupId, userId, cancellationToken);
+
+    /// <summary>The group by its address whatever the viewer may see (check it with <see cref="Sees"/>).</summary>
+    public Task<CommunityGroup?> GroupBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        queries.GroupBySlug(db, slug, cancellationToken);
+
+    /// <summary>The topic of this group whatever the viewer may read (check it with <see cref="Reads(Topic, CommunityViewer, GroupMembership?)"/>).</summary>
+    public Task<Topic?> TopicInGroupAsync(long groupId, long topicId, CancellationToken cancellationToken) =>
+        queries.TopicInGroup(db, topicId, groupId, cancellationToken);
+
+    /// <summary><see cref="VisibleGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
+    public static bool Sees(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
+        viewer.Moderates || AccessRules.IsGroupVisible(group, viewer.TakesPart, IsMember(membership, viewer));
+
+    /// <summary><see cref="ReadableGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
+    public static bool Reads(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
+        viewer.Moderates || AccessRules.IsGroupReadable(group, viewer.TakesPart, IsMember(membership, viewer));
+
+    /// <summary>
+    /// <see cref="ReadableTopics"/> for a topic already read, whose group the viewer may read (<see cref="Reads(CommunityGroup, CommunityViewer, GroupMembership?)"/>),
+    /// with the viewer's own membership row of that group.
+    /// </summary>
+    public static bool Reads(Topic topic, CommunityViewer viewer, GroupMembership? membership)
+    {
+        var member = IsMember(membership, viewer) && membership!.GroupId == topic.GroupId;
+        return viewer.Moderates
+            || AccessRules.IsTopicReadable(topic, viewer.UserId ?? "", viewer.TakesPart, member, member && membership!.IsManager);
+    }
 
     /// <summary>What the viewer may do in a group, from the membership row.</summary>
-    public async Task<GroupRights> RightsAsync(CommunityGroup group, CommunityViewer viewer, CancellationToken cancellationToken)
+    public async Task<GroupRights> RightsAsync(CommunityGroup group, CommunityViewer viewer, CancellationToken cancellationToken) =>
+        Rights(viewer, await MembershipAsync(group.Id, viewer.UserId, cancellationToken));
+
+    /// <summary>What the viewer may do in a group, from the viewer's membership row of it.</summary>
+    public static GroupRights Rights(CommunityViewer viewer, GroupMembership? membership)
     {
-        var membership = await MembershipAsync(group.Id, viewer.UserId, cancellationToken);
-        var member = membership?.Status == MembershipStatus.Member;
+        var member = IsMember(membership, viewer);
         return new GroupRights(
             Member: member,
             Requested: membership?.Status == MembershipStatus.Requested,
             Manages: viewer.TakesPart && member && membership!.IsManager || viewer.Moderates,
             Posts: viewer.Moderates || (viewer.TakesPart && member));
     }
+
+    private static bool IsMember(GroupMembership? membership, CommunityViewer viewer) =>
+        membership is not null && membership.UserId == viewer.UserId && membership.Status == MembershipStatus.Member;
+
+    private static Expression<Func<CommunityGroup, bool>> MemberOf(IQueryable<long> groupIds) => g => groupIds.Contains(g.Id);
 
     private IQueryable<long> MemberGroupIds(string userId) =>
         Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member).Select(m => m.GroupId);
