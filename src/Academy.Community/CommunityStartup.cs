@@ -37,7 +37,7 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddRecipeStep<CommunityGroupsStep>();
 
         services.AddScoped<CommunityAccess>();
-        services.AddSingleton<TopicPageQueries>();
+        services.AddSingleton<CommunityQueries>();
         services.AddScoped<GroupService>();
         services.AddScoped<PostRules>();
         services.AddScoped<Mentions>();

@@ -33,9 +33,10 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
     {
         var viewer = Viewer;
         // The group and the viewer's membership row, then the access rules on them (CommunityAccess.Sees and Reads are
-        // VisibleGroups and ReadableGroups for one group already read): two small queries instead of three large ones.
-        var group = await access.GroupBySlugAsync(slug, cancellationToken);
-        var membership = group is null ? null : await access.MembershipAsync(group.Id, viewer.UserId, cancellationToken);
+        // VisibleGroups and ReadableGroups for one group already read): one small query instead of three large ones.
+        var found = await access.GroupWithMembershipAsync(slug, viewer.UserId, cancellationToken);
+        var group = found?.Group;
+        var membership = found?.Membership;
         if (group is null || !CommunityAccess.Sees(group, viewer, membership))
         {
             var existsForProfessionals = !viewer.SignedIn && group is not null && group.JoinPolicy != JoinPolicy.Hidden;

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Academy.Community.Models;
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Academy.Community.Services;
 /// (signed in with the community permission), or members only.</item>
 /// </list>
 /// </summary>
-public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries queries)
+public sealed class CommunityAccess(AcademyDbContext db, CommunityQueries queries)
 {
     public IQueryable<CommunityGroup> Groups => db.Set<CommunityGroup>();
 
@@ -28,8 +27,9 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
         {
             return Groups;
         }
+        var takesPart = viewer.TakesPart;
         var memberOf = MemberGroupIds(viewer.UserId ?? "");
-        return Groups.Where(AccessRules.Filter<CommunityGroup>(AccessRules.GroupVisible, viewer.TakesPart, MemberOf(memberOf)));
+        return Groups.Where(AccessRules.Expand<Func<CommunityGroup, bool>>(g => AccessRules.SeesGroup(g, takesPart, memberOf.Contains(g.Id))));
     }
 
     /// <summary>Groups whose content (topics) the viewer may read.</summary>
@@ -39,8 +39,9 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
         {
             return Groups;
         }
+        var takesPart = viewer.TakesPart;
         var memberOf = MemberGroupIds(viewer.UserId ?? "");
-        return Groups.Where(AccessRules.Filter<CommunityGroup>(AccessRules.GroupReadable, viewer.TakesPart, MemberOf(memberOf)));
+        return Groups.Where(AccessRules.Expand<Func<CommunityGroup, bool>>(g => AccessRules.ReadsGroup(g, takesPart, memberOf.Contains(g.Id))));
     }
 
     /// <summary>
@@ -49,19 +50,11 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
     /// </summary>
     public IQueryable<Topic> ReadableTopics(CommunityViewer viewer)
     {
-        var topics = db.Set<Topic>();
         if (viewer.Moderates)
         {
-            return topics;
+            return db.Set<Topic>();
         }
-        var userId = viewer.UserId ?? "";
-        var memberOf = MemberGroupIds(userId);
-        var managerOf = Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member && m.IsManager).Select(m => m.GroupId);
-        var readableGroups = ReadableGroups(viewer).Select(g => g.Id);
-        Expression<Func<Topic, bool>> member = t => memberOf.Contains(t.GroupId);
-        Expression<Func<Topic, bool>> manager = t => managerOf.Contains(t.GroupId);
-        return topics.Where(t => readableGroups.Contains(t.GroupId))
-            .Where(AccessRules.Filter<Topic>(AccessRules.TopicReadable, userId, viewer.TakesPart, member, manager));
+        return AccessRules.ReadableTopics(db, viewer.UserId ?? "", viewer.TakesPart);
     }
 
     public Task<GroupMembership?> MembershipAsync(long groupId, string? userId, CancellationToken cancellationToken) =>
@@ -69,9 +62,12 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
             ? Task.FromResult<GroupMembership?>(null)
             : queries.Membership(db, groupId, userId, cancellationToken);
 
-    /// <summary>The group by its address whatever the viewer may see (check it with <see cref="Sees"/>).</summary>
-    public Task<CommunityGroup?> GroupBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        queries.GroupBySlug(db, slug, cancellationToken);
+    /// <summary>
+    /// The group by its address whatever the viewer may see (check it with <see cref="Sees"/>), with the viewer's own
+    /// membership row of it (null for a visitor or a non-member).
+    /// </summary>
+    public Task<GroupAndMembership?> GroupWithMembershipAsync(string slug, string? userId, CancellationToken cancellationToken) =>
+        queries.GroupWithMembership(db, slug, userId ?? "", cancellationToken);
 
     /// <summary>The topic of this group whatever the viewer may read (check it with <see cref="Reads(Topic, CommunityViewer, GroupMembership?)"/>).</summary>
     public Task<Topic?> TopicInGroupAsync(long groupId, long topicId, CancellationToken cancellationToken) =>
@@ -79,11 +75,11 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
 
     /// <summary><see cref="VisibleGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
     public static bool Sees(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
-        viewer.Moderates || AccessRules.IsGroupVisible(group, viewer.TakesPart, IsMember(membership, viewer));
+        viewer.Moderates || AccessRules.SeesGroup(group, viewer.TakesPart, IsMember(membership, viewer));
 
     /// <summary><see cref="ReadableGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
     public static bool Reads(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
-        viewer.Moderates || AccessRules.IsGroupReadable(group, viewer.TakesPart, IsMember(membership, viewer));
+        viewer.Moderates || AccessRules.ReadsGroup(group, viewer.TakesPart, IsMember(membership, viewer));
 
     /// <summary>
     /// <see cref="ReadableTopics"/> for a topic already read, whose group the viewer may read (<see cref="Reads(CommunityGroup, CommunityViewer, GroupMembership?)"/>),
@@ -93,7 +89,7 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
     {
         var member = IsMember(membership, viewer) && membership!.GroupId == topic.GroupId;
         return viewer.Moderates
-            || AccessRules.IsTopicReadable(topic, viewer.UserId ?? "", viewer.TakesPart, member, member && membership!.IsManager);
+            || AccessRules.ReadsTopic(topic, viewer.UserId ?? "", viewer.TakesPart, member, member && membership!.IsManager);
     }
 
     /// <summary>What the viewer may do in a group, from the membership row.</summary>
@@ -113,8 +109,6 @@ public sealed class CommunityAccess(AcademyDbContext db, TopicPageQueries querie
 
     private static bool IsMember(GroupMembership? membership, CommunityViewer viewer) =>
         membership is not null && membership.UserId == viewer.UserId && membership.Status == MembershipStatus.Member;
-
-    private static Expression<Func<CommunityGroup, bool>> MemberOf(IQueryable<long> groupIds) => g => groupIds.Contains(g.Id);
 
     private IQueryable<long> MemberGroupIds(string userId) =>
         Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member).Select(m => m.GroupId);

@@ -5,15 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Academy.Community.Services;
 
 /// <summary>
-/// The topic page's reads as EF compiled queries: a page of a long topic is read many times per second, and a compiled
-/// query skips the expression tree's cache look-up and parameter extraction EF does for every LINQ query. One instance
+/// The community pages' hot reads (a topic page, the unread count on every community page) as EF compiled queries: a page
+/// of a long topic is read many times per second, and a compiled query skips the expression tree's cache look-up and parameter extraction EF does for every LINQ query. One instance
 /// per site (a singleton): a compiled query belongs to one EF model, and test processes run several sites.
 /// </summary>
-public sealed class TopicPageQueries
+public sealed class CommunityQueries
 {
-    public readonly Func<AcademyDbContext, string, CancellationToken, Task<CommunityGroup?>> GroupBySlug =
-        EF.CompileAsyncQuery((AcademyDbContext db, string slug, CancellationToken _) =>
-            db.Set<CommunityGroup>().AsNoTracking().FirstOrDefault(g => g.Slug == slug));
+    /// <summary>The group by its address with the viewer's membership row of it (null: none), in one statement.</summary>
+    public readonly Func<AcademyDbContext, string, string, CancellationToken, Task<GroupAndMembership?>> GroupWithMembership =
+        EF.CompileAsyncQuery((AcademyDbContext db, string slug, string userId, CancellationToken _) =>
+            (from g in db.Set<CommunityGroup>().AsNoTracking()
+             where g.Slug == slug
+             from m in db.Set<GroupMembership>().AsNoTracking().Where(m => m.GroupId == g.Id && m.UserId == userId).DefaultIfEmpty()
+             select new GroupAndMembership(g, m)).FirstOrDefault());
 
     public readonly Func<AcademyDbContext, long, string, CancellationToken, Task<GroupMembership?>> Membership =
         EF.CompileAsyncQuery((AcademyDbContext db, long groupId, string userId, CancellationToken _) =>
@@ -47,6 +51,20 @@ public sealed class TopicPageQueries
     public readonly Func<AcademyDbContext, string, FollowTarget, long, CancellationToken, Task<bool>> Follows =
         EF.CompileAsyncQuery((AcademyDbContext db, string userId, FollowTarget target, long targetId, CancellationToken _) =>
             db.Set<Follow>().Any(f => f.UserId == userId && f.Target == target && f.TargetId == targetId));
+
+    /// <summary>The viewer's unread notifications about topics the viewer may still read (NotificationInbox).</summary>
+    public readonly Func<AcademyDbContext, string, bool, CancellationToken, Task<int>> UnreadCount =
+        EF.CompileAsyncQuery(AccessRules.Expand<Func<AcademyDbContext, string, bool, CancellationToken, int>>((db, userId, takesPart, _) =>
+            db.Set<CommunityNotification>().Count(n => n.UserId == userId && n.ReadUtc == null
+                && AccessRules.ReadableTopics(db, userId, takesPart).Select(t => t.Id).Contains(n.TopicId))));
+
+    /// <summary><see cref="UnreadCount"/> for a moderator, who may read every topic.</summary>
+    public readonly Func<AcademyDbContext, string, CancellationToken, Task<int>> UnreadCountOfModerator =
+        EF.CompileAsyncQuery((AcademyDbContext db, string userId, CancellationToken _) =>
+            db.Set<CommunityNotification>().Count(n => n.UserId == userId && n.ReadUtc == null
+                && db.Set<Topic>().Select(t => t.Id).Contains(n.TopicId)));
 }
+
+public sealed record GroupAndMembership(CommunityGroup Group, GroupMembership? Membership);
 
 public sealed record UsefulCount(long ReplyId, int Count, bool Mine);

@@ -56,7 +56,7 @@ public sealed record RevisionView(string EditorName, DateTime EditedUtc, string?
 public sealed record HistoryModel(GroupContext Context, Topic Topic, long ReplyId, bool ShowText, IReadOnlyList<RevisionView> Revisions);
 
 /// <summary>Reads for the topic pages (the topic itself comes from <see cref="CommunityAccess"/>).</summary>
-public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, TopicPageQueries queries)
+public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, CommunityQueries queries)
 {
     /// <summary>Replies per page: a topic with hundreds of replies renders (Markdown, sanitising, profiles) one page at a time.</summary>
     public const int RepliesPerPage = 50;
@@ -76,7 +76,7 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, To
         var userId = context.Viewer.UserId;
         var me = userId ?? "";
         var seesHeld = context.Rights.Manages;
-        // Compiled queries (TopicPageQueries). Held and hidden replies are left out, except the viewer's own and for the
+        // Compiled queries (CommunityQueries). Held and hidden replies are left out, except the viewer's own and for the
         // group's managers.
         var total = await queries.ShownReplyCount(db, topic.Id, seesHeld, me, cancellationToken);
         var pages = Math.Max(1, (total + RepliesPerPage - 1) / RepliesPerPage);
