@@ -37,6 +37,7 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddRecipeStep<CommunityGroupsStep>();
 
         services.AddScoped<CommunityAccess>();
+        services.AddSingleton<CommunityQueries>();
         services.AddScoped<GroupService>();
         services.AddScoped<PostRules>();
         services.AddScoped<Mentions>();

@@ -1,13 +1,15 @@
 using Academy.Community.Models;
 using Academy.Community.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Academy.Community.Controllers;
 
 /// <summary>A group as the viewer may see it, with what the viewer may do in it.</summary>
 public sealed record GroupContext(CommunityGroup Group, CommunityViewer Viewer, GroupRights Rights, bool CanRead)
 {
+    /// <summary>The viewer's own membership row of the group (null: none, or a visitor).</summary>
+    public GroupMembership? Membership { get; init; }
+
     /// <summary>A held or hidden post is read by its author, the group's managers and moderators only (as in <see cref="CommunityAccess.ReadableTopics"/>).</summary>
     public bool Reads(ModerationHold? hold, string authorUserId) => hold is null || Rights.Manages || Viewer.UserId == authorUserId;
 
@@ -30,22 +32,33 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
     protected async Task<(GroupContext? Context, IActionResult? Denied)> GroupAsync(string slug, CancellationToken cancellationToken)
     {
         var viewer = Viewer;
-        var group = await access.VisibleGroups(viewer).AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
-        if (group is null)
+        // The group and the viewer's membership row, then the access rules on them (CommunityAccess.Sees and Reads are
+        // VisibleGroups and ReadableGroups for one group already read): one small query instead of three large ones.
+        var found = await access.GroupWithMembershipAsync(slug, viewer.UserId, cancellationToken);
+        var group = found?.Group;
+        var membership = found?.Membership;
+        if (group is null || !CommunityAccess.Sees(group, viewer, membership))
         {
-            var existsForProfessionals = !viewer.SignedIn
-                && await access.Groups.AnyAsync(g => g.Slug == slug && g.JoinPolicy != JoinPolicy.Hidden, cancellationToken);
+            var existsForProfessionals = !viewer.SignedIn && group is not null && group.JoinPolicy != JoinPolicy.Hidden;
             return (null, existsForProfessionals ? Challenge() : NotFound());
         }
-        var rights = await access.RightsAsync(group, viewer, cancellationToken);
-        var canRead = await access.ReadableGroups(viewer).AnyAsync(g => g.Id == group.Id, cancellationToken);
-        return (new GroupContext(group, viewer, rights, canRead), null);
+        var context = new GroupContext(group, viewer, CommunityAccess.Rights(viewer, membership), CommunityAccess.Reads(group, viewer, membership))
+        {
+            Membership = membership,
+        };
+        return (context, null);
     }
 
     /// <summary>The topic when the viewer may read it and it belongs to this group (a forged pair is 404).</summary>
-    protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken) =>
-        await access.ReadableTopics(context.Viewer).AsNoTracking()
-            .FirstOrDefaultAsync(t => t.Id == topicId && t.GroupId == context.Group.Id, cancellationToken);
+    protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken)
+    {
+        if (!context.CanRead)
+        {
+            return null;
+        }
+        var topic = await access.TopicInGroupAsync(context.Group.Id, topicId, cancellationToken);
+        return topic is not null && CommunityAccess.Reads(topic, context.Viewer, context.Membership) ? topic : null;
+    }
 
     /// <summary>The group when the viewer manages it (a group manager or moderator); else 404 or 403.</summary>
     protected async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)

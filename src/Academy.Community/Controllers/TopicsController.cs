@@ -43,6 +43,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     [HttpGet("{topicId:long}", Name = CommunityRouteNames.Topic)]
     public async Task<IActionResult> Show(string group, long topicId, long? citeer, int pagina = 1, CancellationToken cancellationToken = default)
     {
+        await reads.OpenConnectionAsync(cancellationToken);
         var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
         {

@@ -14,7 +14,7 @@ namespace Academy.Community.Services;
 /// (signed in with the community permission), or members only.</item>
 /// </list>
 /// </summary>
-public sealed class CommunityAccess(AcademyDbContext db)
+public sealed class CommunityAccess(AcademyDbContext db, CommunityQueries queries)
 {
     public IQueryable<CommunityGroup> Groups => db.Set<CommunityGroup>();
 
@@ -27,12 +27,9 @@ public sealed class CommunityAccess(AcademyDbContext db)
         {
             return Groups;
         }
-        var userId = viewer.UserId ?? "";
         var takesPart = viewer.TakesPart;
-        var memberOf = MemberGroupIds(userId);
-        return Groups.Where(g =>
-            (g.JoinPolicy != JoinPolicy.Hidden && (g.Access == AccessLevel.Public || takesPart))
-            || memberOf.Contains(g.Id));
+        var memberOf = MemberGroupIds(viewer.UserId ?? "");
+        return Groups.Where(AccessRules.Expand<Func<CommunityGroup, bool>>(g => AccessRules.SeesGroup(g, takesPart, memberOf.Contains(g.Id))));
     }
 
     /// <summary>Groups whose content (topics) the viewer may read.</summary>
@@ -44,9 +41,7 @@ public sealed class CommunityAccess(AcademyDbContext db)
         }
         var takesPart = viewer.TakesPart;
         var memberOf = MemberGroupIds(viewer.UserId ?? "");
-        return Groups.Where(g =>
-            (g.JoinPolicy != JoinPolicy.Hidden && (g.Access == AccessLevel.Public || (takesPart && g.Access == AccessLevel.Professionals)))
-            || memberOf.Contains(g.Id));
+        return Groups.Where(AccessRules.Expand<Func<CommunityGroup, bool>>(g => AccessRules.ReadsGroup(g, takesPart, memberOf.Contains(g.Id))));
     }
 
     /// <summary>
@@ -55,37 +50,65 @@ public sealed class CommunityAccess(AcademyDbContext db)
     /// </summary>
     public IQueryable<Topic> ReadableTopics(CommunityViewer viewer)
     {
-        var topics = db.Set<Topic>();
         if (viewer.Moderates)
         {
-            return topics;
+            return db.Set<Topic>();
         }
-        var takesPart = viewer.TakesPart;
-        var userId = viewer.UserId ?? "";
-        var memberOf = MemberGroupIds(userId);
-        var managerOf = Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member && m.IsManager).Select(m => m.GroupId);
-        var readableGroups = ReadableGroups(viewer).Select(g => g.Id);
-        return topics.Where(t => readableGroups.Contains(t.GroupId)
-            && (t.Access == AccessLevel.Public || (takesPart && t.Access == AccessLevel.Professionals) || memberOf.Contains(t.GroupId))
-            && (t.Hold == null || t.AuthorUserId == userId || (takesPart && managerOf.Contains(t.GroupId))));
+        return AccessRules.ReadableTopics(db, viewer.UserId ?? "", viewer.TakesPart);
     }
 
     public Task<GroupMembership?> MembershipAsync(long groupId, string? userId, CancellationToken cancellationToken) =>
         userId is null
             ? Task.FromResult<GroupMembership?>(null)
-            : Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.GroupId == groupId && m.UserId == userId, cancellationToken);
+            : queries.Membership(db, groupId, userId, cancellationToken);
+
+    /// <summary>
+    /// The group by its address whatever the viewer may see (check it with <see cref="Sees"/>), with the viewer's own
+    /// membership row of it (null for a visitor or a non-member).
+    /// </summary>
+    public Task<GroupAndMembership?> GroupWithMembershipAsync(string slug, string? userId, CancellationToken cancellationToken) =>
+        queries.GroupWithMembership(db, slug, userId ?? "", cancellationToken);
+
+    /// <summary>The topic of this group whatever the viewer may read (check it with <see cref="Reads(Topic, CommunityViewer, GroupMembership?)"/>).</summary>
+    public Task<Topic?> TopicInGroupAsync(long groupId, long topicId, CancellationToken cancellationToken) =>
+        queries.TopicInGroup(db, topicId, groupId, cancellationToken);
+
+    /// <summary><see cref="VisibleGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
+    public static bool Sees(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
+        viewer.Moderates || AccessRules.SeesGroup(group, viewer.TakesPart, IsMember(membership, viewer));
+
+    /// <summary><see cref="ReadableGroups"/> for a group already read, with the viewer's own membership row of it.</summary>
+    public static bool Reads(CommunityGroup group, CommunityViewer viewer, GroupMembership? membership) =>
+        viewer.Moderates || AccessRules.ReadsGroup(group, viewer.TakesPart, IsMember(membership, viewer));
+
+    /// <summary>
+    /// <see cref="ReadableTopics"/> for a topic already read, whose group the viewer may read (<see cref="Reads(CommunityGroup, CommunityViewer, GroupMembership?)"/>),
+    /// with the viewer's own membership row of that group.
+    /// </summary>
+    public static bool Reads(Topic topic, CommunityViewer viewer, GroupMembership? membership)
+    {
+        var member = IsMember(membership, viewer) && membership!.GroupId == topic.GroupId;
+        return viewer.Moderates
+            || AccessRules.ReadsTopic(topic, viewer.UserId ?? "", viewer.TakesPart, member, member && membership!.IsManager);
+    }
 
     /// <summary>What the viewer may do in a group, from the membership row.</summary>
-    public async Task<GroupRights> RightsAsync(CommunityGroup group, CommunityViewer viewer, CancellationToken cancellationToken)
+    public async Task<GroupRights> RightsAsync(CommunityGroup group, CommunityViewer viewer, CancellationToken cancellationToken) =>
+        Rights(viewer, await MembershipAsync(group.Id, viewer.UserId, cancellationToken));
+
+    /// <summary>What the viewer may do in a group, from the viewer's membership row of it.</summary>
+    public static GroupRights Rights(CommunityViewer viewer, GroupMembership? membership)
     {
-        var membership = await MembershipAsync(group.Id, viewer.UserId, cancellationToken);
-        var member = membership?.Status == MembershipStatus.Member;
+        var member = IsMember(membership, viewer);
         return new GroupRights(
             Member: member,
             Requested: membership?.Status == MembershipStatus.Requested,
             Manages: viewer.TakesPart && member && membership!.IsManager || viewer.Moderates,
             Posts: viewer.Moderates || (viewer.TakesPart && member));
     }
+
+    private static bool IsMember(GroupMembership? membership, CommunityViewer viewer) =>
+        membership is not null && membership.UserId == viewer.UserId && membership.Status == MembershipStatus.Member;
 
     private IQueryable<long> MemberGroupIds(string userId) =>
         Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Member).Select(m => m.GroupId);

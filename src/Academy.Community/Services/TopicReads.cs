@@ -56,10 +56,16 @@ public sealed record RevisionView(string EditorName, DateTime EditedUtc, string?
 public sealed record HistoryModel(GroupContext Context, Topic Topic, long ReplyId, bool ShowText, IReadOnlyList<RevisionView> Revisions);
 
 /// <summary>Reads for the topic pages (the topic itself comes from <see cref="CommunityAccess"/>).</summary>
-public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, GroupService groups)
+public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, CommunityQueries queries)
 {
     /// <summary>Replies per page: a topic with hundreds of replies renders (Markdown, sanitising, profiles) one page at a time.</summary>
     public const int RepliesPerPage = 50;
+
+    /// <summary>
+    /// Keeps the database connection open for the rest of the request (until the scope ends), so the page's dozen reads
+    /// share it instead of each opening and closing one.
+    /// </summary>
+    public Task OpenConnectionAsync(CancellationToken cancellationToken) => db.Database.OpenConnectionAsync(cancellationToken);
 
     /// <summary>
     /// One page of the topic: the opening post on the first page, then <see cref="RepliesPerPage"/> replies. A page past
@@ -68,22 +74,25 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Gr
     public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, int page, CancellationToken cancellationToken)
     {
         var userId = context.Viewer.UserId;
+        var me = userId ?? "";
         var seesHeld = context.Rights.Manages;
-        // Held and hidden replies are left out in the query, except the viewer's own and for the group's managers.
-        var shown = db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.Hold == null || seesHeld || r.AuthorUserId == userId));
-        var total = await shown.CountAsync(cancellationToken);
+        // Compiled queries (CommunityQueries). Held and hidden replies are left out, except the viewer's own and for the
+        // group's managers.
+        var total = await queries.ShownReplyCount(db, topic.Id, seesHeld, me, cancellationToken);
         var pages = Math.Max(1, (total + RepliesPerPage - 1) / RepliesPerPage);
         page = Math.Clamp(page, 1, pages);
-        var pageOfReplies = shown.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip((page - 1) * RepliesPerPage).Take(RepliesPerPage);
-        var replies = await pageOfReplies.ToListAsync(cancellationToken);
-        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries). The page
-        // is a subquery rather than a list of ids, so the statement is the same every time (its SQL is made once).
-        var shownIds = pageOfReplies.Select(r => r.Id);
-        var me = userId ?? "";
-        var reactions = await db.Set<UsefulReaction>().AsNoTracking().Where(r => r.TopicId == topic.Id && (r.ReplyId == 0 || shownIds.Contains(r.ReplyId)))
-            .GroupBy(r => r.ReplyId)
-            .Select(g => new { ReplyId = g.Key, Count = g.Count(), Mine = g.Count(r => r.UserId == me) > 0 })
-            .ToDictionaryAsync(r => r.ReplyId, cancellationToken);
+        var skip = (page - 1) * RepliesPerPage;
+        var replies = new List<Reply>(RepliesPerPage);
+        await foreach (var reply in queries.ShownReplies(db, topic.Id, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
+        {
+            replies.Add(reply);
+        }
+        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries).
+        var reactions = new Dictionary<long, UsefulCount>();
+        await foreach (var count in queries.UsefulCounts(db, topic.Id, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
+        {
+            reactions[count.ReplyId] = count;
+        }
         var reasons = (page == 1 && topic.Hold is not null) || replies.Any(r => r.Hold is not null)
             ? await HoldReasonsAsync(topic.Id, cancellationToken)
             : new Dictionary<long, string?>();
@@ -100,7 +109,7 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Gr
         posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
         // One look-up for every author on the page.
         var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
-        var follows = await groups.FollowsAsync(context.Viewer.UserId, FollowTarget.Topic, topic.Id, cancellationToken);
+        var follows = userId is not null && await queries.Follows(db, userId, FollowTarget.Topic, topic.Id, cancellationToken);
         return new TopicPageModel(context, topic, posts, authors, follows) { Page = page, PageCount = pages };
     }
 

@@ -1,0 +1,70 @@
+using Academy.Community.Models;
+using Academy.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Academy.Community.Services;
+
+/// <summary>
+/// The community pages' hot reads (a topic page, the unread count on every community page) as EF compiled queries: a page
+/// of a long topic is read many times per second, and a compiled query skips the expression tree's cache look-up and parameter extraction EF does for every LINQ query. One instance
+/// per site (a singleton): a compiled query belongs to one EF model, and test processes run several sites.
+/// </summary>
+public sealed class CommunityQueries
+{
+    /// <summary>The group by its address with the viewer's membership row of it (null: none), in one statement.</summary>
+    public readonly Func<AcademyDbContext, string, string, CancellationToken, Task<GroupAndMembership?>> GroupWithMembership =
+        EF.CompileAsyncQuery((AcademyDbContext db, string slug, string userId, CancellationToken _) =>
+            (from g in db.Set<CommunityGroup>().AsNoTracking()
+             where g.Slug == slug
+             from m in db.Set<GroupMembership>().AsNoTracking().Where(m => m.GroupId == g.Id && m.UserId == userId).DefaultIfEmpty()
+             select new GroupAndMembership(g, m)).FirstOrDefault());
+
+    public readonly Func<AcademyDbContext, long, string, CancellationToken, Task<GroupMembership?>> Membership =
+        EF.CompileAsyncQuery((AcademyDbContext db, long groupId, string userId, CancellationToken _) =>
+            db.Set<GroupMembership>().AsNoTracking().FirstOrDefault(m => m.GroupId == groupId && m.UserId == userId));
+
+    public readonly Func<AcademyDbContext, long, long, CancellationToken, Task<Topic?>> TopicInGroup =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, long groupId, CancellationToken _) =>
+            db.Set<Topic>().AsNoTracking().FirstOrDefault(t => t.Id == topicId && t.GroupId == groupId));
+
+    /// <summary>Replies shown to the viewer: published ones, and held ones when the viewer manages the group or wrote them.</summary>
+    public readonly Func<AcademyDbContext, long, bool, string, CancellationToken, Task<int>> ShownReplyCount =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, CancellationToken _) =>
+            db.Set<Reply>().Count(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId)));
+
+    /// <summary>One page of the shown replies, oldest first.</summary>
+    public readonly Func<AcademyDbContext, long, bool, string, int, int, IAsyncEnumerable<Reply>> ShownReplies =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, int skip, int take) =>
+            db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
+                .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip(skip).Take(take));
+
+    /// <summary>"Nuttig" per post of the opening post (0) and the same page of replies, with whether the viewer counted.</summary>
+    public readonly Func<AcademyDbContext, long, bool, string, int, int, IAsyncEnumerable<UsefulCount>> UsefulCounts =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, int skip, int take) =>
+            db.Set<UsefulReaction>()
+                .Where(u => u.TopicId == topicId && (u.ReplyId == 0 || db.Set<Reply>()
+                    .Where(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
+                    .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).Contains(u.ReplyId)))
+                .GroupBy(u => u.ReplyId)
+                .Select(g => new UsefulCount(g.Key, g.Count(), g.Count(u => u.UserId == userId) > 0)));
+
+    public readonly Func<AcademyDbContext, string, FollowTarget, long, CancellationToken, Task<bool>> Follows =
+        EF.CompileAsyncQuery((AcademyDbContext db, string userId, FollowTarget target, long targetId, CancellationToken _) =>
+            db.Set<Follow>().Any(f => f.UserId == userId && f.Target == target && f.TargetId == targetId));
+
+    /// <summary>The viewer's unread notifications about topics the viewer may still read (NotificationInbox).</summary>
+    public readonly Func<AcademyDbContext, string, bool, CancellationToken, Task<int>> UnreadCount =
+        EF.CompileAsyncQuery(AccessRules.Expand<Func<AcademyDbContext, string, bool, CancellationToken, int>>((db, userId, takesPart, _) =>
+            db.Set<CommunityNotification>().Count(n => n.UserId == userId && n.ReadUtc == null
+                && AccessRules.ReadableTopics(db, userId, takesPart).Select(t => t.Id).Contains(n.TopicId))));
+
+    /// <summary><see cref="UnreadCount"/> for a moderator, who may read every topic.</summary>
+    public readonly Func<AcademyDbContext, string, CancellationToken, Task<int>> UnreadCountOfModerator =
+        EF.CompileAsyncQuery((AcademyDbContext db, string userId, CancellationToken _) =>
+            db.Set<CommunityNotification>().Count(n => n.UserId == userId && n.ReadUtc == null
+                && db.Set<Topic>().Select(t => t.Id).Contains(n.TopicId)));
+}
+
+public sealed record GroupAndMembership(CommunityGroup Group, GroupMembership? Membership);
+
+public sealed record UsefulCount(long ReplyId, int Count, bool Mine);
