@@ -18,7 +18,7 @@ public static class AccessMatrixScenarios
     public static async Task<World> WorldAsync(AcademyFactory factory)
     {
         // A digit second: a letter pair followed by digits could pass for an IBAN (the privacy guard would refuse the text).
-        var prefix = "m9" + Guid.NewGuid().ToString("n")[..6];
+        var prefix = "m9" + CommunityKit.Letters(6);
         var owner = await CommunityKit.PersonAsync(factory, "Professional", "Eigenaar Test");
         var people = new Dictionary<string, Person>
         {

@@ -14,7 +14,7 @@ public sealed class CommunityFlowTests(CommunitySite site) : IClassFixture<Commu
         var member = await CommunityKit.PersonAsync(site.Factory, "Professional", "Anna Lid");
         site.Profiles.Add(CommunityScenarios.Profile(manager));
         site.Profiles.Add(CommunityScenarios.Profile(member));
-        var group = await CommunityKit.GroupAsync(site.Factory, "g-" + Guid.NewGuid().ToString("n")[..8], kind, JoinPolicy.Open, AccessLevel.Professionals, manager.UserId!);
+        var group = await CommunityKit.GroupAsync(site.Factory, "g-" + CommunityKit.Letters(8), kind, JoinPolicy.Open, AccessLevel.Professionals, manager.UserId!);
         await CommunityKit.MemberAsync(site.Factory, group.Id, member.UserId!);
         var topic = await CommunityKit.TopicAsync(site.Factory, group.Id, manager.UserId!, "Onderwerp " + group.Slug, AccessLevel.Professionals, closed);
         return (manager, member, group, topic);

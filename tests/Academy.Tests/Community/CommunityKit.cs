@@ -28,6 +28,13 @@ public static class CommunityKit
     public static Person Visitor(AcademyFactory factory) => new("bezoeker", AdminTestKit.Anonymous(factory), null);
 
     /// <summary>A new account in a recipe role with a display name of its own, logged in.</summary>
+    /// <summary>
+    /// A random tag of lower-case letters for names and texts. Hex digits would sometimes read as personal data to the
+    /// privacy guard (a postcode with a house number such as "1234ab56", a long number), which refuses or warns.
+    /// </summary>
+    public static string Letters(int length) =>
+        string.Concat(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).Take(length).Select(b => (char)('a' + b % 26)));
+
     public static async Task<Person> PersonAsync(AcademyFactory factory, string role, string displayName)
     {
         var email = $"community-{Guid.NewGuid():n}@example.nl";

@@ -19,7 +19,7 @@ public static class CommunityScenarios
         var joiner = await CommunityKit.PersonAsync(factory, "Professional", "Jan Jobcoach");
         profiles.Add(Profile(manager));
         profiles.Add(Profile(joiner));
-        var slug = "besloten-" + Guid.NewGuid().ToString("n")[..6];
+        var slug = "besloten-" + CommunityKit.Letters(6);
         var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Closed, AccessLevel.Members, manager.UserId!);
 
         var requested = await joiner.PostAsync($"/community/{slug}/lid-worden");
@@ -60,7 +60,7 @@ public static class CommunityScenarios
     public static async Task CasusWithBsnIsRefusedAsync(AcademyFactory factory)
     {
         var author = await CommunityKit.PersonAsync(factory, "Professional", "Casus Schrijver");
-        var slug = "casus-" + Guid.NewGuid().ToString("n")[..6];
+        var slug = "casus-" + CommunityKit.Letters(6);
         var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Casuistiek, JoinPolicy.Closed, AccessLevel.Members, author.UserId!);
         const string body = "Meneer met BSN 111222333 zoekt werk in de zorg.";
 

@@ -22,7 +22,7 @@ public static class KennisbankScenarios
         var manager = await CommunityKit.PersonAsync(factory, "Professional", "Wendy Schrijver");
         var member = await CommunityKit.PersonAsync(factory, "Professional", "Mo Lezer");
         profiles.Add(CommunityScenarios.Profile(manager));
-        var slug = "kennis-" + Guid.NewGuid().ToString("n")[..6];
+        var slug = "kennis-" + CommunityKit.Letters(6);
         var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Professionals, manager.UserId!);
         await CommunityKit.MemberAsync(factory, group.Id, member.UserId!);
 
@@ -90,7 +90,7 @@ public static class KennisbankScenarios
     public static async Task BadInputIsRefusedAndNothingIsStoredAsync(AcademyFactory factory)
     {
         var manager = await CommunityKit.PersonAsync(factory, "Professional", "Bea Beheer");
-        var slug = "fout-" + Guid.NewGuid().ToString("n")[..6];
+        var slug = "fout-" + CommunityKit.Letters(6);
         var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Public, manager.UserId!);
         var other = await CommunityKit.GroupAsync(factory, slug + "-ander", GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Public, (await CommunityKit.PersonAsync(factory, "Professional", "Ander")).UserId!);
         var casus = await CommunityKit.GroupAsync(factory, slug + "-casus", GroupKind.Casuistiek, JoinPolicy.Closed, AccessLevel.Members, manager.UserId!);
@@ -152,7 +152,7 @@ public static class KennisbankScenarios
     public static async Task PersonalDataExportAndEraseAsync(AcademyFactory factory)
     {
         var writer = await CommunityKit.PersonAsync(factory, "Professional", "Els Exporteer");
-        var slug = "privacy-" + Guid.NewGuid().ToString("n")[..6];
+        var slug = "privacy-" + CommunityKit.Letters(6);
         await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Public, writer.UserId!);
         var articleId = await KennisbankKit.ArticleAsync(factory, slug, AccessLevel.Public, "Artikel van Els", owner: writer.UserId);
         Assert.Equal(HttpStatusCode.Redirect, (await KennisbankKit.UploadAsync(writer, $"/community/{slug}/bestanden", "lijst.pdf", KennisbankKit.Pdf)).Status);

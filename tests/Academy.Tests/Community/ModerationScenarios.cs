@@ -11,7 +11,7 @@ namespace Academy.Tests.Community;
 /// <summary>Moderation journeys through HTTP that run on both databases.</summary>
 public static class ModerationScenarios
 {
-    private static string Slug(string kind) => kind + "-" + Guid.NewGuid().ToString("n")[..8];
+    private static string Slug(string kind) => kind + "-" + CommunityKit.Letters(8);
 
     private static Task<int> EventsAsync(AcademyFactory factory, long topicId, string type) =>
         CommunityKit.QueryAsync(factory, db => db.Outbox.CountAsync(o => o.CorrelationId == "topic:" + topicId && o.Type == type));

@@ -18,7 +18,7 @@ public static class NotificationScenarios
     /// professional outside the group who follows it anyway (a follow left from before, or forged).</summary>
     public static async Task<Cast> CastAsync(AcademyFactory factory, FakeMemberProfiles profiles)
     {
-        var tag = Guid.NewGuid().ToString("n")[..6];
+        var tag = CommunityKit.Letters(6);
         var people = new List<Person>();
         foreach (var name in new[] { "Mila Beheer", "Auke Auteur", "Fenna Volger", "Noor Genoemd", "Otto Buiten" })
         {

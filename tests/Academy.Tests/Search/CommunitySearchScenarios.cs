@@ -23,7 +23,7 @@ public static class CommunitySearchScenarios
 {
     public static async Task MembersOnlyArticlesAndFilesReachMembersOnlyAsync(AcademyFactory factory)
     {
-        var tag = "zk" + Guid.NewGuid().ToString("n")[..6];
+        var tag = "zk" + Academy.Tests.Community.CommunityKit.Letters(6);
         var owner = await CommunityKit.PersonAsync(factory, "Professional", "Beheerder Kennisbanktest");
         var member = await CommunityKit.PersonAsync(factory, "Professional", "Lid Kennisbanktest");
         var outsider = await CommunityKit.PersonAsync(factory, "Professional", "Buitenstaander Kennisbanktest");
@@ -107,7 +107,7 @@ public static class CommunitySearchScenarios
     /// <summary>A word only in a reply finds the topic; a held reply is never found; hiding removes, restoring returns.</summary>
     public static async Task RepliesFindTheirTopicAndHiddenPostsLeaveTheIndexAsync(AcademyFactory factory)
     {
-        var tag = "zr" + Guid.NewGuid().ToString("n")[..6];
+        var tag = "zr" + Academy.Tests.Community.CommunityKit.Letters(6);
         var owner = await CommunityKit.PersonAsync(factory, "Professional", "Beheerder Reactietest");
         var newcomer = await CommunityKit.PersonAsync(factory, "Professional", "Nieuw lid Reactietest");
         var visitor = CommunityKit.Visitor(factory);

@@ -12,7 +12,7 @@ public static class SearchIndexingScenarios
 {
     public static async Task AQueuedChangeIsSearchableUpdatedAndRemovedAsync(AcademyFactory site)
     {
-        var id = Guid.NewGuid().ToString("n")[..8];
+        var id = Academy.Tests.Community.CommunityKit.Letters(8);
         await PutAsync(site.Services, id, "Werkgeversontbijt " + id, "We spreken over plaatsingen" + id + " en banen.");
         await site.DrainBackgroundAsync();
         var found = await SearchAsync(site.Services, "plaatsingen" + id);
@@ -34,7 +34,7 @@ public static class SearchIndexingScenarios
 
     public static async Task TheRecipesSynonymsExpandAQueryAsync(AcademyFactory site)
     {
-        var id = Guid.NewGuid().ToString("n")[..8];
+        var id = Academy.Tests.Community.CommunityKit.Letters(8);
         await PutAsync(site.Services, id, "Subsidieregeling " + id, "Uitleg over loonkostensubsidie bij een proefplaatsing" + id + ".");
         await site.DrainBackgroundAsync();
 
@@ -73,7 +73,7 @@ public static class SearchIndexingScenarios
 
     public static async Task AContentEventQueuesTheSourceThatClaimsTheTypeAsync(AcademyFactory site)
     {
-        var id = "item" + Guid.NewGuid().ToString("n")[..8];
+        var id = "item" + Academy.Tests.Community.CommunityKit.Letters(8);
         await PutAsync(site.Services, id, "Inhoud " + id, "Gepubliceerd via een inhoudsgebeurtenis" + id, queue: false);
         await site.DrainBackgroundAsync();
         var before = await SearchAsync(site.Services, "inhoudsgebeurtenis" + id);
@@ -88,7 +88,7 @@ public static class SearchIndexingScenarios
 
     public static async Task RebuildingTwiceGivesTheSameIndexAsync(AcademyFactory site)
     {
-        var id = Guid.NewGuid().ToString("n")[..8];
+        var id = Academy.Tests.Community.CommunityKit.Letters(8);
         await PutAsync(site.Services, id + "a", "Herbouw " + id, "Eerste document over re-integratie" + id);
         await PutAsync(site.Services, id + "b", "Herbouw twee " + id, "Tweede document, alleen voor leden", access: "loggedin");
         await site.DrainBackgroundAsync();

@@ -88,7 +88,7 @@ public static class SearchScenarios
     /// </summary>
     public static async Task MembersOnlyDocumentsStayHiddenAsync(AcademyFactory factory)
     {
-        var tag = "zq" + Guid.NewGuid().ToString("n")[..6];
+        var tag = "zq" + Academy.Tests.Community.CommunityKit.Letters(6);
         var owner = await CommunityKit.PersonAsync(factory, "Professional", "Eigenaar Zoektest");
         var member = await CommunityKit.PersonAsync(factory, "Professional", "Lid Zoektest");
         var outsider = await CommunityKit.PersonAsync(factory, "Professional", "Buitenstaander Zoektest");
@@ -158,7 +158,7 @@ public static class SearchScenarios
     /// <summary>People: only colleagues find them, only while the profile is visible, never after the account is erased.</summary>
     public static async Task PeopleAreFoundByColleaguesWhileTheyAllowItAsync(AcademyFactory factory)
     {
-        var tag = "zp" + Guid.NewGuid().ToString("n")[..6];
+        var tag = "zp" + Academy.Tests.Community.CommunityKit.Letters(6);
         var shown = await CommunityKit.PersonAsync(factory, "Professional", $"Zichtbaar {tag}");
         var unseen = await CommunityKit.PersonAsync(factory, "Professional", $"Onzichtbaar {tag}");
         var function = tag + "jobcoach";
