@@ -33,6 +33,7 @@ public sealed class SearchStartup : ModuleStartup
         services.AddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchSynonyms>();
         services.AddSingleton<SearchResultCache>();
+        services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(SearchOutputCache.AddPolicy);
         services.AddHostedService<SearchIndexerService>();
         services.AddBackgroundProcessor<SearchIndexProcessor>();
         services.AddDomainEventHandler<ContentSearchEvents>();

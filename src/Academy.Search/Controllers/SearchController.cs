@@ -2,6 +2,7 @@ using Academy.Search.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 
 namespace Academy.Search.Controllers;
@@ -137,6 +138,7 @@ public sealed class SearchController(ISearchService search, ISearchViewers viewe
     public const int SuggestionCount = 8;
 
     [HttpGet("zoeken", Name = SearchRouteNames.Search)]
+    [OutputCache(PolicyName = Services.SearchOutputCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var query = SearchQuery.From(Request.Query);

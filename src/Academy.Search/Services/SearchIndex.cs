@@ -67,6 +67,18 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Names the reader searches use now (generation and version): it changes with every applied batch and rebuild.</summary>
+    public string ReaderKey
+    {
+        get
+        {
+            using var lease = AcquireSearcher();
+            var reader = (DirectoryReader)lease.Searcher.IndexReader;
+            var generation = reader.Directory is FSDirectory folder ? folder.Directory.Name : "";
+            return generation + ":" + reader.Version.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>A searcher over the latest applied changes; dispose it when done.</summary>
     public SearcherLease AcquireSearcher()
     {

@@ -29,6 +29,29 @@ public sealed partial class SearchPageTests(SqliteSearchSite site) : IClassFixtu
     public Task People_are_found_by_colleagues_only_while_their_profile_allows_it() => SearchScenarios.PeopleAreFoundByColleaguesWhileTheyAllowItAsync(Factory);
 
     [Fact]
+    public async Task A_visitor_s_page_comes_from_the_output_cache_until_the_index_changes()
+    {
+        var word = SearchScenarios.RandomWord();
+        var owner = await Community.CommunityKit.PersonAsync(Factory, "Professional", "Olga Open");
+        var group = await Community.CommunityKit.GroupAsync(Factory, "cache-" + Community.CommunityKit.Letters(8), Academy.Community.Models.GroupKind.Themagroep,
+            Academy.Community.Models.JoinPolicy.Open, Academy.Community.Models.AccessLevel.Public, owner.UserId!);
+        var url = "/zoeken?q=" + word;
+        await Visitor.Client.GetAsync(url);
+        var cached = await Visitor.Client.GetAsync(url);
+        var signedIn = await owner.Browser.Client.GetAsync(url);
+
+        await SearchScenarios.StartTopicAsync(Factory, group, owner.UserId!, $"Nieuw over {word}", $"Een onderwerp over {word}.", Academy.Community.Models.AccessLevel.Public);
+        await SearchScenarios.IndexAsync(Factory);
+        var after = await Visitor.GetAsync(url);
+
+        Assert.NotNull(cached.Headers.Age); // served from the cache
+        Assert.DoesNotContain("Nieuw over " + word, await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(signedIn.Headers.Age); // a signed-in person's page is never cached
+        Assert.Single(after.Document.QuerySelectorAll(".search-hit"));
+        Assert.Contains("Nieuw over " + word, after.Document.QuerySelector(".search-hit h3")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_question_the_page_shows_one_box_and_tips()
     {
         var page = await Visitor.GetAsync("/zoeken");
