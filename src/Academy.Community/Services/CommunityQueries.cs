@@ -48,6 +48,11 @@ public sealed class CommunityQueries
                 .GroupBy(u => u.ReplyId)
                 .Select(g => new UsefulCount(g.Key, g.Count(), g.Count(u => u.UserId == userId) > 0)));
 
+    /// <summary>The groups the person is a member of: their search access keys, read on every signed-in search.</summary>
+    public readonly Func<AcademyDbContext, string, IAsyncEnumerable<long>> MemberGroupIds =
+        EF.CompileAsyncQuery((AcademyDbContext db, string userId) =>
+            db.Set<GroupMembership>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Member).Select(m => m.GroupId));
+
     public readonly Func<AcademyDbContext, string, FollowTarget, long, CancellationToken, Task<bool>> Follows =
         EF.CompileAsyncQuery((AcademyDbContext db, string userId, FollowTarget target, long targetId, CancellationToken _) =>
             db.Set<Follow>().Any(f => f.UserId == userId && f.Target == target && f.TargetId == targetId));

@@ -90,13 +90,17 @@ public static class CommunitySearch
 }
 
 /// <summary>The groups a person is a member of, as search access keys.</summary>
-public sealed class CommunitySearchAccessKeys(AcademyDbContext db) : ISearchAccessKeys
+public sealed class CommunitySearchAccessKeys(AcademyDbContext db, CommunityQueries queries) : ISearchAccessKeys
 {
-    public async Task<IReadOnlyCollection<string>> GetKeysAsync(string userId, CancellationToken cancellationToken) =>
-        (await db.Set<GroupMembership>().AsNoTracking()
-            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Member)
-            .Select(m => m.GroupId).ToListAsync(cancellationToken))
-        .Select(CommunitySearch.KeyOf).ToList();
+    public async Task<IReadOnlyCollection<string>> GetKeysAsync(string userId, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var groupId in queries.MemberGroupIds(db, userId).WithCancellation(cancellationToken))
+        {
+            keys.Add(CommunitySearch.KeyOf(groupId));
+        }
+        return keys;
+    }
 }
 
 /// <summary>Groups as documents of kind discussies: name and description, at the group's page.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Academy.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -65,8 +66,35 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
     private readonly IReadOnlyList<PublicMenuItem> _items =
         providers.SelectMany(p => p.GetItems()).OrderBy(i => i.Order).ThenBy(i => i.Text, StringComparer.Ordinal).ToList();
 
+    private IReadOnlyList<string>? _gatingPermissions;
+
+    /// <summary>The permissions that gate an item, in a fixed order (<see cref="VariantKey"/>).</summary>
+    private IReadOnlyList<string> GatingPermissions => _gatingPermissions ??=
+        _items.Select(i => i.Permission).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>All registered items (for tests and diagnostics).</summary>
     public IReadOnlyList<PublicMenuItem> Items => _items;
+
+    /// <summary>
+    /// What the menus of a request depend on besides its address: "-" for a visitor, otherwise "+" and one flag per
+    /// permission that shows or hides an item. Requests with the same address and key get the same menus, so a page
+    /// cached for one signed-in person may be served to another with the same key (and the same access to the content).
+    /// </summary>
+    public string VariantKey(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return "-";
+        }
+        var permissions = GatingPermissions;
+        var flags = new char[permissions.Count + 1];
+        flags[0] = '+';
+        for (var i = 0; i < permissions.Count; i++)
+        {
+            flags[i + 1] = user.HasClaim(PermissionClaim.Type, permissions[i]) ? '1' : '0';
+        }
+        return new string(flags);
+    }
 
     public IReadOnlyList<MenuLink> For(HttpContext context, MenuArea area)
     {

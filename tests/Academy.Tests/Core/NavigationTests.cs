@@ -73,6 +73,22 @@ public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFact
     }
 
     [Fact]
+    public void The_variant_key_differs_exactly_when_the_menus_may_differ()
+    {
+        var menu = factory.Services.GetRequiredService<PublicMenu>();
+        var gating = menu.Items.Select(i => i.Permission).OfType<string>().Distinct().ToList();
+        System.Security.Claims.ClaimsPrincipal SignedIn(params string[] permissions) => new(new System.Security.Claims.ClaimsIdentity(
+            permissions.Select(p => new System.Security.Claims.Claim(Academy.Core.Security.PermissionClaim.Type, p)).Append(new("sub", "x")), "test"));
+
+        Assert.NotEmpty(gating);
+        Assert.Equal("-", menu.VariantKey(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
+        Assert.NotEqual("-", menu.VariantKey(SignedIn()));
+        Assert.NotEqual(menu.VariantKey(SignedIn()), menu.VariantKey(SignedIn(gating[0])));
+        // A permission no menu item asks for changes nothing.
+        Assert.Equal(menu.VariantKey(SignedIn(gating[0])), menu.VariantKey(SignedIn(gating[0], "Niet.In.Een.Menu")));
+    }
+
+    [Fact]
     public async Task A_visitor_sees_the_public_menu_footer_and_feed_from_the_providers()
     {
         var response = await factory.CreateClient().GetAsync("/leeragenda");

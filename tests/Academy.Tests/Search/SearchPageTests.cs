@@ -46,9 +46,41 @@ public sealed partial class SearchPageTests(SqliteSearchSite site) : IClassFixtu
 
         Assert.NotNull(cached.Headers.Age); // served from the cache
         Assert.DoesNotContain("Nieuw over " + word, await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(signedIn.Headers.Age); // a signed-in person's page is never cached
+        Assert.Null(signedIn.Headers.Age); // a signed-in person may read more: never a visitor's page
         Assert.Single(after.Document.QuerySelectorAll(".search-hit"));
         Assert.Contains("Nieuw over " + word, after.Document.QuerySelector(".search-hit h3")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_page_is_shared_only_by_viewers_with_the_same_access()
+    {
+        var word = SearchScenarios.RandomWord();
+        var member = await Community.CommunityKit.PersonAsync(Factory, "Professional", "Mila Lid");
+        var colleague = await Community.CommunityKit.PersonAsync(Factory, "Professional", "Kees Collega");
+        var other = await Community.CommunityKit.PersonAsync(Factory, "Professional", "Olaf Ander");
+        var group = await Community.CommunityKit.GroupAsync(Factory, "gedeeld-" + Community.CommunityKit.Letters(8), Academy.Community.Models.GroupKind.Themagroep,
+            Academy.Community.Models.JoinPolicy.Closed, Academy.Community.Models.AccessLevel.Members, member.UserId!);
+        await SearchScenarios.StartTopicAsync(Factory, group, member.UserId!, $"Alleen leden over {word}", $"Voor leden over {word}.", Academy.Community.Models.AccessLevel.Members);
+        await SearchScenarios.IndexAsync(Factory);
+        var url = "/zoeken?q=" + word;
+        var title = "Alleen leden over " + word;
+
+        await member.Browser.Client.GetAsync(url);
+        var memberAgain = await member.Browser.Client.GetAsync(url);
+        var colleagues = await colleague.Browser.Client.GetAsync(url);
+        var others = await other.Browser.Client.GetAsync(url);
+        // Once a member, the colleague may read what the member reads: the member's page.
+        await Community.CommunityKit.MemberAsync(Factory, group.Id, colleague.UserId!);
+        var joined = await colleague.Browser.Client.GetAsync(url);
+
+        Assert.NotNull(memberAgain.Headers.Age);
+        Assert.Contains(title, await memberAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(colleagues.Headers.Age); // not the member's page
+        Assert.DoesNotContain(title, await colleagues.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(others.Headers.Age); // the same access as the colleague: the colleague's page
+        Assert.DoesNotContain(title, await others.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(title, await joined.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Kees Collega", await others.Content.ReadAsStringAsync(), StringComparison.Ordinal); // nothing personal on a shared page
     }
 
     [Fact]
