@@ -8,8 +8,7 @@ namespace Academy.Core.Data;
 /// One unit of work for every module. Core owns content, definitions, documents and the outbox;
 /// modules add their own tables through <see cref="IModelContributor"/>.
 /// </summary>
-public class AcademyDbContext(DbContextOptions<AcademyDbContext> options, IEnumerable<IModelContributor> contributors)
-    : DbContext(options)
+public class AcademyDbContext(DbContextOptions<AcademyDbContext> options) : DbContext(options)
 {
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentDefinitionRecord> ContentDefinitions => Set<ContentDefinitionRecord>();
@@ -63,7 +62,7 @@ public class AcademyDbContext(DbContextOptions<AcademyDbContext> options, IEnume
             e.HasKey(x => x.Module);
             e.Property(x => x.Module).HasMaxLength(128);
         });
-        foreach (var contributor in contributors)
+        foreach (var contributor in options.FindExtension<ModelContributors>()?.Contributors ?? [])
         {
             contributor.Configure(modelBuilder);
         }

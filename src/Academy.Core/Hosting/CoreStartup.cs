@@ -30,7 +30,10 @@ public sealed class CoreStartup : ModuleStartup
         var options = configuration.GetSection("Academy").Get<AcademyOptions>() ?? new AcademyOptions();
         // Options are built once: the connection string (and App_Data folder) is not worked out per request.
         var connection = ConnectionString(options, configuration);
-        services.AddDbContext<AcademyDbContext>(db => ConfigureDatabase(db, options.Database.Provider, connection), optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: a request leases a context that is reset after use instead of building one with its services (EF's
+        // internal service scope) for every request, which cost more than a short query itself.
+        services.AddDbContextPool<AcademyDbContext>((provider, db) =>
+            ModelContributors.AddTo(ConfigureDatabase(db, options.Database.Provider, connection), provider.GetServices<IModelContributor>()));
 
         // Keys live with the site's data so sign-in cookies survive a restart (shared storage comes with scale-out).
         services.AddDataProtection()
@@ -125,13 +128,8 @@ public sealed class CoreStartup : ModuleStartup
 
     private static readonly SqliteBusyTimeout SqliteBusy = new(60_000);
 
-    private static void ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection)
-    {
-        if (IsPostgres(provider))
-        {
-            db.UseNpgsql(connection);
-            return;
-        }
-        db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqliteBusy);
-    }
+    private static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection) =>
+        IsPostgres(provider)
+            ? db.UseNpgsql(connection)
+            : db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqliteBusy);
 }

@@ -15,14 +15,14 @@ public abstract class UnitOfWorkTests
 
     private async Task<(AcademyDbContext Db, UnitOfWork Unit)> NewAsync()
     {
-        var db = new AcademyDbContext(await OptionsAsync(), []);
+        var db = new AcademyDbContext(await OptionsAsync());
         await db.Database.EnsureCreatedAsync();
         return (db, new UnitOfWork(db, new SqliteWriteGate()));
     }
 
     private async Task<bool> ExistsAsync(string key)
     {
-        await using var db = new AcademyDbContext(await OptionsAsync(), []);
+        await using var db = new AcademyDbContext(await OptionsAsync());
         return await db.Documents.AnyAsync(d => d.Key == key);
     }
 
