@@ -25,9 +25,14 @@ public static class AccessRules
         (t.Access == AccessLevel.Public || (takesPart && t.Access == AccessLevel.Professionals) || member)
         && (t.Hold == null || t.AuthorUserId == userId || (takesPart && manager));
 
+    /// <summary>Published replies, and held or hidden ones when the viewer manages the group (<c>seesHeld</c>) or wrote them.</summary>
+    private static readonly Expression<Func<AcademyDbContext, long, bool, string, IQueryable<Reply>>> RepliesShown = (db, topicId, seesHeld, userId) =>
+        db.Set<Reply>().Where(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId));
+
     private static readonly Func<CommunityGroup, bool, bool, bool> GroupVisibleNow = GroupVisible.Compile();
     private static readonly Func<CommunityGroup, bool, bool, bool> GroupReadableNow = GroupReadable.Compile();
     private static readonly Func<Topic, string, bool, bool, bool, bool> TopicReadableNow = TopicReadable.Compile();
+    private static readonly Func<AcademyDbContext, long, bool, string, IQueryable<Reply>> RepliesShownNow = RepliesShown.Compile();
 
 
     // Before TopicsReadable, which is expanded with these.
@@ -36,6 +41,7 @@ public static class AccessRules
         [Method(nameof(SeesGroup))] = GroupVisible,
         [Method(nameof(ReadsGroup))] = GroupReadable,
         [Method(nameof(ReadsTopic))] = TopicReadable,
+        [Method(nameof(ShownReplies))] = RepliesShown,
     };
 
     /// <summary>
@@ -67,6 +73,9 @@ public static class AccessRules
     /// </summary>
     public static bool ReadsTopic(Topic topic, string userId, bool takesPart, bool member, bool manager) =>
         TopicReadableNow(topic, userId, takesPart, member, manager);
+
+    /// <summary>The replies of a topic shown to the viewer (a topic page's count, page and "nuttig" counts); in a query passed through <see cref="Expand{T}"/>, a subquery.</summary>
+    public static IQueryable<Reply> ShownReplies(AcademyDbContext db, long topicId, bool seesHeld, string userId) => RepliesShownNow(db, topicId, seesHeld, userId);
 
     /// <summary>The topics a viewer who does not moderate may read; in a query passed through <see cref="Expand{T}"/>, a subquery.</summary>
     public static IQueryable<Topic> ReadableTopics(AcademyDbContext db, string userId, bool takesPart) => TopicsReadableNow(db, userId, takesPart);

@@ -29,24 +29,22 @@ public sealed class CommunityQueries
 
     /// <summary>Replies shown to the viewer: published ones, and held ones when the viewer manages the group or wrote them.</summary>
     public readonly Func<AcademyDbContext, long, bool, string, CancellationToken, Task<int>> ShownReplyCount =
-        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, CancellationToken _) =>
-            db.Set<Reply>().Count(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId)));
+        EF.CompileAsyncQuery(AccessRules.Expand<Func<AcademyDbContext, long, bool, string, CancellationToken, int>>((db, topicId, seesHeld, userId, _) =>
+            AccessRules.ShownReplies(db, topicId, seesHeld, userId).Count()));
 
     /// <summary>One page of the shown replies, oldest first.</summary>
     public readonly Func<AcademyDbContext, long, bool, string, int, int, IAsyncEnumerable<Reply>> ShownReplies =
-        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, int skip, int take) =>
-            db.Set<Reply>().AsNoTracking().Where(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
-                .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip(skip).Take(take));
+        EF.CompileAsyncQuery(AccessRules.Expand<Func<AcademyDbContext, long, bool, string, int, int, IQueryable<Reply>>>((db, topicId, seesHeld, userId, skip, take) =>
+            AccessRules.ShownReplies(db, topicId, seesHeld, userId).AsNoTracking().OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip(skip).Take(take)));
 
     /// <summary>"Nuttig" per post of the opening post (0) and the same page of replies, with whether the viewer counted.</summary>
     public readonly Func<AcademyDbContext, long, bool, string, int, int, IAsyncEnumerable<UsefulCount>> UsefulCounts =
-        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, bool seesHeld, string userId, int skip, int take) =>
+        EF.CompileAsyncQuery(AccessRules.Expand<Func<AcademyDbContext, long, bool, string, int, int, IQueryable<UsefulCount>>>((db, topicId, seesHeld, userId, skip, take) =>
             db.Set<UsefulReaction>()
-                .Where(u => u.TopicId == topicId && (u.ReplyId == 0 || db.Set<Reply>()
-                    .Where(r => r.TopicId == topicId && (r.Hold == null || seesHeld || r.AuthorUserId == userId))
+                .Where(u => u.TopicId == topicId && (u.ReplyId == 0 || AccessRules.ShownReplies(db, topicId, seesHeld, userId)
                     .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).Contains(u.ReplyId)))
                 .GroupBy(u => u.ReplyId)
-                .Select(g => new UsefulCount(g.Key, g.Count(), g.Count(u => u.UserId == userId) > 0)));
+                .Select(g => new UsefulCount(g.Key, g.Count(), g.Count(u => u.UserId == userId) > 0))));
 
     /// <summary>The groups the person is a member of: their search access keys, read on every signed-in search.</summary>
     public readonly Func<AcademyDbContext, string, IAsyncEnumerable<long>> MemberGroupIds =
