@@ -122,6 +122,9 @@ public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synony
         var counter = new SearchCounter(top, kind, FacetFields(searcher.IndexReader), facets);
         searcher.Search(SearchQueryBuilder.Restrict(text, viewer), counter);
         counter.Finish();
+        // Typo terms (fuzzy queries) expanded once against the index: otherwise the highlighter expands them again for
+        // every hit and field, against an index it builds of that field's text.
+        var highlight = fuzzy ? searcher.Rewrite(text) : text;
         var hits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs
             .Select(hit =>
             {
@@ -131,7 +134,7 @@ public sealed class LuceneSearchService(SearchIndex index, SearchSynonyms synony
                     doc.Get(SearchFields.Kind),
                     doc.Get(SearchFields.Title),
                     doc.Get(SearchFields.Url),
-                    SearchSnippets.For(index.Analyzer, text, doc),
+                    SearchSnippets.For(index.Analyzer, highlight, doc),
                     SearchFields.ReadDate(doc),
                     hit.Score);
             })
