@@ -38,6 +38,7 @@ public sealed class CommunityStartup : ModuleStartup
 
         services.AddScoped<CommunityAccess>();
         services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<TopicPostCache>();
         services.AddScoped<GroupService>();
         services.AddScoped<PostRules>();
         services.AddScoped<Mentions>();

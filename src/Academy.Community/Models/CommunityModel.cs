@@ -50,6 +50,8 @@ public sealed class CommunityModel : IModelContributor
             b.Property(t => t.Body).IsRequired();
             b.Property(t => t.AuthorUserId).HasMaxLength(450).IsRequired();
             b.Property(t => t.Access).HasConversion<string>().HasMaxLength(16);
+            // Existing topics start at 0; only the triggers write it.
+            b.Property(t => t.PostsVersion).HasDefaultValue(0L);
             b.HasOne<CommunityGroup>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.GroupId, t.IsPinned, t.LastActivityUtc });
             b.HasIndex(t => t.AuthorUserId);

@@ -21,6 +21,11 @@ public sealed class Topic
     public DateTime CreatedUtc { get; set; }
     public DateTime? EditedUtc { get; set; }
     public DateTime LastActivityUtc { get; set; }
+    /// <summary>
+    /// Raised by the database itself (triggers, CommunityMigration) with every change to a reply or a "nuttig" of this
+    /// topic, whichever code or node made it: the key under which <see cref="Services.TopicPostCache"/> keeps the page.
+    /// </summary>
+    public long PostsVersion { get; set; }
 }
 
 public sealed class Reply

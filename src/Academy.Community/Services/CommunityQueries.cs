@@ -46,6 +46,16 @@ public sealed class CommunityQueries
                 .GroupBy(u => u.ReplyId)
                 .Select(g => new UsefulCount(g.Key, g.Count(), g.Count(u => u.UserId == userId) > 0))));
 
+    /// <summary>Who wrote the topic's held or hidden replies: the viewers for whom the page differs from the published one.</summary>
+    public readonly Func<AcademyDbContext, long, IAsyncEnumerable<string>> HeldReplyAuthors =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId) =>
+            db.Set<Reply>().Where(r => r.TopicId == topicId && r.Hold != null).Select(r => r.AuthorUserId).Distinct());
+
+    /// <summary>The posts of the topic the viewer found "nuttig" (0: the opening post).</summary>
+    public readonly Func<AcademyDbContext, long, string, IAsyncEnumerable<long>> UsefulByViewer =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, string userId) =>
+            db.Set<UsefulReaction>().Where(u => u.TopicId == topicId && u.UserId == userId).Select(u => u.ReplyId));
+
     /// <summary>The groups the person is a member of: their search access keys, read on every signed-in search.</summary>
     public readonly Func<AcademyDbContext, string, IAsyncEnumerable<long>> MemberGroupIds =
         EF.CompileAsyncQuery((AcademyDbContext db, string userId) =>

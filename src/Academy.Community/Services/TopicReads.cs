@@ -56,7 +56,7 @@ public sealed record RevisionView(string EditorName, DateTime EditedUtc, string?
 public sealed record HistoryModel(GroupContext Context, Topic Topic, long ReplyId, bool ShowText, IReadOnlyList<RevisionView> Revisions);
 
 /// <summary>Reads for the topic pages (the topic itself comes from <see cref="CommunityAccess"/>).</summary>
-public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, CommunityQueries queries)
+public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, CommunityQueries queries, TopicPostCache cache)
 {
     /// <summary>Replies per page: a topic with hundreds of replies renders (Markdown, sanitising, profiles) one page at a time.</summary>
     public const int RepliesPerPage = 50;
@@ -74,43 +74,101 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
     public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, int page, CancellationToken cancellationToken)
     {
         var userId = context.Viewer.UserId;
-        var me = userId ?? "";
         var seesHeld = context.Rights.Manages;
-        // Compiled queries (CommunityQueries). Held and hidden replies are left out, except the viewer's own and for the
-        // group's managers.
-        var total = await queries.ShownReplyCount(db, topic.Id, seesHeld, me, cancellationToken);
-        var pages = Math.Max(1, (total + RepliesPerPage - 1) / RepliesPerPage);
-        page = Math.Clamp(page, 1, pages);
-        var skip = (page - 1) * RepliesPerPage;
-        var replies = new List<Reply>(RepliesPerPage);
-        await foreach (var reply in queries.ShownReplies(db, topic.Id, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
-        {
-            replies.Add(reply);
-        }
-        // Counted in the database for the shown posts only, with the viewer's own reaction (no per-post queries).
-        var reactions = new Dictionary<long, UsefulCount>();
-        await foreach (var count in queries.UsefulCounts(db, topic.Id, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
-        {
-            reactions[count.ReplyId] = count;
-        }
-        var reasons = (page == 1 && topic.Hold is not null) || replies.Any(r => r.Hold is not null)
-            ? await HoldReasonsAsync(topic.Id, cancellationToken)
-            : new Dictionary<long, string?>();
+        // Most viewers see the published replies, kept between requests; held ones are shown to their authors and the
+        // group's managers (AccessRules.ShownReplies), whose page is read from the database, as is a held topic's.
+        var shown = (topic.Hold is null ? await PublishedAsync(topic, page, seesHeld, userId, cancellationToken) : null)
+            ?? await ShownAsync(topic, page, seesHeld, userId ?? "", cancellationToken);
         PostView View(long id, string author, string body, DateTime created, DateTime? edited, ModerationHold? hold) =>
-            new(id, author, body, created, edited, reactions.TryGetValue(id, out var r) ? r.Count : 0, r?.Mine ?? false)
+            new(id, author, body, created, edited, shown.Useful.GetValueOrDefault(id), shown.Mine.Contains(id))
             {
-                Hold = hold, HoldReason = hold is null ? null : reasons.GetValueOrDefault(id),
+                Hold = hold, HoldReason = hold is null ? null : shown.HoldReasons.GetValueOrDefault(id),
             };
-        var posts = new List<PostView>();
-        if (page == 1)
+        var posts = new List<PostView>(shown.Replies.Count + 1);
+        if (shown.Page == 1)
         {
             posts.Add(View(0, topic.AuthorUserId, topic.Body, topic.CreatedUtc, topic.EditedUtc, topic.Hold));
         }
-        posts.AddRange(replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
+        posts.AddRange(shown.Replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
         // One look-up for every author on the page.
         var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
         var follows = userId is not null && await queries.Follows(db, userId, FollowTarget.Topic, topic.Id, cancellationToken);
-        return new TopicPageModel(context, topic, posts, authors, follows) { Page = page, PageCount = pages };
+        return new TopicPageModel(context, topic, posts, authors, follows) { Page = shown.Page, PageCount = shown.PageCount };
+    }
+
+    /// <summary>The replies on a page as the viewer is shown them, with the "nuttig" counts and the viewer's own.</summary>
+    private sealed record ShownPage(int Page, int PageCount, IReadOnlyList<Reply> Replies, IReadOnlyDictionary<long, int> Useful, IReadOnlySet<long> Mine)
+    {
+        public IReadOnlyDictionary<long, string?> HoldReasons { get; init; } = new Dictionary<long, string?>();
+    }
+
+    /// <summary>The published page from <see cref="TopicPostCache"/>; null when the viewer is shown held replies.</summary>
+    private async Task<ShownPage?> PublishedAsync(Topic topic, int page, bool seesHeld, string? userId, CancellationToken cancellationToken)
+    {
+        var published = await cache.TopicAsync(topic, async () =>
+        {
+            var heldAuthors = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var author in queries.HeldReplyAuthors(db, topic.Id).WithCancellation(cancellationToken))
+            {
+                heldAuthors.Add(author);
+            }
+            return new PublishedTopic(await queries.ShownReplyCount(db, topic.Id, false, "", cancellationToken), heldAuthors);
+        });
+        if (!published.IsWhatViewerSees(seesHeld, userId ?? ""))
+        {
+            return null;
+        }
+        var pages = PageCount(published.Count);
+        page = Math.Clamp(page, 1, pages);
+        var onPage = await cache.PageAsync(topic, page, async () =>
+        {
+            var (replies, useful) = await ReadPageAsync(topic.Id, false, "", page, cancellationToken);
+            return new PublishedPage(replies, useful.ToDictionary(u => u.Key, u => u.Value.Count));
+        });
+        var mine = new HashSet<long>();
+        if (userId is not null)
+        {
+            await foreach (var postId in queries.UsefulByViewer(db, topic.Id, userId).WithCancellation(cancellationToken))
+            {
+                mine.Add(postId);
+            }
+        }
+        return new ShownPage(page, pages, onPage.Replies, onPage.Useful, mine);
+    }
+
+    /// <summary>The page as the viewer is shown it, read from the database: with held replies and why they are held.</summary>
+    private async Task<ShownPage> ShownAsync(Topic topic, int page, bool seesHeld, string me, CancellationToken cancellationToken)
+    {
+        var pages = PageCount(await queries.ShownReplyCount(db, topic.Id, seesHeld, me, cancellationToken));
+        page = Math.Clamp(page, 1, pages);
+        var (replies, useful) = await ReadPageAsync(topic.Id, seesHeld, me, page, cancellationToken);
+        var reasons = (page == 1 && topic.Hold is not null) || replies.Any(r => r.Hold is not null)
+            ? await HoldReasonsAsync(topic.Id, cancellationToken)
+            : new Dictionary<long, string?>();
+        return new ShownPage(page, pages, replies, useful.ToDictionary(u => u.Key, u => u.Value.Count),
+            useful.Values.Where(u => u.Mine).Select(u => u.ReplyId).ToHashSet()) { HoldReasons = reasons };
+    }
+
+    private static int PageCount(int replies) => Math.Max(1, (replies + RepliesPerPage - 1) / RepliesPerPage);
+
+    /// <summary>
+    /// A page of the replies shown by <see cref="AccessRules.ShownReplies"/> and the "nuttig" counts of its posts, counted
+    /// in the database for the shown posts only (no per-post queries), with the viewer's own reaction.
+    /// </summary>
+    private async Task<(List<Reply> Replies, Dictionary<long, UsefulCount> Useful)> ReadPageAsync(long topicId, bool seesHeld, string me, int page, CancellationToken cancellationToken)
+    {
+        var skip = (page - 1) * RepliesPerPage;
+        var replies = new List<Reply>(RepliesPerPage);
+        await foreach (var reply in queries.ShownReplies(db, topicId, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
+        {
+            replies.Add(reply);
+        }
+        var useful = new Dictionary<long, UsefulCount>();
+        await foreach (var count in queries.UsefulCounts(db, topicId, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
+        {
+            useful[count.ReplyId] = count;
+        }
+        return (replies, useful);
     }
 
     /// <summary>The page a reply is on (1 for the opening post or an unknown reply).</summary>

@@ -72,7 +72,13 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
 
     [Fact]
     public Task The_unsubscribe_link_on_postgres() => NotificationScenarios.UnsubscribeAsync(_factory!);
+
+    [Fact]
     public Task No_cell_of_the_kennisbank_and_files_matrix_gives_more_than_it_should_on_postgres() => KennisbankAccessScenarios.RunAsync(_factory!);
+
+    [Fact]
+    public Task The_topic_page_shows_changes_made_elsewhere_at_the_next_request_on_postgres() =>
+        CommunityScenarios.TopicPageShowsChangesMadeElsewhereAsync(_factory!, _profiles);
 
     [Fact]
     public Task A_manager_writes_a_draft_publishes_it_and_a_member_downloads_its_attachments_on_postgres() =>

@@ -21,6 +21,10 @@ public sealed class CommunityFlowTests(CommunitySite site) : IClassFixture<Commu
     }
 
     [Fact]
+    public Task The_topic_page_shows_changes_made_elsewhere_at_the_next_request() =>
+        CommunityScenarios.TopicPageShowsChangesMadeElsewhereAsync(site.Factory, site.Profiles);
+
+    [Fact]
     public Task A_closed_group_request_is_approved_and_the_member_starts_a_topic_with_events() =>
         CommunityScenarios.JoinApproveAndStartTopicAsync(site.Factory, site.Profiles);
 

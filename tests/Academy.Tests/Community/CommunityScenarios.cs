@@ -1,5 +1,6 @@
 using System.Net;
 using Academy.Community.Models;
+using Academy.Core.Data;
 using Academy.Testing;
 using Academy.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -79,5 +80,69 @@ public static class CommunityScenarios
         var anonymous = await author.PostAsync($"/community/{slug}/nieuw", ("Title", "Vraag over re-integratie"), ("Body", "Meneer A., 45 jaar, zoekt werk in de zorg."));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.Status);
         Assert.Equal(1, await CommunityKit.TopicCountAsync(factory, group.Id));
+    }
+
+    /// <summary>
+    /// The topic page keeps its published replies between requests under the topic's version, which the database raises.
+    /// Changes written straight to the database (as another node, moderation or a database tool would) show at the next
+    /// request: a new reply, an edit, a "nuttig" (counted for all, pressed only for its giver), a hold, a deletion.
+    /// </summary>
+    public static async Task TopicPageShowsChangesMadeElsewhereAsync(AcademyFactory factory, FakeMemberProfiles profiles)
+    {
+        var author = await CommunityKit.PersonAsync(factory, "Professional", "Tessa Schrijver");
+        var reader = await CommunityKit.PersonAsync(factory, "Professional", "Rob Lezer");
+        var colleague = await CommunityKit.PersonAsync(factory, "Professional", "Chris Collega");
+        profiles.Add(Profile(author));
+        profiles.Add(Profile(reader));
+        var slug = "versie-" + CommunityKit.Letters(6);
+        var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Professionals, author.UserId!);
+        await CommunityKit.MemberAsync(factory, group.Id, reader.UserId!);
+        var topic = await CommunityKit.TopicAsync(factory, group.Id, author.UserId!, "Wat werkt bij werkplekleren?", AccessLevel.Professionals);
+        var first = await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Eerste ervaring met een leerbaan.");
+        var url = $"/community/{slug}/{topic.Id}";
+        var versions = new List<long>();
+        async Task<AngleSharp.Dom.IElement?> PostAsync(Person viewer, long replyId)
+        {
+            var page = await viewer.Browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            versions.Add(await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
+            return page.Document.GetElementById($"bericht-{replyId}");
+        }
+        Task Change(Func<AcademyDbContext, Task> change) => CommunityKit.QueryAsync(factory, async db => { await change(db); return 0; });
+
+        Assert.Contains("Eerste ervaring met een leerbaan.", (await PostAsync(reader, first.Id))!.TextContent);
+        Assert.Contains("Eerste ervaring met een leerbaan.", (await PostAsync(reader, first.Id))!.TextContent);
+
+        var second = await CommunityKit.ReplyAsync(factory, topic.Id, reader.UserId!, "Bij ons werkt een vaste werkbegeleider.");
+        Assert.Contains("vaste werkbegeleider", (await PostAsync(reader, second.Id))!.TextContent);
+
+        await Change(db => db.Set<Reply>().Where(r => r.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, "Aangepaste ervaring.")));
+        Assert.Contains("Aangepaste ervaring.", (await PostAsync(reader, first.Id))!.TextContent);
+
+        await Change(db =>
+        {
+            db.Add(new UsefulReaction { TopicId = topic.Id, ReplyId = first.Id, UserId = reader.UserId!, CreatedUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var forReader = (await PostAsync(reader, first.Id))!;
+        Assert.Contains("Nuttig: 1", forReader.TextContent);
+        Assert.Equal("true", forReader.QuerySelector("button[aria-pressed]")!.GetAttribute("aria-pressed"));
+        var forAuthor = (await PostAsync(author, first.Id))!;
+        Assert.Contains("Nuttig: 1", forAuthor.TextContent);
+        Assert.Equal("false", forAuthor.QuerySelector("button[aria-pressed]")!.GetAttribute("aria-pressed"));
+
+        await Change(db => db.Set<Reply>().Where(r => r.Id == second.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Hold, ModerationHold.Hidden)));
+        Assert.Null(await PostAsync(colleague, second.Id));
+        // Its writer and the group's manager (the topic's author) still read it, with why.
+        Assert.Contains("Anderen zien dit bericht niet meer.", (await PostAsync(reader, second.Id))!.TextContent);
+        Assert.Contains("Anderen zien dit bericht niet meer.", (await PostAsync(author, second.Id))!.TextContent);
+
+        await Change(db => db.Set<UsefulReaction>().Where(r => r.TopicId == topic.Id).ExecuteDeleteAsync());
+        Assert.Contains("Nuttig: 0", (await PostAsync(reader, first.Id))!.TextContent);
+        await Change(db => db.Set<Reply>().Where(r => r.Id == first.Id).ExecuteDeleteAsync());
+        Assert.Null(await PostAsync(reader, first.Id));
+
+        // Raised once per changed row, never by a read.
+        Assert.Equal([1, 1, 2, 3, 4, 4, 5, 5, 5, 6, 7], versions.Select(v => v - versions[0] + 1));
     }
 }
