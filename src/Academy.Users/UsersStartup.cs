@@ -11,11 +11,13 @@ using Academy.Users.Services.Accounts;
 using Academy.Users.Services.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Academy.Users.Services.TwoFactor;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Academy.Users.Abstractions;
 using Academy.Email.Abstractions;
 
@@ -59,7 +61,6 @@ public sealed class UsersStartup : ModuleStartup
         services.AddModelContributor<UserAuditModel>();
         services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<IMemberProfiles, MemberProfiles>();
-        services.AddSingleton<MemberProfiles.Queries>();
         services.AddScoped<Academy.Search.Abstractions.ISearchDocumentSource, Services.Profiles.PeopleSearchSource>();
         services.AddScoped<Services.Profiles.ProfilePhotos>();
         services.AddScoped<Services.Privacy.PersonalDataService>();
@@ -115,6 +116,7 @@ public sealed class UsersStartup : ModuleStartup
             // The cookie names a server-side session, checked on every request (logout ends copies too).
             options.EventsType = typeof(SessionCookieEvents);
         });
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketFormat.Install>();
         AccountProtectionOptions.Add(services, configuration);
         AddRegistration(services, configuration);
         services.AddScoped<UserSessions>();
