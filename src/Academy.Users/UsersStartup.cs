@@ -61,6 +61,7 @@ public sealed class UsersStartup : ModuleStartup
         services.AddModelContributor<UserAuditModel>();
         services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<IMemberProfiles, MemberProfiles>();
+        services.AddSingleton<MemberProfiles.Queries>();
         services.AddScoped<Academy.Search.Abstractions.ISearchDocumentSource, Services.Profiles.PeopleSearchSource>();
         services.AddScoped<Services.Profiles.ProfilePhotos>();
         services.AddScoped<Services.Privacy.PersonalDataService>();

@@ -9,11 +9,12 @@ namespace Academy.Users.Services;
 /// Profiles for other modules: the account's name and organisation with the UserProfiles row beside it. Search finds
 /// only profiles whose owner lets colleagues see them.
 /// </summary>
-public sealed class MemberProfiles(AcademyDbContext db) : IMemberProfiles
+public sealed class MemberProfiles(AcademyDbContext db, MemberProfiles.Queries queries) : IMemberProfiles
 {
     /// <summary>
     /// The profile rows: an account, its organisation and its profile. An expression built once (a query written as LINQ
-    /// builds its expression tree on every call), compiled into a function for the member search and <see cref="GetManyAsync"/>.
+    /// builds its expression tree on every call), compiled into a function for the member search and into an EF compiled
+    /// query for <see cref="GetManyAsync"/>.
     /// </summary>
     private static readonly Expression<Func<AcademyDbContext, IQueryable<ProfileRow>>> AllRows = db =>
         from user in db.Set<AcademyUser>().AsNoTracking()
@@ -36,6 +37,25 @@ public sealed class MemberProfiles(AcademyDbContext db) : IMemberProfiles
 
     private static readonly Func<AcademyDbContext, IQueryable<ProfileRow>> RowsOf = AllRows.Compile();
 
+    /// <summary>
+    /// <see cref="AllRows"/> of a list of accounts as an EF compiled query (pages such as a topic ask for the authors of
+    /// 50 posts many times per second). One instance per site: a compiled query belongs to one EF model.
+    /// </summary>
+    public sealed class Queries
+    {
+        public readonly Func<AcademyDbContext, string[], IAsyncEnumerable<ProfileRow>> RowsOfUsers = EF.CompileAsyncQuery(RowsOfUsersQuery());
+
+        private static Expression<Func<AcademyDbContext, string[], IQueryable<ProfileRow>>> RowsOfUsersQuery()
+        {
+            var ids = Expression.Parameter(typeof(string[]), "ids");
+            var row = Expression.Parameter(typeof(ProfileRow), "r");
+            var listed = Expression.Lambda<Func<ProfileRow, bool>>(
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], ids, Expression.Property(row, nameof(ProfileRow.UserId))), row);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ProfileRow)], AllRows.Body, Expression.Quote(listed));
+            return Expression.Lambda<Func<AcademyDbContext, string[], IQueryable<ProfileRow>>>(where, AllRows.Parameters[0], ids);
+        }
+    }
+
     public async Task<MemberProfile?> GetAsync(string userId, CancellationToken cancellationToken = default) =>
         (await GetManyAsync([userId], cancellationToken)).GetValueOrDefault(userId);
 
@@ -47,9 +67,7 @@ public sealed class MemberProfiles(AcademyDbContext db) : IMemberProfiles
         {
             return profiles;
         }
-        // EF.Parameter: the list is one parameter (json_each on SQLite, ANY on PostgreSQL), so the SQL is the same for
-        // every list and made once. As a list of parameters it was made and prepared anew for each topic page.
-        await foreach (var row in Rows().Where(r => EF.Parameter(ids).Contains(r.UserId)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in queries.RowsOfUsers(db, ids).WithCancellation(cancellationToken))
         {
             profiles[row.UserId] = ToProfile(row);
         }
