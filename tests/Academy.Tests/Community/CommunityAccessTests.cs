@@ -81,6 +81,10 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
         CommunityScenarios.TopicPageShowsChangesMadeElsewhereAsync(_factory!, _profiles);
 
     [Fact]
+    public Task Existing_topics_gain_the_posts_version_and_its_triggers_on_postgres() =>
+        CommunityScenarios.ExistingTopicsGainThePostsVersionAsync(_factory!);
+
+    [Fact]
     public Task A_manager_writes_a_draft_publishes_it_and_a_member_downloads_its_attachments_on_postgres() =>
         KennisbankScenarios.WriteDraftPublishAndAttachAsync(_factory!, _profiles);
 

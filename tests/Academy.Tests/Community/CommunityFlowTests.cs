@@ -25,6 +25,10 @@ public sealed class CommunityFlowTests(CommunitySite site) : IClassFixture<Commu
         CommunityScenarios.TopicPageShowsChangesMadeElsewhereAsync(site.Factory, site.Profiles);
 
     [Fact]
+    public Task Existing_topics_gain_the_posts_version_and_its_triggers() =>
+        CommunityScenarios.ExistingTopicsGainThePostsVersionAsync(site.Factory);
+
+    [Fact]
     public Task A_closed_group_request_is_approved_and_the_member_starts_a_topic_with_events() =>
         CommunityScenarios.JoinApproveAndStartTopicAsync(site.Factory, site.Profiles);
 

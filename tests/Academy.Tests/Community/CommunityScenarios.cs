@@ -4,6 +4,7 @@ using Academy.Core.Data;
 using Academy.Testing;
 using Academy.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Academy.Tests.Community;
 
@@ -144,5 +145,49 @@ public static class CommunityScenarios
 
         // Raised once per changed row, never by a read.
         Assert.Equal([1, 1, 2, 3, 4, 4, 5, 5, 5, 6, 7], versions.Select(v => v - versions[0] + 1));
+    }
+
+    /// <summary>
+    /// A site whose community was set up before topics had a posts version: the step adds the column (0 on existing
+    /// topics) and the triggers, and from then on a reply raises it. Run twice, the migrator finds nothing to do.
+    /// </summary>
+    public static async Task ExistingTopicsGainThePostsVersionAsync(AcademyFactory factory)
+    {
+        var author = await CommunityKit.PersonAsync(factory, "Professional", "Oud Lid");
+        var group = await CommunityKit.GroupAsync(factory, "voor-de-versie-" + CommunityKit.Letters(6), GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Professionals, author.UserId!);
+        var topic = await CommunityKit.TopicAsync(factory, group.Id, author.UserId!, "Van voor de versie", AccessLevel.Professionals);
+        await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een oude reactie.");
+        var module = Academy.Community.Migrations.CommunityMigration.ModuleName;
+        var steps = new Academy.Community.Migrations.CommunityMigration().Steps.Count;
+        await CommunityKit.QueryAsync(factory, async db =>
+        {
+            var postgres = db.Database.IsNpgsql();
+            foreach (var table in new[] { CommunityModel.Replies, CommunityModel.Reactions })
+            {
+                foreach (var trigger in postgres ? ["BumpPostsVersion"] : new[] { "BumpOnInsert", "BumpOnUpdate", "BumpOnDelete" })
+                {
+                    await db.Database.ExecuteSqlRawAsync(postgres
+                        ? $"DROP TRIGGER \"{table}_{trigger}\" ON \"{table}\""
+                        : $"DROP TRIGGER \"{table}_{trigger}\"");
+                }
+            }
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"DROP FUNCTION \"{CommunityModel.Topics}_BumpPostsVersion\"()");
+            }
+            await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"{CommunityModel.Topics}\" DROP COLUMN \"PostsVersion\"");
+            return await db.Database.ExecuteSqlRawAsync($"UPDATE \"SchemaVersions\" SET \"Version\" = {steps - 1} WHERE \"Module\" = '{module}'");
+        });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }
+
+        Assert.Equal(steps, await CommunityKit.QueryAsync(factory, db => db.SchemaVersions.Where(v => v.Module == module).Select(v => v.Version).SingleAsync()));
+        Assert.Equal(0, await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
+        await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een nieuwe reactie.");
+        Assert.Equal(1, await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
     }
 }
