@@ -10,6 +10,9 @@ public sealed class CommunityMigration : IDataMigration
 {
     public const string ModuleName = "Academy.Community";
 
+    /// <summary>The step (0-based) that added <see cref="Topic.PostsVersion"/> and the triggers that raise it.</summary>
+    public const int PostsVersionStep = 7;
+
     public string Module => ModuleName;
 
     public IReadOnlyList<Action<SchemaBuilder>> Steps { get; } =
@@ -45,7 +48,7 @@ public sealed class CommunityMigration : IDataMigration
         string Bump(params string[] topicIds) =>
             $"UPDATE \"{topics}\" SET \"PostsVersion\" = \"PostsVersion\" + 1 WHERE \"Id\" IN ({string.Join(", ", topicIds)});";
         s.Sql("SELECT 1", $$"""
-            CREATE FUNCTION "{{topics}}_BumpPostsVersion"() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION "{{topics}}_BumpPostsVersion"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
             BEGIN
                 IF TG_OP = 'INSERT' THEN {{Bump(newTopic)}}
                 ELSIF TG_OP = 'DELETE' THEN {{Bump(oldTopic)}}

@@ -1,5 +1,6 @@
 using Academy.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Academy.Community.Models;
 
@@ -50,8 +51,9 @@ public sealed class CommunityModel : IModelContributor
             b.Property(t => t.Body).IsRequired();
             b.Property(t => t.AuthorUserId).HasMaxLength(450).IsRequired();
             b.Property(t => t.Access).HasConversion<string>().HasMaxLength(16);
-            // Existing topics start at 0; only the triggers write it.
-            b.Property(t => t.PostsVersion).HasDefaultValue(0L);
+            // Existing topics start at 0; only the triggers write it, never an update through EF (an old value written
+            // back would bring old pages back from TopicPostCache).
+            b.Property(t => t.PostsVersion).HasDefaultValue(0L).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
             b.HasOne<CommunityGroup>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.GroupId, t.IsPinned, t.LastActivityUtc });
             b.HasIndex(t => t.AuthorUserId);

@@ -81,8 +81,15 @@ public sealed class CommunityPostgresTests(PostgresFixture postgres) : IAsyncLif
         CommunityScenarios.TopicPageShowsChangesMadeElsewhereAsync(_factory!, _profiles);
 
     [Fact]
-    public Task Existing_topics_gain_the_posts_version_and_its_triggers_on_postgres() =>
-        CommunityScenarios.ExistingTopicsGainThePostsVersionAsync(_factory!);
+    public async Task Existing_topics_gain_the_posts_version_and_its_triggers_on_postgres()
+    {
+        await using var own = CommunitySite.Create(await postgres.CreateDatabaseAsync("community-upgrade"), new FakeMemberProfiles());
+        await CommunityScenarios.ExistingTopicsGainThePostsVersionAsync(own);
+    }
+
+    [Fact]
+    public Task Topic_pages_are_the_same_from_the_cache_and_the_database_on_postgres() =>
+        CommunityScenarios.TopicPagesAreTheSameFromTheCacheAndTheDatabaseAsync(_factory!, _profiles);
 
     [Fact]
     public Task A_manager_writes_a_draft_publishes_it_and_a_member_downloads_its_attachments_on_postgres() =>

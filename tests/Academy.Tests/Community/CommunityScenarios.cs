@@ -159,6 +159,7 @@ public static class CommunityScenarios
         await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een oude reactie.");
         var module = Academy.Community.Migrations.CommunityMigration.ModuleName;
         var steps = new Academy.Community.Migrations.CommunityMigration().Steps.Count;
+        const int step = Academy.Community.Migrations.CommunityMigration.PostsVersionStep;
         await CommunityKit.QueryAsync(factory, async db =>
         {
             var postgres = db.Database.IsNpgsql();
@@ -176,7 +177,7 @@ public static class CommunityScenarios
                 await db.Database.ExecuteSqlRawAsync($"DROP FUNCTION \"{CommunityModel.Topics}_BumpPostsVersion\"()");
             }
             await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"{CommunityModel.Topics}\" DROP COLUMN \"PostsVersion\"");
-            return await db.Database.ExecuteSqlRawAsync($"UPDATE \"SchemaVersions\" SET \"Version\" = {steps - 1} WHERE \"Module\" = '{module}'");
+            return await db.Database.ExecuteSqlRawAsync($"UPDATE \"SchemaVersions\" SET \"Version\" = {step} WHERE \"Module\" = '{module}'");
         });
 
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -187,7 +188,77 @@ public static class CommunityScenarios
 
         Assert.Equal(steps, await CommunityKit.QueryAsync(factory, db => db.SchemaVersions.Where(v => v.Module == module).Select(v => v.Version).SingleAsync()));
         Assert.Equal(0, await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
-        await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een nieuwe reactie.");
-        Assert.Equal(1, await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
+        Task<long> Version() => CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync());
+        var reply = await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een nieuwe reactie.");
+        Assert.Equal(1, await Version());
+        await CommunityKit.QueryAsync(factory, db => db.Set<Reply>().Where(r => r.Id == reply.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, "Bijgewerkt.")));
+        Assert.Equal(2, await Version());
+        await CommunityKit.QueryAsync(factory, db =>
+        {
+            db.Add(new UsefulReaction { TopicId = topic.Id, ReplyId = reply.Id, UserId = author.UserId!, CreatedUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(3, await Version());
+        await CommunityKit.QueryAsync(factory, db => db.Set<Reply>().Where(r => r.Id == reply.Id).ExecuteDeleteAsync());
+        Assert.Equal(4, await Version());
+    }
+
+    /// <summary>
+    /// 120 published replies and one held: every viewer gets the same pages from the cache or the database. A colleague
+    /// and a visitor get three pages of published replies (from the cache); the held reply's author and the group's
+    /// manager get it too, in its place (from the database). A page past the end is the last page. A change that
+    /// leaves the version as it was is not seen: the page comes from the cache.
+    /// </summary>
+    public static async Task TopicPagesAreTheSameFromTheCacheAndTheDatabaseAsync(AcademyFactory factory, FakeMemberProfiles profiles)
+    {
+        var manager = await CommunityKit.PersonAsync(factory, "Professional", "Mia Beheer");
+        var writer = await CommunityKit.PersonAsync(factory, "Professional", "Wim Wacht");
+        var colleague = await CommunityKit.PersonAsync(factory, "Professional", "Cor Collega");
+        profiles.Add(Profile(manager));
+        profiles.Add(Profile(writer));
+        var slug = "pagina-" + CommunityKit.Letters(6);
+        var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Public, manager.UserId!);
+        await CommunityKit.MemberAsync(factory, group.Id, writer.UserId!);
+        var topic = await CommunityKit.TopicAsync(factory, group.Id, manager.UserId!, "Lange draad", AccessLevel.Public);
+        var start = DateTime.UtcNow.AddDays(-1);
+        var replies = Enumerable.Range(1, 121).Select(n => new Reply
+        {
+            TopicId = topic.Id, AuthorUserId = n == 110 ? writer.UserId! : manager.UserId!, Body = $"Reactie nummer {n}.",
+            Hold = n == 110 ? ModerationHold.AwaitingApproval : null, CreatedUtc = start.AddMinutes(n),
+        }).ToList();
+        await CommunityKit.QueryAsync(factory, db => { db.AddRange(replies); return db.SaveChangesAsync(); });
+        var url = $"/community/{slug}/{topic.Id}";
+        async Task<(string Title, List<string> Posts)> PageAsync(Person viewer, int page)
+        {
+            var read = await viewer.Browser.GetAsync(page == 1 ? url : $"{url}?pagina={page}");
+            Assert.Equal(HttpStatusCode.OK, read.Status);
+            return (read.Document.Title ?? "", read.Document.QuerySelectorAll(".community-post .community-post__body").Select(b => b.TextContent.Trim()).ToList());
+        }
+
+        foreach (var viewer in new[] { colleague, CommunityKit.Visitor(factory), colleague })
+        {
+            var (_, first) = await PageAsync(viewer, 1);
+            Assert.Equal(51, first.Count);
+            Assert.Equal("Reactie nummer 50.", first[^1]);
+            var (title, last) = await PageAsync(viewer, 99);
+            Assert.Contains("(pagina 3 van 3)", title);
+            Assert.Equal(Enumerable.Range(101, 21).Where(n => n != 110).Select(n => $"Reactie nummer {n}."), last);
+        }
+        foreach (var viewer in new[] { writer, manager })
+        {
+            var (title, last) = await PageAsync(viewer, 3);
+            Assert.Contains("(pagina 3 van 3)", title);
+            Assert.Equal(Enumerable.Range(101, 21).Select(n => $"Reactie nummer {n}."), last);
+        }
+
+        // Behind the triggers' back: the text changes and the version is put back. The cached page is what is shown.
+        var version = await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync());
+        await CommunityKit.QueryAsync(factory, async db =>
+        {
+            await db.Set<Reply>().Where(r => r.Id == replies[0].Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, "Stil gewijzigd."));
+            return await db.Set<Topic>().Where(t => t.Id == topic.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.PostsVersion, version));
+        });
+        Assert.Equal("Reactie nummer 1.", (await PageAsync(colleague, 1)).Posts[1]);
+        Assert.Equal("Stil gewijzigd.", (await PageAsync(manager, 1)).Posts[1]);
     }
 }

@@ -44,6 +44,8 @@ public sealed class CachedTicketFormatTests(AccountSite site) : IClassFixture<Ac
 
         Assert.Equal(1, inner.Unprotected);
         Assert.Equal("anna", second.Principal.Identity!.Name);
+        // The cookie handler checks the expiry of every copy, also one from the cache.
+        Assert.Equal(first.Properties.ExpiresUtc, second.Properties.ExpiresUtc);
         Assert.Null(second.Principal.FindFirst("toegevoegd"));
         Assert.False(second.Properties.Items.ContainsKey("gewijzigd"));
         Assert.Equal("anna", format.Unprotect("geldig:anna", "ander doel")!.Principal.Identity!.Name);
@@ -68,8 +70,11 @@ public sealed class CachedTicketFormatTests(AccountSite site) : IClassFixture<Ac
     [Fact]
     public void The_site_decrypts_its_sign_in_cookie_through_the_cache_and_reads_its_own_cookies()
     {
-        var options = site.Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var format = Assert.IsType<CachedTicketFormat>(options.TicketDataFormat);
+        var cookies = site.Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+        var format = Assert.IsType<CachedTicketFormat>(cookies.Get(IdentityConstants.ApplicationScheme).TicketDataFormat);
+        // Only the sign-in cookie: the short-lived two-factor and external cookies keep their own format.
+        Assert.IsNotType<CachedTicketFormat>(cookies.Get(IdentityConstants.TwoFactorUserIdScheme).TicketDataFormat);
+        Assert.IsNotType<CachedTicketFormat>(cookies.Get(IdentityConstants.ExternalScheme).TicketDataFormat);
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "anna@example.nl")], IdentityConstants.ApplicationScheme));
 
         var cookie = format.Protect(new AuthenticationTicket(principal, IdentityConstants.ApplicationScheme));

@@ -17,8 +17,8 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>Entries, not bytes: one per cookie in use in the last minute.</summary>
-    private readonly MemoryCache _tickets = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    /// <summary>Counted in the cookies' characters (about 1,000 each, a few KB at most): 8 million is some 8,000 people.</summary>
+    private readonly MemoryCache _tickets = new(new MemoryCacheOptions { SizeLimit = 8_000_000 });
 
     public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
@@ -40,7 +40,7 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
         var ticket = inner.Unprotect(protectedText, purpose);
         if (ticket is not null)
         {
-            _tickets.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            _tickets.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = protectedText.Length, AbsoluteExpirationRelativeToNow = Lifetime });
         }
         return ticket;
     }
