@@ -122,8 +122,8 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
         page = Math.Clamp(page, 1, pages);
         var onPage = await cache.PageAsync(topic, page, async () =>
         {
-            var (replies, useful) = await ReadPageAsync(topic.Id, false, "", page, cancellationToken);
-            return new PublishedPage(replies, useful.ToDictionary(u => u.Key, u => u.Value.Count));
+            var (replies, useful, _) = await ReadPageAsync(topic.Id, false, "", page, cancellationToken);
+            return new PublishedPage(replies, useful);
         });
         var mine = new HashSet<long>();
         if (userId is not null)
@@ -141,12 +141,11 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
     {
         var pages = PageCount(await queries.ShownReplyCount(db, topic.Id, seesHeld, me, cancellationToken));
         page = Math.Clamp(page, 1, pages);
-        var (replies, useful) = await ReadPageAsync(topic.Id, seesHeld, me, page, cancellationToken);
+        var (replies, useful, mine) = await ReadPageAsync(topic.Id, seesHeld, me, page, cancellationToken);
         var reasons = (page == 1 && topic.Hold is not null) || replies.Any(r => r.Hold is not null)
             ? await HoldReasonsAsync(topic.Id, cancellationToken)
             : new Dictionary<long, string?>();
-        return new ShownPage(page, pages, replies, useful.ToDictionary(u => u.Key, u => u.Value.Count),
-            useful.Values.Where(u => u.Mine).Select(u => u.ReplyId).ToHashSet()) { HoldReasons = reasons };
+        return new ShownPage(page, pages, replies, useful, mine) { HoldReasons = reasons };
     }
 
     private static int PageCount(int replies) => Math.Max(1, (replies + RepliesPerPage - 1) / RepliesPerPage);
@@ -155,7 +154,7 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
     /// A page of the replies shown by <see cref="AccessRules.ShownReplies"/> and the "nuttig" counts of its posts, counted
     /// in the database for the shown posts only (no per-post queries), with the viewer's own reaction.
     /// </summary>
-    private async Task<(List<Reply> Replies, Dictionary<long, UsefulCount> Useful)> ReadPageAsync(long topicId, bool seesHeld, string me, int page, CancellationToken cancellationToken)
+    private async Task<(List<Reply> Replies, Dictionary<long, int> Useful, HashSet<long> Mine)> ReadPageAsync(long topicId, bool seesHeld, string me, int page, CancellationToken cancellationToken)
     {
         var skip = (page - 1) * RepliesPerPage;
         var replies = new List<Reply>(RepliesPerPage);
@@ -163,12 +162,17 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
         {
             replies.Add(reply);
         }
-        var useful = new Dictionary<long, UsefulCount>();
+        var useful = new Dictionary<long, int>();
+        var mine = new HashSet<long>();
         await foreach (var count in queries.UsefulCounts(db, topicId, seesHeld, me, skip, RepliesPerPage).WithCancellation(cancellationToken))
         {
-            useful[count.ReplyId] = count;
+            useful[count.ReplyId] = count.Count;
+            if (count.Mine)
+            {
+                mine.Add(count.ReplyId);
+            }
         }
-        return (replies, useful);
+        return (replies, useful, mine);
     }
 
     /// <summary>The page a reply is on (1 for the opening post or an unknown reply).</summary>

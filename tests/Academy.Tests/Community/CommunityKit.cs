@@ -97,6 +97,10 @@ public static class CommunityKit
         return await query(scope.ServiceProvider.GetRequiredService<AcademyDbContext>());
     }
 
+    /// <summary>The topic's version as the database's triggers left it.</summary>
+    public static Task<long> PostsVersionAsync(AcademyFactory factory, long topicId) =>
+        QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topicId).Select(t => t.PostsVersion).SingleAsync());
+
     public static Task<int> RepliesAsync(AcademyFactory factory, long topicId) =>
         QueryAsync(factory, db => db.Set<Reply>().CountAsync(r => r.TopicId == topicId));
 

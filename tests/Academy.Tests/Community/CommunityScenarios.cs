@@ -90,15 +90,8 @@ public static class CommunityScenarios
     /// </summary>
     public static async Task TopicPageShowsChangesMadeElsewhereAsync(AcademyFactory factory, FakeMemberProfiles profiles)
     {
-        var author = await CommunityKit.PersonAsync(factory, "Professional", "Tessa Schrijver");
-        var reader = await CommunityKit.PersonAsync(factory, "Professional", "Rob Lezer");
-        var colleague = await CommunityKit.PersonAsync(factory, "Professional", "Chris Collega");
-        profiles.Add(Profile(author));
-        profiles.Add(Profile(reader));
-        var slug = "versie-" + CommunityKit.Letters(6);
-        var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Professionals, author.UserId!);
-        await CommunityKit.MemberAsync(factory, group.Id, reader.UserId!);
-        var topic = await CommunityKit.TopicAsync(factory, group.Id, author.UserId!, "Wat werkt bij werkplekleren?", AccessLevel.Professionals);
+        var (author, reader, colleague, slug, topic) = await ThreeAroundATopicAsync(factory, profiles,
+            ("Tessa Schrijver", "Rob Lezer", "Chris Collega"), "versie-", "Wat werkt bij werkplekleren?", AccessLevel.Professionals);
         var first = await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Eerste ervaring met een leerbaan.");
         var url = $"/community/{slug}/{topic.Id}";
         var versions = new List<long>();
@@ -106,7 +99,7 @@ public static class CommunityScenarios
         {
             var page = await viewer.Browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            versions.Add(await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
+            versions.Add(await CommunityKit.PostsVersionAsync(factory, topic.Id));
             return page.Document.GetElementById($"bericht-{replyId}");
         }
         Task Change(Func<AcademyDbContext, Task> change) => CommunityKit.QueryAsync(factory, async db => { await change(db); return 0; });
@@ -187,8 +180,8 @@ public static class CommunityScenarios
         }
 
         Assert.Equal(steps, await CommunityKit.QueryAsync(factory, db => db.SchemaVersions.Where(v => v.Module == module).Select(v => v.Version).SingleAsync()));
-        Assert.Equal(0, await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync()));
-        Task<long> Version() => CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync());
+        Task<long> Version() => CommunityKit.PostsVersionAsync(factory, topic.Id);
+        Assert.Equal(0, await Version());
         var reply = await CommunityKit.ReplyAsync(factory, topic.Id, author.UserId!, "Een nieuwe reactie.");
         Assert.Equal(1, await Version());
         await CommunityKit.QueryAsync(factory, db => db.Set<Reply>().Where(r => r.Id == reply.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, "Bijgewerkt.")));
@@ -211,15 +204,8 @@ public static class CommunityScenarios
     /// </summary>
     public static async Task TopicPagesAreTheSameFromTheCacheAndTheDatabaseAsync(AcademyFactory factory, FakeMemberProfiles profiles)
     {
-        var manager = await CommunityKit.PersonAsync(factory, "Professional", "Mia Beheer");
-        var writer = await CommunityKit.PersonAsync(factory, "Professional", "Wim Wacht");
-        var colleague = await CommunityKit.PersonAsync(factory, "Professional", "Cor Collega");
-        profiles.Add(Profile(manager));
-        profiles.Add(Profile(writer));
-        var slug = "pagina-" + CommunityKit.Letters(6);
-        var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, AccessLevel.Public, manager.UserId!);
-        await CommunityKit.MemberAsync(factory, group.Id, writer.UserId!);
-        var topic = await CommunityKit.TopicAsync(factory, group.Id, manager.UserId!, "Lange draad", AccessLevel.Public);
+        var (manager, writer, colleague, slug, topic) = await ThreeAroundATopicAsync(factory, profiles,
+            ("Mia Beheer", "Wim Wacht", "Cor Collega"), "pagina-", "Lange draad", AccessLevel.Public);
         var start = DateTime.UtcNow.AddDays(-1);
         var replies = Enumerable.Range(1, 121).Select(n => new Reply
         {
@@ -252,7 +238,7 @@ public static class CommunityScenarios
         }
 
         // Behind the triggers' back: the text changes and the version is put back. The cached page is what is shown.
-        var version = await CommunityKit.QueryAsync(factory, db => db.Set<Topic>().Where(t => t.Id == topic.Id).Select(t => t.PostsVersion).SingleAsync());
+        var version = await CommunityKit.PostsVersionAsync(factory, topic.Id);
         await CommunityKit.QueryAsync(factory, async db =>
         {
             await db.Set<Reply>().Where(r => r.Id == replies[0].Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, "Stil gewijzigd."));
@@ -260,5 +246,23 @@ public static class CommunityScenarios
         });
         Assert.Equal("Reactie nummer 1.", (await PageAsync(colleague, 1)).Posts[1]);
         Assert.Equal("Stil gewijzigd.", (await PageAsync(manager, 1)).Posts[1]);
+    }
+
+    /// <summary>
+    /// An open group (at <paramref name="access"/>) and a topic in it, both by their manager; a member; and a colleague who
+    /// is neither. The manager's and the member's profiles are known.
+    /// </summary>
+    private static async Task<(Person Manager, Person Member, Person Colleague, string Slug, Topic Topic)> ThreeAroundATopicAsync(
+        AcademyFactory factory, FakeMemberProfiles profiles, (string Manager, string Member, string Colleague) names, string slugPrefix, string title, AccessLevel access)
+    {
+        var manager = await CommunityKit.PersonAsync(factory, "Professional", names.Manager);
+        var member = await CommunityKit.PersonAsync(factory, "Professional", names.Member);
+        var colleague = await CommunityKit.PersonAsync(factory, "Professional", names.Colleague);
+        profiles.Add(Profile(manager));
+        profiles.Add(Profile(member));
+        var slug = slugPrefix + CommunityKit.Letters(6);
+        var group = await CommunityKit.GroupAsync(factory, slug, GroupKind.Themagroep, JoinPolicy.Open, access, manager.UserId!);
+        await CommunityKit.MemberAsync(factory, group.Id, member.UserId!);
+        return (manager, member, colleague, slug, await CommunityKit.TopicAsync(factory, group.Id, manager.UserId!, title, access));
     }
 }
