@@ -39,6 +39,7 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddScoped<CommunityAccess>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<TopicPostCache>();
+        services.AddSingleton<PostFragmentCache>();
         services.AddScoped<GroupService>();
         services.AddScoped<PostRules>();
         services.AddScoped<Mentions>();

@@ -31,12 +31,32 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
 
     protected async Task<(GroupContext? Context, IActionResult? Denied)> GroupAsync(string slug, CancellationToken cancellationToken)
     {
-        var viewer = Viewer;
         // The group and the viewer's membership row, then the access rules on them (CommunityAccess.Sees and Reads are
         // VisibleGroups and ReadableGroups for one group already read): one small query instead of three large ones.
+        var viewer = Viewer;
         var found = await access.GroupWithMembershipAsync(slug, viewer.UserId, cancellationToken);
-        var group = found?.Group;
-        var membership = found?.Membership;
+        return Context(viewer, found?.Group, found?.Membership);
+    }
+
+    /// <summary>The topic when the viewer may read it and it belongs to this group (a forged pair is 404).</summary>
+    protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken) =>
+        context.CanRead ? Readable(context, await access.TopicInGroupAsync(context.Group.Id, topicId, cancellationToken)) : null;
+
+    /// <summary>
+    /// <see cref="GroupAsync"/> and then <see cref="TopicAsync"/> in one read, with whether the viewer follows the topic:
+    /// the topic page, the community's most read page. Denied is set when the topic is null.
+    /// </summary>
+    protected async Task<(GroupContext? Context, Topic? Topic, bool Follows, IActionResult? Denied)> GroupAndTopicAsync(string slug, long topicId, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer;
+        var found = await access.GroupWithTopicAsync(slug, topicId, viewer.UserId, cancellationToken);
+        var (context, denied) = Context(viewer, found?.Group, found?.Membership);
+        var topic = context is { CanRead: true } ? Readable(context, found!.Topic) : null;
+        return topic is null ? (context, null, false, denied ?? NotFound()) : (context, topic, found!.Follows, null);
+    }
+
+    private (GroupContext?, IActionResult?) Context(CommunityViewer viewer, CommunityGroup? group, GroupMembership? membership)
+    {
         if (group is null || !CommunityAccess.Sees(group, viewer, membership))
         {
             var existsForProfessionals = !viewer.SignedIn && group is not null && group.JoinPolicy != JoinPolicy.Hidden;
@@ -49,16 +69,8 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
         return (context, null);
     }
 
-    /// <summary>The topic when the viewer may read it and it belongs to this group (a forged pair is 404).</summary>
-    protected async Task<Topic?> TopicAsync(GroupContext context, long topicId, CancellationToken cancellationToken)
-    {
-        if (!context.CanRead)
-        {
-            return null;
-        }
-        var topic = await access.TopicInGroupAsync(context.Group.Id, topicId, cancellationToken);
-        return topic is not null && CommunityAccess.Reads(topic, context.Viewer, context.Membership) ? topic : null;
-    }
+    private static Topic? Readable(GroupContext context, Topic? topic) =>
+        topic is not null && CommunityAccess.Reads(topic, context.Viewer, context.Membership) ? topic : null;
 
     /// <summary>The group when the viewer manages it (a group manager or moderator); else 404 or 403.</summary>
     protected async Task<(GroupContext?, IActionResult?)> ManagedAsync(string group, CancellationToken cancellationToken)

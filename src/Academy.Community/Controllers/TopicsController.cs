@@ -44,12 +44,12 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     public async Task<IActionResult> Show(string group, long topicId, long? citeer, int pagina = 1, CancellationToken cancellationToken = default)
     {
         await reads.OpenConnectionAsync(cancellationToken);
-        var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
+        var (context, topic, follows, denied) = await GroupAndTopicAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken);
+        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken, follows);
         var reply = new PostForm { Body = citeer is { } quoted ? page.Quote(quoted) : null };
         return View(page with { Reply = reply, Notice = Notice });
     }

@@ -69,6 +69,13 @@ public sealed class CommunityAccess(AcademyDbContext db, CommunityQueries querie
     public Task<GroupAndMembership?> GroupWithMembershipAsync(string slug, string? userId, CancellationToken cancellationToken) =>
         queries.GroupWithMembership(db, slug, userId ?? "", cancellationToken);
 
+    /// <summary>
+    /// <see cref="GroupWithMembershipAsync"/> with the group's topic whatever the viewer may read (null: not of this group)
+    /// and whether the viewer follows it, in one read.
+    /// </summary>
+    public Task<GroupTopicAndFollow?> GroupWithTopicAsync(string slug, long topicId, string? userId, CancellationToken cancellationToken) =>
+        queries.GroupWithTopic(db, slug, topicId, userId ?? "", cancellationToken);
+
     /// <summary>The topic of this group whatever the viewer may read (check it with <see cref="Reads(Topic, CommunityViewer, GroupMembership?)"/>).</summary>
     public Task<Topic?> TopicInGroupAsync(long groupId, long topicId, CancellationToken cancellationToken) =>
         queries.TopicInGroup(db, topicId, groupId, cancellationToken);

@@ -19,6 +19,19 @@ public sealed class CommunityQueries
              from m in db.Set<GroupMembership>().AsNoTracking().Where(m => m.GroupId == g.Id && m.UserId == userId).DefaultIfEmpty()
              select new GroupAndMembership(g, m)).FirstOrDefault());
 
+    /// <summary>
+    /// <see cref="GroupWithMembership"/>, the topic of the group (null: none) and whether the viewer follows it, in one
+    /// statement: the reads every topic page starts with.
+    /// </summary>
+    public readonly Func<AcademyDbContext, string, long, string, CancellationToken, Task<GroupTopicAndFollow?>> GroupWithTopic =
+        EF.CompileAsyncQuery((AcademyDbContext db, string slug, long topicId, string userId, CancellationToken _) =>
+            (from g in db.Set<CommunityGroup>().AsNoTracking()
+             where g.Slug == slug
+             from m in db.Set<GroupMembership>().AsNoTracking().Where(m => m.GroupId == g.Id && m.UserId == userId).DefaultIfEmpty()
+             from t in db.Set<Topic>().AsNoTracking().Where(t => t.Id == topicId && t.GroupId == g.Id).DefaultIfEmpty()
+             select new GroupTopicAndFollow(g, m, t,
+                 db.Set<Follow>().Any(f => f.UserId == userId && f.Target == FollowTarget.Topic && f.TargetId == topicId))).FirstOrDefault());
+
     public readonly Func<AcademyDbContext, long, string, CancellationToken, Task<GroupMembership?>> Membership =
         EF.CompileAsyncQuery((AcademyDbContext db, long groupId, string userId, CancellationToken _) =>
             db.Set<GroupMembership>().AsNoTracking().FirstOrDefault(m => m.GroupId == groupId && m.UserId == userId));
@@ -79,5 +92,7 @@ public sealed class CommunityQueries
 }
 
 public sealed record GroupAndMembership(CommunityGroup Group, GroupMembership? Membership);
+
+public sealed record GroupTopicAndFollow(CommunityGroup Group, GroupMembership? Membership, Topic? Topic, bool Follows);
 
 public sealed record UsefulCount(long ReplyId, int Count, bool Mine);

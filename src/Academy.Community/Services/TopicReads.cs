@@ -44,6 +44,18 @@ public sealed record TopicPageModel(
         : null;
 }
 
+/// <summary>One post's fragment on the topic page (<c>_PostContent</c>): what <see cref="PostFragmentCache"/> keeps.</summary>
+public sealed record PostContentModel(TopicPageModel Page, PostView Post, bool Accepted, TopicLinks Links)
+{
+    /// <summary>What the fragment shows, to tell a kept one from a stale one.</summary>
+    public PostFragmentSource Source()
+    {
+        var author = Page.Authors.GetValueOrDefault(Post.AuthorUserId);
+        return new PostFragmentSource(Post.Body, Post.CreatedUtc, Post.EditedUtc, Accepted, Page.Context.Group.Slug,
+            Page.AuthorName(Post.AuthorUserId), author?.OrganisationName, author?.HasPhoto == true, author?.PhotoVersion, PostFragmentCache.Culture);
+    }
+}
+
 /// <summary>The new-topic and edit form (<see cref="ReplyId"/> set when a reply is edited; 0 the opening post).</summary>
 public sealed record TopicFormModel(GroupContext Context, PostForm Form, PostCheck? Check, long ReplyId, Topic? Topic = null)
 {
@@ -71,7 +83,8 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
     /// One page of the topic: the opening post on the first page, then <see cref="RepliesPerPage"/> replies. A page past
     /// the end (such as <see cref="int.MaxValue"/>) is the last page.
     /// </summary>
-    public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, int page, CancellationToken cancellationToken)
+    /// <param name="follows">Whether the viewer follows the topic, when it was read with the topic; null reads it.</param>
+    public async Task<TopicPageModel> PageAsync(GroupContext context, Topic topic, int page, CancellationToken cancellationToken, bool? follows = null)
     {
         var userId = context.Viewer.UserId;
         var seesHeld = context.Rights.Manages;
@@ -92,8 +105,8 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
         posts.AddRange(shown.Replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
         // One look-up for every author on the page.
         var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
-        var follows = userId is not null && await queries.Follows(db, userId, FollowTarget.Topic, topic.Id, cancellationToken);
-        return new TopicPageModel(context, topic, posts, authors, follows) { Page = shown.Page, PageCount = shown.PageCount };
+        follows ??= userId is not null && await queries.Follows(db, userId, FollowTarget.Topic, topic.Id, cancellationToken);
+        return new TopicPageModel(context, topic, posts, authors, follows.Value) { Page = shown.Page, PageCount = shown.PageCount };
     }
 
     /// <summary>The replies on a page as the viewer is shown them, with the "nuttig" counts and the viewer's own.</summary>
