@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -7,19 +6,25 @@ namespace Academy.Community.Services;
 
 /// <summary>
 /// Everything a post's fragment shows, so a kept fragment is used only while all of it is unchanged: the text and its
-/// times, whether it is the accepted answer, the group's address (the history link) and the author's name, organisation
-/// and photo as read for this request.
+/// times, whether it is the accepted answer, the group's address and the page (the post's links) and the author's name,
+/// organisation and photo as read for this request. A value: comparing it allocates nothing.
 /// </summary>
-public sealed record PostFragmentSource(
-    string Body, DateTime CreatedUtc, DateTime? EditedUtc, bool Accepted, string GroupSlug,
+public readonly record struct PostFragmentSource(
+    string Body, DateTime CreatedUtc, DateTime? EditedUtc, bool Accepted, string GroupSlug, int Page,
     string AuthorName, string? Organisation, bool HasPhoto, string? PhotoVersion, string Culture);
 
 /// <summary>
-/// The part of a published post that every viewer sees alike (the header with avatar, name, organisation and times, the
-/// accepted-answer mark and the body's sanitised HTML), rendered once and kept between requests. Rendering 50 of them
-/// per page was the largest part of a long topic's page; the viewer's own part (the buttons and the "nuttig" count)
-/// is still written per request. A kept fragment is compared with what the post is now (<see cref="PostFragmentSource"/>),
-/// so an edit, an accepted answer or a renamed author shows at once, on every node. One instance per site, bounded.
+/// A published post as every viewer sees it: the rendered header, accepted-answer mark and body, the author's name for
+/// screen readers after each button, and the post's own links (encoded when written).
+/// </summary>
+public sealed record PostFragment(IHtmlContent Content, IHtmlContent HiddenAuthor, string UsefulUrl, string QuoteUrl, string EditUrl, string AcceptUrl, string ReportUrl);
+
+/// <summary>
+/// The part of a published post that every viewer sees alike, rendered once and kept between requests: rendering 50
+/// posts (avatars, names, times, links) per page was the largest part of a long topic's page, and most of its garbage.
+/// The viewer's own part (which buttons, pressed or not, the "nuttig" count) is still written per request. A kept
+/// fragment is compared with what the post is now (<see cref="PostFragmentSource"/>), so an edit, an accepted answer or
+/// a renamed author shows at the next request, on every node. One instance per site, bounded in memory.
 /// </summary>
 public sealed class PostFragmentCache
 {
@@ -29,21 +34,21 @@ public sealed class PostFragmentCache
 
     private readonly record struct Key(long TopicId, long ReplyId);
 
-    private sealed record Entry(PostFragmentSource Source, IHtmlContent Html);
-
-    /// <summary>The fragment of the post as <paramref name="source"/> describes it; <paramref name="render"/> makes it on a miss.</summary>
-    public async ValueTask<IHtmlContent> GetAsync(long topicId, long replyId, PostFragmentSource source, Func<Task<IHtmlContent>> render, HtmlEncoder encoder)
-    {
-        var key = new Key(topicId, replyId);
-        if (_entries.TryGetValue(key, out Entry? kept) && kept is not null && kept.Source == source)
-        {
-            return kept.Html;
-        }
-        var html = RenderedHtml.Of(await render(), encoder);
-        var size = 2L * (html.Value!.Length + source.Body.Length + source.AuthorName.Length) + 256;
-        _entries.Set(key, new Entry(source, html), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = Idle });
-        return html;
-    }
+    private sealed record Entry(PostFragmentSource Source, PostFragment Fragment);
 
     public static string Culture => CultureInfo.CurrentUICulture.Name;
+
+    /// <summary>The kept fragment of the post when it was made from the same <paramref name="source"/>; else null.</summary>
+    public PostFragment? Find(long topicId, long replyId, in PostFragmentSource source) =>
+        _entries.TryGetValue(new Key(topicId, replyId), out Entry? kept) && kept is not null && kept.Source == source ? kept.Fragment : null;
+
+    /// <summary>Keeps a fragment just made from <paramref name="source"/>.</summary>
+    public PostFragment Keep(long topicId, long replyId, in PostFragmentSource source, PostFragment fragment)
+    {
+        var size = 2L * (source.Body.Length + source.AuthorName.Length + Length(fragment.Content) + 5 * fragment.UsefulUrl.Length) + 512;
+        _entries.Set(new Key(topicId, replyId), new Entry(source, fragment), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = Idle });
+        return fragment;
+    }
+
+    private static long Length(IHtmlContent content) => content is HtmlString { Value: { } value } ? value.Length : 4096;
 }

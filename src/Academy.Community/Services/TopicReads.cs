@@ -47,12 +47,12 @@ public sealed record TopicPageModel(
 /// <summary>One post's fragment on the topic page (<c>_PostContent</c>): what <see cref="PostFragmentCache"/> keeps.</summary>
 public sealed record PostContentModel(TopicPageModel Page, PostView Post, bool Accepted, TopicLinks Links)
 {
-    /// <summary>What the fragment shows, to tell a kept one from a stale one.</summary>
-    public PostFragmentSource Source()
+    /// <summary>What the post's fragment shows, to tell a kept one from a stale one.</summary>
+    public static PostFragmentSource Source(TopicPageModel page, PostView post, bool accepted)
     {
-        var author = Page.Authors.GetValueOrDefault(Post.AuthorUserId);
-        return new PostFragmentSource(Post.Body, Post.CreatedUtc, Post.EditedUtc, Accepted, Page.Context.Group.Slug,
-            Page.AuthorName(Post.AuthorUserId), author?.OrganisationName, author?.HasPhoto == true, author?.PhotoVersion, PostFragmentCache.Culture);
+        var author = page.Authors.GetValueOrDefault(post.AuthorUserId);
+        return new PostFragmentSource(post.Body, post.CreatedUtc, post.EditedUtc, accepted, page.Context.Group.Slug, page.Page,
+            page.AuthorName(post.AuthorUserId), author?.OrganisationName, author?.HasPhoto == true, author?.PhotoVersion, PostFragmentCache.Culture);
     }
 }
 

@@ -96,6 +96,14 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
         return new string(flags);
     }
 
+    // An item's address depends only on its route and the site's base path (no ambient values of the request), so it is
+    // made once: generating the menus' links was a noticeable part of every page.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(PublicMenuItem Item, string PathBase), string> _urls = new();
+
+    private string Url(PublicMenuItem item, PathString pathBase) => _urls.GetOrAdd((item, pathBase.Value ?? ""), key =>
+        links.GetPathByName(key.Item.RouteName, key.Item.RouteValues, new PathString(key.PathBase))
+            ?? throw new InvalidOperationException($"The menu item '{key.Item.Text}' names the route '{key.Item.RouteName}', which does not exist."));
+
     public IReadOnlyList<MenuLink> For(HttpContext context, MenuArea area)
     {
         var user = context.User;
@@ -113,8 +121,7 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
             {
                 continue;
             }
-            var url = links.GetPathByName(context, item.RouteName, item.RouteValues)
-                ?? throw new InvalidOperationException($"The menu item '{item.Text}' names the route '{item.RouteName}', which does not exist.");
+            var url = Url(item, context.Request.PathBase);
             var current = area == MenuArea.Main && item.MarkCurrent && context.Request.Path.StartsWithSegments(new PathString(url));
             result.Add(new MenuLink(item.Text, url, current, item.MediaType));
         }
