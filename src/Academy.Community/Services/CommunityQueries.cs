@@ -69,9 +69,10 @@ public sealed class CommunityQueries
             db.Set<Reply>().Where(r => r.TopicId == topicId && r.Hold != null).Select(r => r.AuthorUserId).Distinct());
 
     /// <summary>The posts of the topic the viewer found "nuttig" (0: the opening post).</summary>
-    public readonly Func<AcademyDbContext, long, string, IAsyncEnumerable<long>> UsefulByViewer =
-        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, string userId) =>
-            db.Set<UsefulReaction>().Where(u => u.TopicId == topicId && u.UserId == userId).Select(u => u.ReplyId));
+    public readonly Func<AcademyDbContext, long, string, long, long, IAsyncEnumerable<long>> UsefulByViewer =
+        EF.CompileAsyncQuery((AcademyDbContext db, long topicId, string userId, long fromReplyId, long toReplyId) =>
+            db.Set<UsefulReaction>().Where(u => u.TopicId == topicId && u.UserId == userId && u.ReplyId >= fromReplyId && u.ReplyId <= toReplyId)
+                .Select(u => u.ReplyId));
 
     /// <summary>The groups the person is a member of: their search access keys, read on every signed-in search.</summary>
     public readonly Func<AcademyDbContext, string, IAsyncEnumerable<long>> MemberGroupIds =

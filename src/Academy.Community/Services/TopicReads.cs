@@ -141,7 +141,10 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
         var mine = new HashSet<long>();
         if (userId is not null)
         {
-            await foreach (var postId in queries.UsefulByViewer(db, topic.Id, userId).WithCancellation(cancellationToken))
+            // The viewer's reactions between the page's first and last post (0: the opening post), not the whole topic's.
+            var (from, to) = onPage.Replies.Count == 0 ? (0L, 0L)
+                : (page == 1 ? 0 : onPage.Replies.Min(r => r.Id), onPage.Replies.Max(r => r.Id));
+            await foreach (var postId in queries.UsefulByViewer(db, topic.Id, userId, from, to).WithCancellation(cancellationToken))
             {
                 mine.Add(postId);
             }

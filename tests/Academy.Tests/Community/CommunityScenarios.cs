@@ -246,6 +246,25 @@ public static class CommunityScenarios
         });
         Assert.Equal("Reactie nummer 1.", (await PageAsync(colleague, 1)).Posts[1]);
         Assert.Equal("Stil gewijzigd.", (await PageAsync(manager, 1)).Posts[1]);
+
+        // A member's own "nuttig" is pressed on the page its post is on (the opening post, a reply on page 1, one on
+        // page 3) and nowhere else: read per page, next to the kept posts.
+        await CommunityKit.MemberAsync(factory, topic.GroupId, colleague.UserId!);
+        await CommunityKit.QueryAsync(factory, db =>
+        {
+            db.AddRange(new[] { 0L, replies[19].Id, replies[104].Id }.Select(id =>
+                new UsefulReaction { TopicId = topic.Id, ReplyId = id, UserId = colleague.UserId!, CreatedUtc = start }));
+            return db.SaveChangesAsync();
+        });
+        async Task<List<int>> PressedAsync(int page)
+        {
+            var read = await colleague.Browser.GetAsync(page == 1 ? url : $"{url}?pagina={page}");
+            return read.Document.QuerySelectorAll(".community-post").Select((post, index) => (post, index))
+                .Where(p => p.post.QuerySelector("button[aria-pressed='true']") is not null).Select(p => p.index).ToList();
+        }
+        Assert.Equal([0, 20], await PressedAsync(1));
+        Assert.Empty(await PressedAsync(2));
+        Assert.Equal([4], await PressedAsync(3)); // replies 101 to 121 without the held 110: the fifth is 105
     }
 
     /// <summary>
