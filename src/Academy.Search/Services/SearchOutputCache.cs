@@ -25,7 +25,7 @@ public static class SearchOutputCache
     public static void AddPolicy(OutputCacheOptions options) => options.AddPolicy(PolicyName, new Policy());
 
     /// <summary>The access set and menus of the request's viewer as one short key ("-" for a visitor).</summary>
-    public static async Task<string> ViewerKeyAsync(HttpContext context, CancellationToken cancellationToken)
+    private static async Task<string> ViewerKeyAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var user = context.User;
         var menus = context.RequestServices.GetRequiredService<PublicMenu>().VariantKey(user);
