@@ -6,12 +6,13 @@ namespace Academy.Community.Services;
 
 /// <summary>
 /// Everything a post's fragment shows, so a kept fragment is used only while all of it is unchanged: the text and its
-/// times, whether it is the accepted answer, the group's address and the page (the post's links) and the author's name,
-/// organisation and photo as read for this request. A value: comparing it allocates nothing.
+/// times, whether it is the accepted answer, the site's base path, the group's address and the page (the post's links),
+/// and the author (account, name, organisation and photo as read for this request). A value: comparing it allocates
+/// nothing.
 /// </summary>
 public readonly record struct PostFragmentSource(
-    string Body, DateTime CreatedUtc, DateTime? EditedUtc, bool Accepted, string GroupSlug, int Page,
-    string AuthorName, string? Organisation, bool HasPhoto, string? PhotoVersion, string Culture);
+    string Body, DateTime CreatedUtc, DateTime? EditedUtc, bool Accepted, string PathBase, string GroupSlug, int Page,
+    string AuthorUserId, string AuthorName, string? Organisation, bool HasPhoto, string? PhotoVersion, string Culture);
 
 /// <summary>
 /// A published post as every viewer sees it: the rendered header, accepted-answer mark and body, the author's name for

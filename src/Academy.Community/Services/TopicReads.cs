@@ -48,11 +48,12 @@ public sealed record TopicPageModel(
 public sealed record PostContentModel(TopicPageModel Page, PostView Post, bool Accepted, TopicLinks Links)
 {
     /// <summary>What the post's fragment shows, to tell a kept one from a stale one.</summary>
-    public static PostFragmentSource Source(TopicPageModel page, PostView post, bool accepted)
+    public static PostFragmentSource Source(TopicPageModel page, PostView post, bool accepted, string pathBase)
     {
         var author = page.Authors.GetValueOrDefault(post.AuthorUserId);
-        return new PostFragmentSource(post.Body, post.CreatedUtc, post.EditedUtc, accepted, page.Context.Group.Slug, page.Page,
-            page.AuthorName(post.AuthorUserId), author?.OrganisationName, author?.HasPhoto == true, author?.PhotoVersion, PostFragmentCache.Culture);
+        return new PostFragmentSource(post.Body, post.CreatedUtc, post.EditedUtc, accepted, pathBase, page.Context.Group.Slug, page.Page,
+            post.AuthorUserId, page.AuthorName(post.AuthorUserId), author?.OrganisationName, author?.HasPhoto == true, author?.PhotoVersion,
+            PostFragmentCache.Culture);
     }
 }
 

@@ -15,7 +15,8 @@ public static class SqliteProcessSettings
     private static readonly Lazy<int> Applied = new(() =>
     {
         Batteries_V2.Init();
-        // SQLITE_MISUSE when SQLite is already initialised (another site of this process came first): keeps what is set.
+        // SQLITE_MISUSE when something opened SQLite before this first call: the statistics then stay on. Later calls
+        // (every site of a process) return this first result.
         return raw.sqlite3_config(ConfigMemStatus, 0);
     });
 

@@ -30,9 +30,10 @@ public sealed class CoreStartup : ModuleStartup
         var options = configuration.GetSection("Academy").Get<AcademyOptions>() ?? new AcademyOptions();
         // Options are built once: the connection string (and App_Data folder) is not worked out per request.
         var connection = ConnectionString(options, configuration);
-        if (!IsPostgres(options.Database.Provider))
+        if (!IsPostgres(options.Database.Provider) && SqliteProcessSettings.Apply() is var code and not 0)
         {
-            SqliteProcessSettings.Apply();
+            // Before the host is built there is no logger yet; the process's error output reaches the service log.
+            Console.Error.WriteLine($"warning: SQLite's process settings were not applied (code {code}): SQLite was opened before the site started.");
         }
         // Pooled: a request leases a context that is reset after use instead of building one with its services (EF's
         // internal service scope) for every request, which cost more than a short query itself.

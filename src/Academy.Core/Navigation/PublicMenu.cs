@@ -122,7 +122,8 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
                 continue;
             }
             var url = Url(item, context.Request.PathBase);
-            var current = area == MenuArea.Main && item.MarkCurrent && context.Request.Path.StartsWithSegments(new PathString(url));
+            // The address includes the site's base path, the request's Path does not.
+            var current = area == MenuArea.Main && item.MarkCurrent && context.Request.PathBase.Add(context.Request.Path).StartsWithSegments(new PathString(url));
             result.Add(new MenuLink(item.Text, url, current, item.MediaType));
         }
         return result;

@@ -73,6 +73,22 @@ public class NavigationTests(AcademyFactory factory) : IClassFixture<AcademyFact
     }
 
     [Fact]
+    public void Menu_addresses_follow_the_sites_base_path_and_mark_the_current_page_under_it()
+    {
+        _ = factory.Server;
+        var menu = factory.Services.GetRequiredService<PublicMenu>();
+        MenuLink Leeragenda(string pathBase) => menu.For(new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            RequestServices = factory.Services,
+            Request = { PathBase = pathBase, Path = "/leeragenda" },
+        }, MenuArea.Main).Single(l => l.Text == "Leeragenda");
+
+        // Addresses are kept per base path: the same item, asked under two, gets two.
+        Assert.Equal(("/regio/leeragenda", true), (Leeragenda("/regio").Url, Leeragenda("/regio").Current));
+        Assert.Equal(("/leeragenda", true), (Leeragenda("").Url, Leeragenda("").Current));
+    }
+
+    [Fact]
     public void The_variant_key_differs_exactly_when_the_menus_may_differ()
     {
         var menu = factory.Services.GetRequiredService<PublicMenu>();
