@@ -7,7 +7,8 @@ namespace Academy.Community.Services;
 
 /// <summary>
 /// A person's avatar: the profile photo (the Users module's route) when there is one, else the initials. The partial
-/// <c>_Avatar</c> writes this; the topic page writes it directly for each of its posts, without a partial per post.
+/// <c>_Avatar</c> writes this; the topic page's post fragment (<c>_PostContent</c>, kept by <see cref="PostFragmentCache"/>)
+/// writes it directly.
 /// </summary>
 public static class CommunityAvatar
 {

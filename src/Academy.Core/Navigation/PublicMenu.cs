@@ -68,6 +68,10 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
 
     private IReadOnlyList<string>? _gatingPermissions;
 
+    // An item's address depends only on its route and the site's base path (no ambient values of the request), so it is
+    // made once: generating the menus' links was a noticeable part of every page.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(PublicMenuItem Item, string PathBase), string> _urls = new();
+
     /// <summary>The permissions that gate an item, in a fixed order (<see cref="VariantKey"/>).</summary>
     private IReadOnlyList<string> GatingPermissions => _gatingPermissions ??=
         _items.Select(i => i.Permission).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -96,10 +100,6 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
         return new string(flags);
     }
 
-    // An item's address depends only on its route and the site's base path (no ambient values of the request), so it is
-    // made once: generating the menus' links was a noticeable part of every page.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(PublicMenuItem Item, string PathBase), string> _urls = new();
-
     private string Url(PublicMenuItem item, PathString pathBase) => _urls.GetOrAdd((item, pathBase.Value ?? ""), key =>
         links.GetPathByName(key.Item.RouteName, key.Item.RouteValues, new PathString(key.PathBase))
             ?? throw new InvalidOperationException($"The menu item '{key.Item.Text}' names the route '{key.Item.RouteName}', which does not exist."));
@@ -109,6 +109,8 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
         var user = context.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
         var result = new List<MenuLink>();
+        // The addresses include the site's base path, the request's Path does not.
+        var requested = context.Request.PathBase.Add(context.Request.Path);
         foreach (var item in _items.Where(i => i.Area == area))
         {
             var visible = item.Audience switch
@@ -122,8 +124,7 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
                 continue;
             }
             var url = Url(item, context.Request.PathBase);
-            // The address includes the site's base path, the request's Path does not.
-            var current = area == MenuArea.Main && item.MarkCurrent && context.Request.PathBase.Add(context.Request.Path).StartsWithSegments(new PathString(url));
+            var current = area == MenuArea.Main && item.MarkCurrent && requested.StartsWithSegments(new PathString(url));
             result.Add(new MenuLink(item.Text, url, current, item.MediaType));
         }
         return result;
