@@ -132,13 +132,15 @@ public sealed class CoreStartup : ModuleStartup
     }
 
     private static readonly SqliteBusyTimeout SqliteBusy = new(60_000);
+    private static readonly SqliteStatementReuse SqliteStatements = new();
 
     // A list in a query (ids.Contains(x.Id)) is one parameter: json_each on SQLite, ANY on PostgreSQL. The SQL is then
     // the same for every list, so EF makes it once, also in compiled queries (EF 10's default, a parameter per item,
-    // made it anew for every list, such as the authors of a topic page).
-    private static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection) =>
+    // made it anew for every list, such as the authors of a topic page). Public for the tests of these settings.
+    public static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder db, string provider, string connection) =>
         IsPostgres(provider)
             ? db.UseNpgsql(connection, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             : db.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(SqliteBusy);
+                .AddInterceptors(SqliteBusy, SqliteStatements)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, KeptOpenSqliteRelationalConnection>();
 }
