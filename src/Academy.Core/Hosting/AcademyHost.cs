@@ -29,6 +29,7 @@ public static class AcademyHost
         }
 
         var mvc = builder.Services.AddControllersWithViews().AddViewLocalization();
+        Academy.Core.Security.QuietTempData.Install(builder.Services);
         foreach (var assembly in ordered.Select(m => m.GetType().Assembly).Distinct())
         {
             mvc.ConfigureApplicationPartManager(apm =>
@@ -51,6 +52,7 @@ public static class AcademyHost
             o.Cookie.Name = "academy.af";
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
+        Academy.Core.Security.KeptFormTokens.Install(builder.Services);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
