@@ -40,6 +40,7 @@ public sealed class CommunityStartup : ModuleStartup
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<TopicPostCache>();
         services.AddSingleton<PostFragmentCache>();
+        services.AddSingleton<TopicPaths>();
         services.AddScoped<GroupService>();
         services.AddScoped<PostRules>();
         services.AddScoped<Mentions>();

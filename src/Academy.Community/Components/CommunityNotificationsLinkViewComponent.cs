@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Academy.Community.Components;
 
-/// <summary>The link to "Mijn meldingen" with the unread count, on the community's pages (server-rendered, no script).</summary>
+/// <summary>
+/// The link to "Mijn meldingen" with the unread count, on the community's pages (server-rendered, no script). A page
+/// that read the count with its own data passes it (InvokeAsync's unread); other pages have it counted here.
+/// </summary>
 public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox inbox) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
+    public async Task<IViewComponentResult> InvokeAsync(int? unread = null)
     {
         var viewer = CommunityViewer.From(HttpContext.User);
         if (!viewer.SignedIn)
         {
             return Content("");
         }
-        return View(await inbox.UnreadCountAsync(viewer, HttpContext.RequestAborted));
+        return View(unread ?? await inbox.UnreadCountAsync(viewer, HttpContext.RequestAborted));
     }
 }

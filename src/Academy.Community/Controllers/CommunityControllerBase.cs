@@ -46,13 +46,13 @@ public abstract class CommunityControllerBase(CommunityAccess access) : Controll
     /// <see cref="GroupAsync"/> and then <see cref="TopicAsync"/> in one read, with whether the viewer follows the topic:
     /// the topic page, the community's most read page. Denied is set when the topic is null.
     /// </summary>
-    protected async Task<(GroupContext? Context, Topic? Topic, bool Follows, IActionResult? Denied)> GroupAndTopicAsync(string slug, long topicId, CancellationToken cancellationToken)
+    protected async Task<(GroupContext? Context, Topic? Topic, GroupTopicAndFollow? Found, IActionResult? Denied)> GroupAndTopicAsync(string slug, long topicId, CancellationToken cancellationToken)
     {
         var viewer = Viewer;
-        var found = await access.GroupWithTopicAsync(slug, topicId, viewer.UserId, cancellationToken);
+        var found = await access.GroupWithTopicAsync(slug, topicId, viewer, cancellationToken);
         var (context, denied) = Context(viewer, found?.Group, found?.Membership);
         var topic = context is { CanRead: true } ? Readable(context, found!.Topic) : null;
-        return topic is null ? (context, null, false, denied ?? NotFound()) : (context, topic, found!.Follows, null);
+        return topic is null ? (context, null, null, denied ?? NotFound()) : (context, topic, found, null);
     }
 
     private (GroupContext?, IActionResult?) Context(CommunityViewer viewer, CommunityGroup? group, GroupMembership? membership)

@@ -44,14 +44,14 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
     public async Task<IActionResult> Show(string group, long topicId, long? citeer, int pagina = 1, CancellationToken cancellationToken = default)
     {
         await reads.OpenConnectionAsync(cancellationToken);
-        var (context, topic, follows, denied) = await GroupAndTopicAsync(group, topicId, cancellationToken);
+        var (context, topic, found, denied) = await GroupAndTopicAsync(group, topicId, cancellationToken);
         if (topic is null)
         {
             return denied!;
         }
-        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken, follows);
+        var page = await reads.PageAsync(context!, topic, pagina, cancellationToken, found!.Follows);
         var reply = new PostForm { Body = citeer is { } quoted ? page.Quote(quoted) : null };
-        return View(page with { Reply = reply, Notice = Notice });
+        return View(page with { Reply = reply, Notice = Notice, Unread = found.Unread });
     }
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]

@@ -70,11 +70,11 @@ public sealed class CommunityAccess(AcademyDbContext db, CommunityQueries querie
         queries.GroupWithMembership(db, slug, userId ?? "", cancellationToken);
 
     /// <summary>
-    /// <see cref="GroupWithMembershipAsync"/> with the group's topic whatever the viewer may read (null: not of this group)
-    /// and whether the viewer follows it, in one read.
+    /// <see cref="GroupWithMembershipAsync"/> with the group's topic whatever the viewer may read (null: not of this group),
+    /// whether the viewer follows it and the viewer's unread notifications, in one read.
     /// </summary>
-    public Task<GroupTopicAndFollow?> GroupWithTopicAsync(string slug, long topicId, string? userId, CancellationToken cancellationToken) =>
-        queries.GroupWithTopic(db, slug, topicId, userId ?? "", cancellationToken);
+    public Task<GroupTopicAndFollow?> GroupWithTopicAsync(string slug, long topicId, CommunityViewer viewer, CancellationToken cancellationToken) =>
+        queries.GroupWithTopic(db, slug, topicId, viewer.UserId ?? "", viewer.Moderates, viewer.TakesPart, cancellationToken);
 
     /// <summary>The topic of this group whatever the viewer may read (check it with <see cref="Reads(Topic, CommunityViewer, GroupMembership?)"/>).</summary>
     public Task<Topic?> TopicInGroupAsync(long groupId, long topicId, CancellationToken cancellationToken) =>

@@ -32,6 +32,9 @@ public sealed record TopicPageModel(
     public PostCheck? ReplyCheck { get; init; }
     public string? ReplyError { get; init; }
     public string? Notice { get; init; }
+
+    /// <summary>The viewer's unread notifications when they were read with the topic (null: the link counts them itself).</summary>
+    public int? Unread { get; init; }
     /// <summary>Which page of replies this is (1-based), of <see cref="PageCount"/>.</summary>
     public int Page { get; init; } = 1;
     public int PageCount { get; init; } = 1;

@@ -86,6 +86,38 @@ public sealed class CommunityNotificationTests(CommunityMailSite site) : IClassF
         Assert.Equal(0, await CommunityKit.QueryAsync(site.Factory, db => db.Set<CommunityNotification>().CountAsync(n => n.UserId == cast.Author.UserId && n.ReadUtc == null)));
     }
 
+    [Fact]
+    public async Task A_topic_page_counts_Mijn_meldingen_as_the_other_pages_do_for_a_member_and_a_moderator()
+    {
+        var cast = await NotificationScenarios.CastAsync(site.Factory, site.Profiles);
+        var moderator = await CommunityKit.PersonAsync(site.Factory, "Beheerder", "Moderator " + CommunityKit.Letters(6));
+        var topicId = await NotificationScenarios.StartTopicAsync(site.Factory, cast.Author, cast.Group, "Praktijkleren in de regio", "Wie doet mee?");
+        // A members-only group the author is not in: its topic's notification counts for the moderator only.
+        var other = await CommunityKit.GroupAsync(site.Factory, "ander-" + CommunityKit.Letters(8), GroupKind.Themagroep, JoinPolicy.Closed, AccessLevel.Members, cast.Manager.UserId!);
+        var otherTopicId = await NotificationScenarios.StartTopicAsync(site.Factory, cast.Manager, other, "Alleen voor leden", "Besloten.");
+        await site.Factory.DrainBackgroundAsync();
+        await CommunityKit.QueryAsync(site.Factory, db =>
+        {
+            foreach (var (person, group, topic) in new[] { (cast.Author, cast.Group, topicId), (cast.Author, other, otherTopicId), (moderator, cast.Group, topicId), (moderator, other, otherTopicId) })
+            {
+                db.Add(new CommunityNotification
+                {
+                    UserId = person.UserId!, Reason = NotificationReason.Reply, PostKey = CommunityNotification.KeyOf(topic, 0), GroupId = group.Id,
+                    GroupSlug = group.Slug, TopicId = topic, TopicTitle = "Onderwerp", ActorUserId = cast.Manager.UserId!, CreatedUtc = DateTime.UtcNow,
+                });
+            }
+            return db.SaveChangesAsync();
+        });
+
+        foreach (var (person, expected) in new[] { (cast.Author, "(1 nieuw)"), (moderator, "(2 nieuw)") })
+        {
+            var topicPage = await person.Browser.GetAsync($"/community/{cast.Group.Slug}/{topicId}");
+            Assert.Equal(HttpStatusCode.OK, topicPage.Status);
+            Assert.Contains(expected, topicPage.Document.QuerySelector(".community-notifications-link")!.TextContent);
+            Assert.Contains(expected, (await person.Browser.GetAsync("/community")).Document.QuerySelector(".community-notifications-link")!.TextContent);
+        }
+    }
+
     [Theory]
     [InlineData("2026-12-03T05:00:00", NotificationMail.Daily, "2026-12-03T06:00:00")]
     [InlineData("2026-12-03T06:00:00", NotificationMail.Daily, "2026-12-04T06:00:00")]
