@@ -29,6 +29,43 @@ public sealed class SessionTests(AccountSite site) : IClassFixture<AccountSite>
     public Task A_new_password_ends_the_other_sessions() => NewPasswordEndsOtherSessionsAsync(factory);
 
     [Fact]
+    public async Task A_new_role_reaches_the_cookie_when_its_security_check_is_due_and_not_before()
+    {
+        var clock = new ShiftedClock();
+        using var node = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = clock)));
+        var email = await CreateUserAsync(node, "nieuwerol");
+        var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await LoginForCookieAsync(client, email);
+        async Task<string> AdminAsync()
+        {
+            using var response = await client.GetAsync("/admin");
+            return $"{(int)response.StatusCode} {response.Headers.Location}";
+        }
+        var professional = await AdminAsync();
+        Assert.Contains("geen-toegang", professional); // a professional is sent to "no access"
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AcademyUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, "Beheerder")).Succeeded);
+        }
+
+        // Younger than the interval (5 minutes): the principal is not rebuilt, the cookie still holds the old roles.
+        Assert.Equal(professional, await AdminAsync());
+        clock.Shift = TimeSpan.FromMinutes(6);
+        // Now the check is due: the principal is rebuilt from the database with the new role (staff are then asked for
+        // two-step verification, or let in), and the session still counts.
+        Assert.DoesNotContain("geen-toegang", await AdminAsync());
+        await AssertSignedInAsync(client);
+    }
+
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+    }
+
+    [Fact]
     public async Task Logout_everywhere_without_antiforgery_token_is_refused()
     {
         var email = await CreateUserAsync(factory, "zondertoken");

@@ -11,7 +11,8 @@ namespace Academy.Users.Services.SignIn;
 /// its id into the cookie, every request checks it, signing out ends it. Identity's security stamp check
 /// (role changes reach the cookie) still runs after the session check.
 /// </summary>
-public sealed class SessionCookieEvents(UserSessions sessions, IOptions<IdentityOptions> identity) : CookieAuthenticationEvents
+public sealed class SessionCookieEvents(UserSessions sessions, IOptions<IdentityOptions> identity, IOptions<SecurityStampValidatorOptions> stamps)
+    : CookieAuthenticationEvents
 {
     public override async Task SigningIn(CookieSigningInContext context)
     {
@@ -38,8 +39,20 @@ public sealed class SessionCookieEvents(UserSessions sessions, IOptions<Identity
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
             return;
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (StampCheckDue(context))
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
+
+    /// <summary>
+    /// Identity's own test of whether the security stamp is due (no issue time, or older than the interval, by the
+    /// options' clock). Identity makes its validator, with the sign-in and user managers behind it, on every request
+    /// only to find most of the time that it is not; testing first leaves that work to the requests that need it.
+    /// </summary>
+    private bool StampCheckDue(CookieValidatePrincipalContext context) =>
+        context.Properties.IssuedUtc is not { } issued
+        || (stamps.Value.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > stamps.Value.ValidationInterval;
 
     public override async Task SigningOut(CookieSigningOutContext context)
     {
