@@ -11,9 +11,8 @@ namespace Academy.Core.Data;
 /// <para>
 /// EF opens and closes a connection around every query, and a pooled context's connection when it returns to the
 /// pool; Microsoft.Data.Sqlite throws the prepared statements away on every close. Here a close outside a transaction
-/// only marks the connection closed: <see cref="State"/> says Closed,
-/// so EF opens it again as before, and that open only marks it open. A close inside a transaction, and Dispose, close
-/// for real.
+/// only marks the connection closed: <see cref="State"/> says Closed, so EF opens it again as before, and that open
+/// only marks it open. A close inside a transaction, and Dispose, close for real.
 /// </para>
 /// </summary>
 public sealed class KeptOpenSqliteConnection(string connectionString) : SqliteConnection(connectionString)
