@@ -82,13 +82,7 @@ public sealed class KeptFormTokens(IAntiforgery inner, IOptions<AntiforgeryOptio
     }
 
     /// <summary>Puts <see cref="KeptFormTokens"/> around the antiforgery service AddAntiforgery registered.</summary>
-    public static void Install(IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IAntiforgery) && d.ImplementationType is not null)
-            ?? throw new InvalidOperationException("AddAntiforgery must come before KeptFormTokens.Install.");
-        services.Remove(registered);
-        services.AddSingleton<IAntiforgery>(provider => new KeptFormTokens(
-            (IAntiforgery)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-            provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
-    }
+    public static void Install(IServiceCollection services) =>
+        Hosting.ServiceDecoration.Decorate<IAntiforgery>(services, (provider, inner) =>
+            new KeptFormTokens(inner, provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
 }

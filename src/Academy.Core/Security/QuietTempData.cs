@@ -39,13 +39,7 @@ public sealed class QuietTempData(ITempDataProvider inner, IOptions<CookieTempDa
     }
 
     /// <summary>Puts <see cref="QuietTempData"/> around MVC's cookie TempData provider.</summary>
-    public static void Install(IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITempDataProvider) && d.ImplementationType == typeof(CookieTempDataProvider))
-            ?? throw new InvalidOperationException("MVC's CookieTempDataProvider must be registered before QuietTempData.Install.");
-        services.Remove(registered);
-        services.AddSingleton<ITempDataProvider>(provider => new QuietTempData(
-            ActivatorUtilities.CreateInstance<CookieTempDataProvider>(provider),
-            provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
-    }
+    public static void Install(IServiceCollection services) =>
+        Hosting.ServiceDecoration.Decorate<ITempDataProvider>(services, (provider, inner) =>
+            new QuietTempData(inner, provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
 }
