@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Academy.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,7 @@ namespace Academy.E2E;
 /// <summary>
 /// The community in a browser: a professional asks to join a closed group, the group's manager (the leer-coördinator,
 /// who manages the recipe's groups) approves, the professional starts a topic; a casus with a BSN is refused with the
-/// text still in the form. axe-core on every community page, at 1280 and at 375 px wide.
+/// text still in the form; "nuttig" and the accepted answer through the posts' buttons. axe-core on every community page, at 1280 and at 375 px wide.
 /// </summary>
 [Collection("site")]
 public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)
@@ -37,13 +38,30 @@ public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)
         await Axe.AssertNoViolationsAsync(professional, "the new-topic form");
         await professional.GetByLabel("Titel").FillAsync("Afspraken over accountmanagement");
         await professional.GetByLabel("Tekst", new() { Exact = true }).FillAsync("Hoe leggen jullie vast **wie** contact houdt met een werkgever?");
+        await professional.GetByLabel(new Regex("^Dit is een vraag")).CheckAsync();
         await professional.GetByRole(AriaRole.Button, new() { Name = "Onderwerp plaatsen" }).ClickAsync();
         await Expect(professional.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Afspraken over accountmanagement");
         await Expect(professional.Locator(".community-post__body strong")).ToHaveTextAsync("wie");
-        await CheckBothWidthsAsync(professional, new Uri(professional.Url).PathAndQuery);
+        var topic = new Uri(professional.Url).AbsolutePath;
+        await CheckBothWidthsAsync(professional, topic);
         await professional.GetByRole(AriaRole.Link, new() { Name = $"Citeren ({name})" }).ClickAsync();
-        await Expect(professional.GetByLabel("Je reactie")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^> Hoe leggen jullie vast"));
+        await Expect(professional.GetByLabel("Je reactie")).ToHaveValueAsync(new Regex("^> Hoe leggen jullie vast"));
         await CheckBothWidthsAsync(professional, "/community/leden");
+
+        // The posts' buttons share the page's one form and each names its own address: "nuttig" by keyboard, then the
+        // asker marks the manager's reply as the answer.
+        await coordinator.GotoAsync(topic);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = $"Nuttig ({name})", Exact = true }).FocusAsync();
+        await coordinator.Keyboard.PressAsync("Enter");
+        await Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = $"Niet meer nuttig ({name})", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(coordinator.Locator(".community-post__actions span").First).ToHaveTextAsync("Nuttig: 1");
+        await coordinator.GetByLabel("Je reactie").FillAsync("Bij ons legt de accountmanager het vast in het klantsysteem.");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Reactie plaatsen" }).ClickAsync();
+        await Expect(coordinator.Locator("#statusmelding")).ToContainTextAsync("Je reactie is geplaatst.");
+        await professional.GotoAsync(topic);
+        await professional.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Dit is het antwoord") }).ClickAsync();
+        await Expect(professional.Locator(".community-post--accepted .community-post__body")).ToContainTextAsync("klantsysteem");
+        await Axe.AssertNoViolationsAsync(professional, "a question with its accepted answer");
 
         await coordinator.GotoAsync(CasusGroup + "/nieuw");
         const string casus = "Meneer met BSN 111222333 zoekt werk in de zorg.";

@@ -1,22 +1,25 @@
 using Academy.Community.Services;
 using Academy.Community.Services.Notifications;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace Academy.Community.Components;
 
 /// <summary>
-/// The link to "Mijn meldingen" with the unread count, on the community's pages (server-rendered, no script). A page
-/// that read the count with its own data passes it (InvokeAsync's unread); other pages have it counted here.
+/// The link to "Mijn meldingen" with the unread count, on the community's pages (server-rendered, no script), counted
+/// here. The topic page reads the count with its own data and writes <see cref="NotificationsLinkHtml"/> itself.
 /// </summary>
-public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox inbox) : ViewComponent
+public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox inbox, IHtmlLocalizer<CommunityNotificationsLinkViewComponent> text) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int? unread = null)
+    public async Task<IViewComponentResult> InvokeAsync()
     {
         var viewer = CommunityViewer.From(HttpContext.User);
         if (!viewer.SignedIn)
         {
             return Content("");
         }
-        return View(unread ?? await inbox.UnreadCountAsync(viewer, HttpContext.RequestAborted));
+        var unread = await inbox.UnreadCountAsync(viewer, HttpContext.RequestAborted);
+        return new HtmlContentViewComponentResult(NotificationsLinkHtml.Of(Url, unread, text));
     }
 }

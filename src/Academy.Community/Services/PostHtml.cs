@@ -11,14 +11,20 @@ public sealed record PostFooterTexts(
 
 /// <summary>
 /// One post of a topic page as it goes out: its kept fragment (<see cref="PostFragmentCache"/>) and the viewer's own
-/// footer (which buttons, pressed or not, the count, the antiforgery field, made before the page is sent because it sets
-/// headers). Written here rather than by Razor because
-/// it runs 50 times per page on the busiest page, and Razor buffered some thirty pieces per post before sending them;
-/// this is one piece, written straight to the response. The markup is the one the view had.
+/// footer (which buttons, pressed or not, the count). Written here rather than by Razor because it runs 50 times per
+/// page on the busiest page, and Razor buffered some thirty pieces per post before sending them; this is one piece,
+/// written straight to the response.
 /// </summary>
-public sealed class PostHtml(TopicPageModel page, PostView post, PostFragment fragment, bool accepted, PostFooterTexts texts, IHtmlContent? token)
+/// <remarks>
+/// The post's buttons ("nuttig", the accepted answer) belong to the page's one form <see cref="FormId"/> and name their
+/// own address (<c>formaction</c>): one antiforgery field for the page instead of one per post, a sixth of the page.
+/// </remarks>
+public sealed class PostHtml(TopicPageModel page, PostView post, PostFragment fragment, bool accepted, PostFooterTexts texts)
     : IHtmlContent
 {
+    /// <summary>The id of the page's form with the antiforgery field, written by the view before the posts.</summary>
+    public const string FormId = "berichtknoppen";
+
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         var topic = page.Topic;
@@ -36,7 +42,7 @@ public sealed class PostHtml(TopicPageModel page, PostView post, PostFragment fr
         writer.Write("</span>\n");
         if (rights.Posts)
         {
-            Form(writer, encoder, fragment.UsefulUrl, post.UsefulByViewer ? "\" aria-pressed=\"true\">" : "\" aria-pressed=\"false\">",
+            Button(writer, encoder, fragment.UsefulUrl, post.UsefulByViewer ? "\" aria-pressed=\"true\">" : "\" aria-pressed=\"false\">",
                 post.UsefulByViewer ? texts.NotUseful : texts.Useful);
             if (!topic.IsClosed)
             {
@@ -48,7 +54,7 @@ public sealed class PostHtml(TopicPageModel page, PostView post, PostFragment fr
             }
             if (topic.IsQuestion && post.ReplyId != 0 && (viewer.UserId == topic.AuthorUserId || rights.Manages))
             {
-                Form(writer, encoder, fragment.AcceptUrl, "\">", accepted ? texts.Unaccept : texts.Accept);
+                Button(writer, encoder, fragment.AcceptUrl, "\">", accepted ? texts.Unaccept : texts.Accept);
             }
         }
         if (viewer.SignedIn && viewer.UserId != post.AuthorUserId && post.Hold is null && topic.Hold is null)
@@ -58,18 +64,16 @@ public sealed class PostHtml(TopicPageModel page, PostView post, PostFragment fr
         writer.Write("</footer>\n</article>\n</li>\n");
     }
 
-    /// <summary>A form of one button; <paramref name="buttonEnd"/> closes the button's class attribute and tag.</summary>
-    private void Form(TextWriter writer, HtmlEncoder encoder, string action, string buttonEnd, IHtmlContent text)
+    /// <summary>A button of the page's form; <paramref name="buttonEnd"/> closes the button's class attribute and tag.</summary>
+    private void Button(TextWriter writer, HtmlEncoder encoder, string action, string buttonEnd, IHtmlContent text)
     {
-        writer.Write("<form action=\"");
+        writer.Write("<button type=\"submit\" form=\"" + FormId + "\" formaction=\"");
         encoder.Encode(writer, action);
-        writer.Write("\" method=\"post\">\n<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle");
+        writer.Write("\" class=\"utrecht-button utrecht-button--subtle");
         writer.Write(buttonEnd);
         text.WriteTo(writer, encoder);
         fragment.HiddenAuthor.WriteTo(writer, encoder);
         writer.Write("</button>\n");
-        token!.WriteTo(writer, encoder); // given whenever the viewer may post, the only case with forms
-        writer.Write("</form>\n");
     }
 
     private void Link(TextWriter writer, HtmlEncoder encoder, string href, IHtmlContent text)
