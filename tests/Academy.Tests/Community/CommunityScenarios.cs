@@ -230,6 +230,14 @@ public static class CommunityScenarios
             Assert.Contains("(pagina 3 van 3)", title);
             Assert.Equal(Enumerable.Range(101, 21).Where(n => n != 110).Select(n => $"Reactie nummer {n}."), last);
         }
+        // The pager on page 2: where the reader is, back and on; the page links the module's versioned stylesheet.
+        var second = await colleague.Browser.GetAsync($"{url}?pagina=2");
+        var pager = second.Document.QuerySelector("nav.community-pager")!;
+        Assert.Contains("Pagina 2 van 3", pager.TextContent);
+        Assert.Equal($"{url}?pagina=2", pager.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal(url, pager.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal($"{url}?pagina=3", pager.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.StartsWith("/assets/community/css/community.css?v=", second.Document.QuerySelector("link[href*='community.css']")!.GetAttribute("href"));
         foreach (var viewer in new[] { writer, manager })
         {
             var (title, last) = await PageAsync(viewer, 3);
