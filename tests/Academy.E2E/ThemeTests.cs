@@ -180,6 +180,20 @@ public sealed class ThemeTests(SiteFixture site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task On_a_desktop_the_error_summary_heading_stands_above_its_list()
+    {
+        var page = await NewPageAsync(o => o.ViewportSize = new ViewportSize { Width = 1280, Height = 900 });
+        await page.GotoAsync("/werkcentrum/vraag");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag versturen", Exact = true }).ClickAsync();
+        var summary = page.Locator("#foutmeldingen");
+        await Expect(summary).ToBeVisibleAsync();
+        var heading = (await summary.Locator("h2").BoundingBoxAsync())!;
+        var list = (await summary.Locator("ul").BoundingBoxAsync())!;
+        Assert.True(list.Y >= heading.Y + heading.Height - 0.5, $"the list starts at {list.Y}, beside the heading ({heading.Y}+{heading.Height})");
+        Assert.True(list.X < heading.X + 50, $"the list starts {list.X - heading.X} px right of the heading");
+    }
+
+    [Fact]
     public async Task On_a_phone_the_harrie_employee_labels_sit_above_their_fields()
     {
         var page = await NewPageAsync(o => o.ViewportSize = new ViewportSize { Width = 375, Height = 844 });
