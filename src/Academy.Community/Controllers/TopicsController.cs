@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Academy.Community.Controllers;
 
 /// <summary>Starting a topic, reading it, replying (with quoting), editing, "nuttig", answers, pinning and closing.</summary>
+/// <remarks>
+/// The services that change topics come in through the actions that use them ([FromServices]): the topic page, read
+/// thousands of times per second on a busy site, then builds only what it reads.
+/// </remarks>
 [Route("community/{group}")]
-public sealed class TopicsController(CommunityAccess access, TopicService topics, TopicReads reads, GroupService groups) : CommunityControllerBase(access)
+public sealed class TopicsController(CommunityAccess access, TopicReads reads) : CommunityControllerBase(access)
 {
     public const string ClosedMessage = "Dit onderwerp is gesloten. Je kunt er niet meer op reageren.";
     public const string HeldNotice = "Je bericht is opgeslagen en wacht op goedkeuring: in deze groep keurt een beheerder het eerste bericht van een nieuw lid eerst goed. Anderen zien het pas daarna.";
@@ -25,7 +29,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("nieuw")]
-    public async Task<IActionResult> New(string group, PostForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(string group, PostForm form, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, denied) = await GroupAsync(group, cancellationToken);
         if (context is null || !context.Rights.Posts)
@@ -56,7 +60,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/reageren", Name = "Community.Topics.Reply")]
-    public async Task<IActionResult> Reply(string group, long topicId, PostForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reply(string group, long topicId, PostForm form, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
         if (topic is null)
@@ -89,7 +93,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/bewerken")]
-    public async Task<IActionResult> Edit(string group, long topicId, long bericht, PostForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string group, long topicId, long bericht, PostForm form, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, topic, _, denied) = await EditableAsync(group, topicId, bericht, cancellationToken);
         if (denied is not null)
@@ -117,7 +121,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/nuttig", Name = "Community.Topics.Useful")]
-    public async Task<IActionResult> Useful(string group, long topicId, long bericht, CancellationToken cancellationToken)
+    public async Task<IActionResult> Useful(string group, long topicId, long bericht, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
         if (topic is null)
@@ -131,7 +135,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/antwoord", Name = "Community.Topics.Accept")]
-    public async Task<IActionResult> Accept(string group, long topicId, long bericht, CancellationToken cancellationToken)
+    public async Task<IActionResult> Accept(string group, long topicId, long bericht, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
         if (topic is null)
@@ -149,7 +153,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/status", Name = "Community.Topics.State")]
-    public async Task<IActionResult> State(string group, long topicId, string? actie, CancellationToken cancellationToken)
+    public async Task<IActionResult> State(string group, long topicId, string? actie, [FromServices] TopicService topics, CancellationToken cancellationToken)
     {
         var (context, topic, denied) = await PostableAsync(group, topicId, cancellationToken);
         if (topic is null)
@@ -178,7 +182,7 @@ public sealed class TopicsController(CommunityAccess access, TopicService topics
 
     [RequirePermission(CommunityPermissionNames.TakePartInCommunity)]
     [HttpPost("{topicId:long}/volgen", Name = "Community.Topics.Follow")]
-    public async Task<IActionResult> Follow(string group, long topicId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Follow(string group, long topicId, [FromServices] GroupService groups, CancellationToken cancellationToken)
     {
         var (context, topic, denied) = await ReadableAsync(group, topicId, cancellationToken);
         if (topic is null)
