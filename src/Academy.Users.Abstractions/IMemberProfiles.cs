@@ -46,6 +46,7 @@ public interface IMemberProfiles
 {
     Task<MemberProfile?> GetAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The profiles of these accounts (an id may come more than once), by account id; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<string, MemberProfile>> GetManyAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default);
 
     /// <summary>Only profiles whose owner lets colleagues see them.</summary>

@@ -108,7 +108,7 @@ public sealed class TopicReads(AcademyDbContext db, IMemberProfiles profiles, Co
         }
         posts.AddRange(shown.Replies.Select(r => View(r.Id, r.AuthorUserId, r.Body, r.CreatedUtc, r.EditedUtc, r.Hold)));
         // One look-up for every author on the page.
-        var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId).Distinct(), cancellationToken);
+        var authors = await profiles.GetManyAsync(posts.Select(p => p.AuthorUserId), cancellationToken);
         follows ??= userId is not null && await queries.Follows(db, userId, FollowTarget.Topic, topic.Id, cancellationToken);
         return new TopicPageModel(context, topic, posts, authors, follows.Value) { Page = shown.Page, PageCount = shown.PageCount };
     }

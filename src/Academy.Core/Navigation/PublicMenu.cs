@@ -68,6 +68,9 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
 
     private IReadOnlyList<string>? _gatingPermissions;
 
+    // Every page asks for five areas; each looks only at its own items (and their permission claims).
+    private Dictionary<MenuArea, PublicMenuItem[]>? _byArea;
+
     // An item's address depends only on its route and the site's base path (no ambient values of the request), so it is
     // made once: generating the menus' links was a noticeable part of every page.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(PublicMenuItem Item, string PathBase), string> _urls = new();
@@ -111,7 +114,8 @@ public sealed class PublicMenu(IEnumerable<IPublicMenuProvider> providers, LinkG
         var result = new List<MenuLink>();
         // The addresses include the site's base path, the request's Path does not.
         var requested = context.Request.PathBase.Add(context.Request.Path);
-        foreach (var item in _items.Where(i => i.Area == area))
+        _byArea ??= _items.GroupBy(i => i.Area).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var item in _byArea.GetValueOrDefault(area, []))
         {
             var visible = item.Audience switch
             {
