@@ -8,7 +8,8 @@ namespace Academy.E2E;
 /// <summary>
 /// The community in a browser: a professional asks to join a closed group, the group's manager (the leer-coördinator,
 /// who manages the recipe's groups) approves, the professional starts a topic; a casus with a BSN is refused with the
-/// text still in the form; "nuttig" and the accepted answer through the posts' buttons. axe-core on every community page, at 1280 and at 375 px wide.
+/// text still in the form; "nuttig" and the accepted answer through the posts' buttons. axe-core on every community
+/// page, at 1280 and at 375 px wide.
 /// </summary>
 [Collection("site")]
 public sealed class CommunityJourneyTests(SiteFixture site) : SiteTest(site)

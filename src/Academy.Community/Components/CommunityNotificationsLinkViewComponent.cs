@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Academy.Community.Services;
 using Academy.Community.Services.Notifications;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ namespace Academy.Community.Components;
 /// The link to "Mijn meldingen" with the unread count, on the community's pages (server-rendered, no script), counted
 /// here. The topic page reads the count with its own data and writes <see cref="NotificationsLinkHtml"/> itself.
 /// </summary>
-public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox inbox, IHtmlLocalizer<CommunityNotificationsLinkViewComponent> text) : ViewComponent
+public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox inbox, IHtmlLocalizer<CommunityNotificationsLinkViewComponent> text,
+    HtmlEncoder encoder) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -20,6 +22,6 @@ public sealed class CommunityNotificationsLinkViewComponent(NotificationInbox in
             return Content("");
         }
         var unread = await inbox.UnreadCountAsync(viewer, HttpContext.RequestAborted);
-        return new HtmlContentViewComponentResult(NotificationsLinkHtml.Of(Url, unread, text));
+        return new HtmlContentViewComponentResult(NotificationsLinkHtml.Of(Url, unread, text, encoder));
     }
 }

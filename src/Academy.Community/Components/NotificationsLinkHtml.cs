@@ -14,11 +14,11 @@ namespace Academy.Community.Components;
 /// </summary>
 public static class NotificationsLinkHtml
 {
-    public static IHtmlContent Of(IUrlHelper url, int unread, IHtmlLocalizer text)
+    /// <param name="encoder">The site's encoder (the one Razor writes with), so the link's text is encoded as the page's.</param>
+    public static IHtmlContent Of(IUrlHelper url, int unread, IHtmlLocalizer text, HtmlEncoder encoder)
     {
         var label = text.GetString("Mijn meldingen").Value + (unread <= 0 ? ""
             : " (" + (unread == 1 ? text.GetString("1 nieuw").Value : unread.ToString(CultureInfo.InvariantCulture) + " " + text.GetString("nieuw").Value) + ")");
-        var encoder = HtmlEncoder.Default;
         return new HtmlString("<p class=\"utrecht-paragraph community-notifications-link\">\n    <a class=\"utrecht-link\" href=\""
             + encoder.Encode(url.RouteUrl(NotificationMails.NotificationsRouteName) ?? "") + "\">" + encoder.Encode(label) + "</a>\n</p>\n");
     }
